@@ -1,0 +1,1 @@
+"""Queue analytics with no UI: history, deltas, thresholds, alerts (no Textual import, ever)."""
