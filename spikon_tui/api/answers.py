@@ -1,0 +1,486 @@
+"""Decoded API payloads -> the typed models, one function per answer shape.
+
+Every function takes what `decode.decode_body` returned (JSON keys as the
+server spelled them, or normalised XML) and tolerates the documented quirks:
+strings or ints, keys with `-`, `_` or stray spaces, lists as numbered keys or
+arrays, empty containers, a different wrapper name in JSON and XML
+(`phone_book` vs `<phone-book>`, `add_agent_status` vs `<add-agent><status>`).
+
+`call_records` is the one hot path (a report can have 50,000 rows): it reads
+each row's documented keys directly and only falls back to the general,
+slower reading for a row that does not fit.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from spikon_tui.api.coerce import (
+    lookup,
+    to_bool,
+    to_datetime,
+    to_decimal,
+    to_duration,
+    to_int,
+    to_int_list,
+    to_int_or_zero,
+    to_optional_duration,
+    to_optional_int,
+    to_optional_text,
+    to_seconds,
+    to_text,
+)
+from spikon_tui.api.decode import normalise_key, normalised, numbered_items
+from spikon_tui.api.errors import MalformedResponseError
+from spikon_tui.api.models import (
+    ActionStatus,
+    Balance,
+    CallInitiated,
+    CallListOrder,
+    CallListStatus,
+    CallRecord,
+    CcAgent,
+    CcBasicData,
+    CcCampaign,
+    CcCampaignMember,
+    CcMonitor,
+    CcWaitingCall,
+    DeletedItem,
+    PhoneAccount,
+    PhoneBook,
+    PhoneBookElement,
+    SmsSent,
+    SmsState,
+    TtsAnnouncement,
+    TtsCreated,
+    TtsLanguage,
+    TtsPrice,
+    TtsStatus,
+    TtsVoice,
+)
+
+NO_DATA = "Brak danych"
+"""What cc_monitor/show says in `last-call` when there is no last call."""
+
+# --- finding things in a payload ----------------------------------------------
+
+
+def _container(payload: Any, *names: str) -> Any:
+    """The value inside the one-key wrapper (`{"phone-books": {...}}`), or the payload."""
+    if isinstance(payload, dict):
+        if len(payload) == 1:
+            (value,) = payload.values()
+            if isinstance(value, dict | list | str) or value is None:
+                return value
+        flat = normalised(payload)
+        for name in names:
+            if name in flat:
+                return flat[name]
+    return payload
+
+
+def _items(payload: Any, *names: str) -> list[dict[str, Any]]:
+    """The item dicts of a list answer, in order, keys normalised."""
+    items = numbered_items(_container(payload, *names))
+    return [normalised(item) for item in items if isinstance(item, dict)]
+
+
+def _record(payload: Any, *fields: str) -> dict[str, Any]:
+    """The first (shallowest) nested dict holding any of `fields`, keys normalised."""
+    queue: deque[Any] = deque([payload])
+    while queue:
+        current = queue.popleft()
+        if not isinstance(current, dict):
+            continue
+        flat = normalised(current)
+        if any(name in flat for name in fields):
+            return flat
+        queue.extend(value for value in flat.values() if isinstance(value, dict))
+    raise MalformedResponseError(
+        f"The server's answer has no {' / '.join(fields)} where one was expected."
+    )
+
+
+def _required(record: dict[str, Any], name: str, what: str) -> Any:
+    value = record.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise MalformedResponseError(f"The server's answer lists {what} with no {name}.")
+    return value
+
+
+# --- account --------------------------------------------------------------------
+
+
+def balance(payload: Any) -> Balance:
+    record = _record(payload, "balance")
+    return Balance(balance=to_decimal(record["balance"], "balance"))
+
+
+def phone_accounts(payload: Any) -> list[PhoneAccount]:
+    return [
+        PhoneAccount(
+            id=to_int(_required(item, "id", "a phone account"), "id"),
+            number=to_text(item.get("number")),
+            internal=to_optional_text(item.get("internal"), none_markers=("-",)),
+            login=to_text(item.get("login")),
+            description=to_text(item.get("description")),
+            state=to_text(item.get("state")),
+            recording=to_bool(item.get("recording")),
+        )
+        for item in _items(payload, "phone_accounts")
+    ]
+
+
+def call_initiated(payload: Any) -> CallInitiated:
+    return CallInitiated(state=to_text(_record(payload, "state")["state"]))
+
+
+# --- phone books ----------------------------------------------------------------
+
+
+def _phone_book(item: dict[str, Any]) -> PhoneBook:
+    return PhoneBook(
+        id=to_int(_required(item, "id", "a phone book"), "id"),
+        name=to_text(item.get("name")),
+    )
+
+
+def phone_books(payload: Any) -> list[PhoneBook]:
+    return [_phone_book(item) for item in _items(payload, "phone_books")]
+
+
+def phone_book(payload: Any) -> PhoneBook:
+    return _phone_book(_record(payload, "id", "name"))
+
+
+def _element(item: dict[str, Any]) -> PhoneBookElement:
+    return PhoneBookElement(
+        id=to_optional_int(item.get("id"), "id"),
+        name=to_text(item.get("name")),
+        number=to_text(item.get("number")),
+    )
+
+
+def phone_book_elements(payload: Any) -> list[PhoneBookElement]:
+    return [_element(item) for item in _items(payload, "phone_book_elements")]
+
+
+def phone_book_element(payload: Any) -> PhoneBookElement:
+    return _element(_record(payload, "number", "name", "id"))
+
+
+def deleted_item(payload: Any) -> DeletedItem:
+    record = _record(payload, "state", "id")
+    return DeletedItem(
+        id=to_int(_required(record, "id", "the deleted item"), "id"),
+        state=to_text(record.get("state")),
+    )
+
+
+# --- call history ---------------------------------------------------------------
+
+
+def call_list_order(payload: Any) -> CallListOrder:
+    record = _record(payload, "call_list_id", "id")
+    value = lookup(record, "call_list_id", "id")
+    return CallListOrder(call_list_id=to_int(value, "call_list_id"))
+
+
+def call_list_statuses(payload: Any) -> list[CallListStatus]:
+    return [
+        CallListStatus(
+            id=to_int(_required(item, "id", "a call history report"), "id"),
+            generated=to_bool(item.get("generated")),
+        )
+        for item in _items(payload, "call_lists")
+    ]
+
+
+@dataclass(slots=True)
+class _CallRecordDraft:
+    """`CallRecord`'s mutable twin (same slots, same order), for building 50,000 rows fast.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__`,
+    which costs about twice the whole rest of a row. A draft is built with the
+    plain slots `__init__`, then becomes a `CallRecord` by a `__class__`
+    assignment, which Python allows between classes of identical layout; from
+    then on it is as frozen as any other `CallRecord`.
+    """
+
+    date: datetime
+    src: str
+    dst: str
+    duration: int
+    state: str
+    file: str
+
+
+assert _CallRecordDraft.__slots__ == CallRecord.__slots__, "the twins must share their layout"
+_PAUSE_COLLECTOR_FROM = 5000
+
+
+def _call_record(row: Any) -> CallRecord:
+    """The general reading of one call_list/show row (any key spelling, any types)."""
+    if not isinstance(row, dict):
+        raise MalformedResponseError("The server's call history has a row that is not a record.")
+    item = normalised(row)
+    return CallRecord(
+        date=to_datetime(item.get("date"), "date"),
+        src=to_text(item.get("src")),
+        dst=to_text(item.get("dst")),
+        duration=to_seconds(item.get("duration") or 0, "duration"),
+        state=to_text(item.get("state")),
+        file=to_text(item.get("file")),
+    )
+
+
+@contextmanager
+def _collector_paused(count: int) -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while `count` objects are built.
+
+    Building tens of thousands of records would otherwise set off several
+    full collections, each walking every object in the process, for objects
+    that cannot form cycles. The collector is only postponed: it runs again
+    as soon as the block ends, even if the block raises.
+    """
+    if count < _PAUSE_COLLECTOR_FROM or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def call_records(payload: Any) -> list[CallRecord]:
+    """call_list/show rows, in numeric order of their keys.
+
+    A report can have 50,000 rows, so rows spelled as documented take a fast
+    path: documented keys looked up directly, and the dataclass's slots filled
+    directly (its generated `__init__` costs several times more on a frozen
+    class), with `datetime.fromisoformat` and `int` as the only parsing. Any
+    other row goes through `_call_record`.
+    """
+    rows = numbered_items(_container(payload, "call_lists"))
+    with _collector_paused(len(rows)):
+        return _build_call_records(rows)
+
+
+def _build_call_records(rows: list[Any]) -> list[CallRecord]:
+    draft = _CallRecordDraft
+    frozen = CallRecord
+    fromisoformat = datetime.fromisoformat
+    records: list[CallRecord] = []
+    append = records.append
+    for row in rows:
+        try:
+            src = row["src"]
+            dst = row["dst"]
+            state = row["state"]
+            file = row["file"]
+            if not (src.__class__ is dst.__class__ is state.__class__ is file.__class__ is str):
+                raise TypeError
+            record = draft(fromisoformat(row["date"]), src, dst, int(row["duration"]), state, file)
+            record.__class__ = frozen
+        except (KeyError, TypeError, ValueError):
+            record = _call_record(row)
+        append(record)
+    return records
+
+
+# --- call center ----------------------------------------------------------------
+
+
+def cc_campaigns(payload: Any) -> list[CcCampaign]:
+    return [
+        CcCampaign(
+            id=to_int(_required(item, "id", "a campaign"), "id"),
+            name=to_text(item.get("name")),
+        )
+        for item in _items(payload, "cc_campaigns")
+    ]
+
+
+def cc_agents(payload: Any) -> list[CcAgent]:
+    return [
+        CcAgent(
+            id=to_int(_required(item, "id", "an agent"), "id"),
+            name=to_text(item.get("name")),
+            sip=to_text(item.get("sip")),
+            ddi=to_text(item.get("ddi")),
+            in_campaigns=to_int_list(item.get("in_campaigns"), "in_campaigns"),
+            out_campaigns=to_int_list(item.get("out_campaigns"), "out_campaigns"),
+            default_out_campaign=to_optional_int(
+                item.get("default_out_campaign"), "default_out_campaign"
+            ),
+        )
+        for item in _items(payload, "cc_agents")
+    ]
+
+
+def action_status(payload: Any) -> ActionStatus:
+    """`{"add_agent_status": "OK"}` as well as `{"add_agent": {"status": "OK"}}`."""
+    queue: deque[Any] = deque([payload])
+    while queue:
+        current = queue.popleft()
+        if not isinstance(current, dict):
+            continue
+        for key, value in current.items():
+            if (
+                isinstance(key, str)
+                and normalise_key(key).endswith("status")
+                and not isinstance(value, dict | list)
+            ):
+                return ActionStatus(status=to_text(value))
+        queue.extend(value for value in current.values() if isinstance(value, dict))
+    raise MalformedResponseError("The server's answer has no status where one was expected.")
+
+
+def _basic_data(data: dict[str, Any]) -> CcBasicData:
+    def count(name: str) -> int:
+        return to_int_or_zero(data.get(name), name)
+
+    def duration(name: str) -> Any:
+        return to_duration(data.get(name), name)
+
+    return CcBasicData(
+        free_members=count("free_members"),
+        busy_members=count("busy_members"),
+        calls_waiting=count("calls_waiting"),
+        answered=count("answered"),
+        unanswered=count("unanswered"),
+        in_queue=count("in_queue"),
+        average_waiting_time=duration("average_waiting_time"),
+        max_waiting=count("max_waiting"),
+        average_call_time=duration("average_call_time"),
+        measured_sla=duration("measured_sla"),
+        sla=count("sla"),
+    )
+
+
+def _campaign_member(item: dict[str, Any]) -> CcCampaignMember:
+    last_call_raw = to_text(item.get("last_call"))
+    pause_raw = to_text(item.get("pause"))
+    return CcCampaignMember(
+        login=to_text(item.get("login")),
+        description=to_text(item.get("description")),
+        state=to_text(item.get("state")),
+        answered=to_int_or_zero(item.get("answered"), "answered"),
+        last_call=None if last_call_raw in ("", NO_DATA) else last_call_raw,
+        pause=to_bool(pause_raw),
+        skill=to_int_or_zero(item.get("skill"), "skill"),
+        last_call_raw=last_call_raw,
+        pause_raw=pause_raw,
+    )
+
+
+_WAITING_POSITION = ("position", "pos")
+_WAITING_NUMBER = ("number", "caller_id", "callerid", "caller", "cli", "src")
+_WAITING_TIME = ("waiting_time", "wait_time", "waiting", "time")
+
+
+def _waiting_call(item: dict[str, Any]) -> CcWaitingCall:
+    known = (*_WAITING_POSITION, *_WAITING_NUMBER, *_WAITING_TIME)
+    return CcWaitingCall(
+        position=to_optional_int(lookup(item, *_WAITING_POSITION), "position"),
+        number=to_optional_text(lookup(item, *_WAITING_NUMBER)),
+        waiting_time=to_optional_duration(lookup(item, *_WAITING_TIME), "waiting_time"),
+        extra={key: value for key, value in item.items() if key not in known},
+    )
+
+
+def cc_monitor(payload: Any) -> CcMonitor:
+    body = _record(payload, "basic_data", "campaign_members", "waiting_calls")
+    data = body.get("basic_data")
+    if not isinstance(data, dict):
+        raise MalformedResponseError("The server's campaign monitor answer has no basic-data.")
+    return CcMonitor(
+        basic_data=_basic_data(normalised(data)),
+        campaign_members=[
+            _campaign_member(normalised(item))
+            for item in numbered_items(body.get("campaign_members"))
+            if isinstance(item, dict)
+        ],
+        waiting_calls=[
+            _waiting_call(normalised(item))
+            for item in numbered_items(body.get("waiting_calls"))
+            if isinstance(item, dict)
+        ],
+    )
+
+
+# --- SMS ------------------------------------------------------------------------
+
+
+def sms_sent(payload: Any) -> SmsSent:
+    record = _record(payload, "ids", "state")
+    ids = record.get("ids")
+    if ids is None and "id" in record:
+        ids = record["id"]
+    return SmsSent(state=to_text(record.get("state")), ids=to_int_list(ids, "ids"))
+
+
+def sms_state(payload: Any) -> SmsState:
+    record = _record(payload, "state")
+    return SmsState(
+        state=to_int(record["state"], "state"),
+        error=to_optional_text(record.get("error")),
+    )
+
+
+# --- text to speech -------------------------------------------------------------
+
+
+def tts_languages(payload: Any) -> list[TtsLanguage]:
+    return [
+        TtsLanguage(
+            language=to_text(item.get("language")), description=to_text(item.get("description"))
+        )
+        for item in _items(payload, "tts")
+    ]
+
+
+def tts_voices(payload: Any) -> list[TtsVoice]:
+    return [
+        TtsVoice(name=to_text(item.get("name")), gender=to_text(item.get("gender")).upper())
+        for item in _items(payload, "tts")
+    ]
+
+
+def tts_created(payload: Any) -> TtsCreated:
+    record = _record(payload, "tts_id")
+    return TtsCreated(tts_id=to_int(record["tts_id"], "tts_id"))
+
+
+def tts_announcements(payload: Any) -> list[TtsAnnouncement]:
+    return [
+        TtsAnnouncement(
+            id=to_int(_required(item, "id", "an announcement"), "id"),
+            name=to_text(item.get("name")),
+            generated=to_bool(item.get("generated")),
+        )
+        for item in _items(payload, "tts")
+    ]
+
+
+def tts_price(payload: Any) -> TtsPrice:
+    record = _record(payload, "cost_net", "cost_gross")
+    return TtsPrice(
+        cost_net=to_decimal(_required(record, "cost_net", "the price"), "cost_net"),
+        cost_gross=to_decimal(_required(record, "cost_gross", "the price"), "cost_gross"),
+    )
+
+
+def tts_status(payload: Any) -> TtsStatus:
+    record = _record(payload, "generated")
+    return TtsStatus(
+        id=to_int(_required(record, "id", "the announcement"), "id"),
+        generated=to_bool(record.get("generated")),
+    )

@@ -1,0 +1,197 @@
+"""Loose API values -> typed Python values.
+
+The API sends the same field as `"2"` in one answer and `2` in another, money
+as `"123,45"` or `"9.0"`, flags as `"0"`/`"1"` or `Tak`/`Nie`, durations as
+`"MM:SS"`. These functions accept every such spelling and raise
+`MalformedResponseError` (naming the field, quoting at most a short excerpt of
+the value) when a required value cannot be read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from spikon_tui.api.errors import MalformedResponseError
+
+_TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "tak", "on"})
+_EMPTY = (None, "")
+_DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M:%S",
+)
+
+
+def _bad(field: str, value: object, expected: str) -> MalformedResponseError:
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:40] + "…"
+    return MalformedResponseError(
+        f"The server sent {shown} for {field!r}, which is not {expected}."
+    )
+
+
+def to_text(value: object) -> str:
+    """Text with surrounding whitespace removed; `None` becomes `""`."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict | list):
+        return ""
+    return str(value)
+
+
+def to_optional_text(value: object, *, none_markers: tuple[str, ...] = ()) -> str | None:
+    """Text, or None when empty or equal to one of `none_markers` (e.g. `"-"`)."""
+    text = to_text(value)
+    if not text or text in none_markers:
+        return None
+    return text
+
+
+def to_int(value: object, field: str) -> int:
+    """`"12"`, `12`, `" 12 "`, `"12.0"` -> 12; anything else is malformed."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            pass
+        text = value.strip().replace(",", ".")
+    elif isinstance(value, Decimal | float):
+        text = str(value)
+    else:
+        raise _bad(field, value, "a whole number")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise _bad(field, value, "a whole number") from None
+    if not number.is_finite() or number != number.to_integral_value():
+        raise _bad(field, value, "a whole number")
+    return int(number)
+
+
+def to_optional_int(value: object, field: str) -> int | None:
+    """Like `to_int`, but a missing or empty value is None."""
+    if value in _EMPTY or (isinstance(value, str) and not value.strip()):
+        return None
+    return to_int(value, field)
+
+
+def to_int_or_zero(value: object, field: str) -> int:
+    """Like `to_int`, but a missing or empty count is 0."""
+    result = to_optional_int(value, field)
+    return 0 if result is None else result
+
+
+def to_int_list(value: object, field: str) -> list[int]:
+    """`[1, 2]`, `["1", "2"]`, `"1,2"`, `3`, `""` -> a list of ints."""
+    if value in _EMPTY or isinstance(value, dict) and not value:
+        return []
+    if isinstance(value, list):
+        return [to_int(item, field) for item in value if item not in _EMPTY]
+    if isinstance(value, dict):
+        return [to_int(item, field) for item in value.values() if item not in _EMPTY]
+    if isinstance(value, str):
+        return [to_int(part, field) for part in value.split(",") if part.strip()]
+    return [to_int(value, field)]
+
+
+def to_decimal(value: object, field: str) -> Decimal:
+    """Money: `"123,45"`, `"123.45"`, `"-1 234,50"`, `"1.234,50"`, `9`, `9.0` -> Decimal."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        raise _bad(field, value, "an amount")
+    text = "".join(value.split()).replace("\u00a0", "")
+    for suffix in ("PLN", "zł", "zl"):
+        text = text.removesuffix(suffix)
+    if "," in text and "." in text:
+        # the later separator is the decimal one; the other groups thousands
+        thousands = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(thousands, "")
+    text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise _bad(field, value, "an amount") from None
+    if not number.is_finite():
+        raise _bad(field, value, "an amount")
+    return number
+
+
+def to_bool(value: object) -> bool:
+    """`1`, `"1"`, `"Tak"`, `"true"` -> True; `0`, `"0"`, `"Nie"`, `""`, None -> False."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        return value.strip().lower() in _TRUE_WORDS
+    return False
+
+
+def to_seconds(value: object, field: str) -> int:
+    """`"123"`, `123` -> 123; `"02:03"` (MM:SS) -> 123; `"1:02:03"` (H:MM:SS) -> 3723."""
+    if isinstance(value, str) and ":" in value:
+        parts = value.strip().split(":")
+        if len(parts) in (2, 3) and all(p.strip().isdigit() for p in parts):
+            seconds = 0
+            for part in parts:
+                seconds = seconds * 60 + int(part)
+            return seconds
+        raise _bad(field, value, "a duration")
+    return to_int(value, field)
+
+
+def to_duration(value: object, field: str) -> timedelta:
+    """`"MM:SS"`, `"H:MM:SS"` or a number of seconds -> timedelta; empty -> 0."""
+    if value in _EMPTY or (isinstance(value, str) and not value.strip()):
+        return timedelta(0)
+    return timedelta(seconds=to_seconds(value, field))
+
+
+def to_optional_duration(value: object, field: str) -> timedelta | None:
+    """Like `to_duration`, but a missing value is None."""
+    if value in _EMPTY or (isinstance(value, str) and not value.strip()):
+        return None
+    return to_duration(value, field)
+
+
+def to_datetime(value: object, field: str) -> datetime:
+    """`"2014-08-20 10:46:54"` (and a few near spellings) -> datetime."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        for pattern in _DATETIME_FORMATS:
+            try:
+                return datetime.strptime(text, pattern)
+            except ValueError:
+                continue
+    raise _bad(field, value, "a date and time")
+
+
+def lookup(record: dict[str, Any], *names: str) -> Any:
+    """The first of `names` present in `record` (already normalised), else None."""
+    for name in names:
+        if name in record:
+            return record[name]
+    return None

@@ -1,0 +1,254 @@
+"""The documented parameter limits, checked before a request is sent.
+
+Each `check_*` function takes what a caller (or a form field) holds, returns
+the value exactly as it will be sent, and raises `ValidationError` naming the
+API parameter when the value breaks a limit. The UI uses the same functions
+and constants for validation as the user types.
+
+Choices where the documentation is silent or loose:
+
+- Text parameters (`phone_book_name`, element name, TTS voice/name) are
+  stripped of surrounding whitespace before their length is checked.
+- Phone numbers (`destination_number`, `phone_book_element_number`, the
+  `number` filter of call_list/order) may contain spaces and hyphens, which are
+  removed; what remains must be digits with an optional leading `+`, 1 to 25
+  characters.
+- SMS `to`: a Polish number of 9 digits. Spaces and hyphens are removed, and a
+  `+48` or `0048` country prefix is accepted and dropped ("+48 123 456 789" ->
+  "123456789"); a bare `48` prefix is not guessed at. Several recipients may
+  be given as a list or as one comma-separated string; they are sent joined
+  with commas (API-NOTES decision 6).
+- SMS `from`: one of `SMS_SENDERS`, compared without regard to case and sent
+  in the documented spelling.
+- call_list/order dates: `date` objects or "YYYY-MM-DD" strings; `date_start`
+  must not be after `date_end`, and `(date_end - date_start).days` must be at
+  most 100 ("at most 100 days" read as the difference of the two dates, so
+  2024-01-01 .. 2024-04-10 is allowed and 2024-01-01 .. 2024-04-11 is not).
+- Ids are whole numbers >= 0 (ints, or strings of digits); flags are 0/1 or
+  bool.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import IntEnum
+
+from spikon_tui.api.errors import ValidationError
+
+PHONE_BOOK_NAME_MAX = 25
+PHONE_BOOK_ELEMENT_NAME_MAX = 120
+PHONE_NUMBER_MAX = 25
+"""destination_number, phone_book_element_number and the call_list/order `number` filter."""
+SMS_MESSAGE_MAX = 918
+"""6 standard SMS parts of 153 characters."""
+SMS_NUMBER_DIGITS = 9
+TTS_TEXT_MAX = 3000
+CALL_LIST_MAX_DAYS = 100
+
+SMS_SENDERS: tuple[str, ...] = (
+    "SMS",
+    "Informacja",
+    "INFO",
+    "KONKURS",
+    "NOWOSC",
+    "OFERTA",
+    "PROMOCJA",
+    "WIZYTA",
+    "2way",
+)
+"""The sender names `sms/send` accepts in `from`; "2way" lets the recipient reply."""
+
+_SENDER_BY_FOLDED = {sender.casefold(): sender for sender in SMS_SENDERS}
+_PHONE_NUMBER = re.compile(r"\+?[0-9]+")
+_NUMBER_FORMATTING = re.compile(r"[\s-]+")
+_SMS_COUNTRY_PREFIXES = ("+48", "0048")
+
+
+class CallDirection(IntEnum):
+    """call_list/order `dir`."""
+
+    INCOMING = 0
+    OUTGOING = 1
+    BOTH = 2
+
+
+def _fail(parameter: str, message: str) -> ValidationError:
+    return ValidationError(parameter, message)
+
+
+def check_text(value: object, parameter: str, *, maximum: int | None = None) -> str:
+    """A non-empty string (stripped) of at most `maximum` characters."""
+    if not isinstance(value, str):
+        raise _fail(parameter, f"{parameter} must be text.")
+    text = value.strip()
+    if not text:
+        raise _fail(parameter, f"{parameter} must not be empty.")
+    if maximum is not None and len(text) > maximum:
+        raise _fail(
+            parameter,
+            f"{parameter} must be at most {maximum} characters long (it has {len(text)}).",
+        )
+    return text
+
+
+def check_phone_book_name(value: object) -> str:
+    return check_text(value, "phone_book_name", maximum=PHONE_BOOK_NAME_MAX)
+
+
+def check_phone_book_element_name(value: object) -> str:
+    return check_text(value, "phone_book_element_name", maximum=PHONE_BOOK_ELEMENT_NAME_MAX)
+
+
+def check_phone_number(value: object, parameter: str) -> str:
+    """Digits with an optional leading +, at most 25 characters; spaces/hyphens removed."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise _fail(parameter, f"{parameter} must be a phone number.")
+    number = _NUMBER_FORMATTING.sub("", value)
+    if not number:
+        raise _fail(parameter, f"{parameter} must not be empty.")
+    if not _PHONE_NUMBER.fullmatch(number):
+        raise _fail(parameter, f"{parameter} may contain only digits, with an optional leading +.")
+    if len(number) > PHONE_NUMBER_MAX:
+        raise _fail(
+            parameter,
+            f"{parameter} must be at most {PHONE_NUMBER_MAX} characters long "
+            f"(it has {len(number)}).",
+        )
+    return number
+
+
+def check_id(value: object, parameter: str) -> int:
+    """A whole number >= 0 (an int, or a string of digits)."""
+    if isinstance(value, bool):
+        raise _fail(parameter, f"{parameter} must be a whole number, not {value!r}.")
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int):
+        raise _fail(parameter, f"{parameter} must be a whole number.")
+    if value < 0:
+        raise _fail(parameter, f"{parameter} must not be negative.")
+    return value
+
+
+def check_flag(value: object, parameter: str) -> int:
+    """0/1 or False/True -> 0/1."""
+    if value in (0, 1) and isinstance(value, int):
+        return int(value)
+    raise _fail(parameter, f"{parameter} must be 0 or 1.")
+
+
+def check_direction(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1, 2):
+        return int(value)
+    raise _fail("dir", "dir must be 0 (incoming), 1 (outgoing) or 2 (both).")
+
+
+def check_date(value: object, parameter: str) -> date:
+    """A `date` (a `datetime` gives its date) or a "YYYY-MM-DD" string."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise _fail(parameter, f"{parameter} must be a date written YYYY-MM-DD, like 2024-01-31.")
+    raise _fail(parameter, f"{parameter} must be a date.")
+
+
+def check_date_range(start: object, end: object) -> tuple[date, date]:
+    """Both dates valid, start not after end, at most 100 days apart."""
+    first = check_date(start, "date_start")
+    last = check_date(end, "date_end")
+    if first > last:
+        raise _fail("date_end", "date_end must not be before date_start.")
+    if (last - first).days > CALL_LIST_MAX_DAYS:
+        raise _fail(
+            "date_end",
+            f"The date range may span at most {CALL_LIST_MAX_DAYS} days "
+            f"(this one spans {(last - first).days}).",
+        )
+    return first, last
+
+
+def check_sms_sender(value: object) -> str:
+    if isinstance(value, str):
+        sender = _SENDER_BY_FOLDED.get(value.strip().casefold())
+        if sender is not None:
+            return sender
+    raise _fail("from", f"from must be one of: {', '.join(SMS_SENDERS)}.")
+
+
+def check_sms_number(value: object) -> str:
+    """One Polish number -> its 9 digits."""
+    if not isinstance(value, str):
+        raise _fail("to", "to must be a phone number.")
+    number = _NUMBER_FORMATTING.sub("", value)
+    for prefix in _SMS_COUNTRY_PREFIXES:
+        if number.startswith(prefix) and len(number) == len(prefix) + SMS_NUMBER_DIGITS:
+            number = number[len(prefix) :]
+            break
+    if not (number.isascii() and number.isdigit() and len(number) == SMS_NUMBER_DIGITS):
+        shown = value.strip() or "an empty number"
+        raise _fail(
+            "to",
+            f"to must be a Polish phone number of {SMS_NUMBER_DIGITS} digits (got {shown[:30]!r}).",
+        )
+    return number
+
+
+def check_sms_recipients(value: object) -> str:
+    """One number, a comma-separated string, or a list -> "123456789,987654321"."""
+    if isinstance(value, str):
+        parts: Iterable[object] = [part for part in value.split(",") if part.strip()]
+    elif isinstance(value, list | tuple):
+        parts = value
+    else:
+        raise _fail("to", "to must be a phone number or a list of phone numbers.")
+    numbers = [check_sms_number(part) for part in parts]
+    if not numbers:
+        raise _fail("to", "to must name at least one phone number.")
+    return ",".join(numbers)
+
+
+def check_sms_message(value: object) -> str:
+    """1..918 characters, sent as typed (not stripped)."""
+    if not isinstance(value, str):
+        raise _fail("message", "message must be text.")
+    if not value.strip():
+        raise _fail("message", "message must not be empty.")
+    if len(value) > SMS_MESSAGE_MAX:
+        raise _fail(
+            "message",
+            f"message must be at most {SMS_MESSAGE_MAX} characters long (it has {len(value)}).",
+        )
+    return value
+
+
+def check_tts_text(value: object) -> str:
+    """1..3000 characters, sent as typed (not stripped)."""
+    if not isinstance(value, str):
+        raise _fail("text", "text must be text.")
+    if not value.strip():
+        raise _fail("text", "text must not be empty.")
+    if len(value) > TTS_TEXT_MAX:
+        raise _fail(
+            "text", f"text must be at most {TTS_TEXT_MAX} characters long (it has {len(value)})."
+        )
+    return value
+
+
+def check_language(value: object) -> str:
+    """A language code such as "pl-PL" (non-empty, no spaces)."""
+    text = check_text(value, "language")
+    if any(ch.isspace() for ch in text):
+        raise _fail("language", "language must be a code such as pl-PL, without spaces.")
+    return text
