@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
 from spikon_tui.sandbox.command import _is_loopback, add_sandbox_arguments
 
@@ -47,10 +48,16 @@ def test_loopback_detection() -> None:
     assert not _is_loopback("0.0.0.0") and not _is_loopback("192.168.1.5")
 
 
-def _start(*options: str) -> subprocess.Popen[str]:
+ENTRY_POINTS = {
+    "python -m spikon_tui.sandbox": ["-m", "spikon_tui.sandbox"],
+    "spikon-tui sandbox": ["-m", "spikon_tui", "sandbox"],
+}
+
+
+def _start(*options: str, entry: str = "python -m spikon_tui.sandbox") -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "spikon_tui.sandbox", "--contacts", "10", "--calls", "10", *options],
+        [sys.executable, *ENTRY_POINTS[entry], "--contacts", "10", "--calls", "10", *options],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -59,8 +66,9 @@ def _start(*options: str) -> subprocess.Popen[str]:
     )
 
 
-def test_serves_until_ctrl_c() -> None:
-    process = _start("--port", "0", "--api-key", "sandbox-cli-test")
+@pytest.mark.parametrize("entry", list(ENTRY_POINTS))
+def test_serves_until_ctrl_c(entry: str) -> None:
+    process = _start("--port", "0", "--api-key", "sandbox-cli-test", entry=entry)
     try:
         assert process.stdout is not None
         url = process.stdout.readline().split()[-1]

@@ -1,0 +1,26 @@
+"""DESIGN.md's layering: api/, sandbox/ and monitor/ never import Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_api_sandbox_and_monitor_do_not_import_textual() -> None:
+    code = (
+        "import spikon_tui.api, spikon_tui.sandbox, spikon_tui.monitor, sys; "
+        "import spikon_tui.api.client, spikon_tui.sandbox.server, spikon_tui.sandbox.command; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_check_itself_sees_textual_when_it_is_imported() -> None:
+    code = "import spikon_tui.ui.app, sys; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"
