@@ -1,0 +1,113 @@
+"""The `spikon-tui` command: parses the command line and hands off to the right part.
+
+`--profile` and `--base-url` work before or after any subcommand. Heavy imports
+(Textual, httpx, the sandbox) happen inside the subcommand that needs them, so
+`spikon-tui --help` and start-up stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from spikon_tui import __version__
+
+
+def _global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    default = argparse.SUPPRESS if in_subcommand else None
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="the SPIKON account to use (several can live side by side; default: default)",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=default,
+        help="the API address (https, or http on loopback only); default from the profile",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spikon-tui",
+        description="A terminal dashboard for the SPIKON telecom platform.",
+    )
+    parser.add_argument("--version", action="version", version=f"spikon-tui {__version__}")
+    _global_options(parser, in_subcommand=False)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run against an in-process sandbox with realistic data: no key, no network",
+    )
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    login = subcommands.add_parser(
+        "login",
+        help="check an API key and store it (hidden prompt, or standard input)",
+        description="Read an API key (hidden prompt, or one line of standard input when that "
+        "is not a terminal), check it with SPIKON, and store it for the profile.",
+    )
+    _global_options(login, in_subcommand=True)
+    from spikon_tui.login_command import add_login_arguments
+
+    add_login_arguments(login)
+
+    logout = subcommands.add_parser(
+        "logout", help="forget the profile's API key (keyring and key file)"
+    )
+    _global_options(logout, in_subcommand=True)
+
+    sandbox = subcommands.add_parser(
+        "sandbox",
+        help="serve an offline SPIKON API (the documented API, with a living demo account)",
+        description="Serve an offline SPIKON API at http://HOST:PORT/api/ until Ctrl+C.",
+    )
+    _global_options(sandbox, in_subcommand=True)
+    from spikon_tui.sandbox.command import add_sandbox_arguments
+
+    add_sandbox_arguments(sandbox)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "sandbox":
+        from spikon_tui.sandbox.command import run_sandbox
+
+        return run_sandbox(args)
+
+    from spikon_tui.config import ConfigError, load_config, resolve_profile
+
+    try:
+        config = load_config()
+        profile, base_url = resolve_profile(args.profile, args.base_url, config)
+    except ConfigError as error:
+        print(f"spikon-tui: {error}", file=sys.stderr)
+        return 2
+
+    if args.command == "login":
+        from spikon_tui.login_command import run_login
+
+        return run_login(profile, base_url, _key_checker(base_url), storage_choice=args.store)
+    if args.command == "logout":
+        from spikon_tui.login_command import run_logout
+
+        return run_logout(profile)
+
+    from spikon_tui.launch import run_app
+
+    return run_app(config, profile, base_url, demo=args.demo)
+
+
+def _key_checker(base_url: str):
+    async def check(key: str) -> None:
+        from spikon_tui.api.client import SpikonClient
+
+        async with SpikonClient(api_key=key, base_url=base_url) as spikon:
+            await spikon.balance_show()
+
+    return check

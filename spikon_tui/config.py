@@ -1,0 +1,479 @@
+"""Profiles and settings, kept in one TOML file.
+
+The file lives at ``platformdirs.user_config_dir("spikon-tui")/config.toml``
+(``~/.config/spikon-tui/config.toml`` on Linux). The environment variable
+``SPIKON_TUI_CONFIG_DIR`` replaces that directory (tests use it). The same
+directory holds ``keys/`` for API keys a user chose to keep in a file (see
+``spikon_tui.credentials``).
+
+Schema::
+
+    [app]
+    theme = "textual-dark"          # Textual theme name
+    language = "pl"                 # optional
+    default_profile = "default"     # used when --profile is not given
+
+    [profiles.default]
+    base_url = "https://panel.spikon.pl/api/"   # https, or http on loopback only
+    caller_phone_account_id = 12    # optional: remembered click-to-call choice
+    refresh_interval = 5.0          # monitor poll interval in seconds, at least 1
+    key_storage = "keyring"         # "keyring" or "file": informational only
+
+    [profiles.default.alerts.1]     # anything else is kept as it was read
+
+Keys and tables this module does not know are kept and written back by
+`save_config`, so a newer version's settings survive an older version's save.
+Comments are not kept. Profile names are 1-64 letters, digits, ``_`` or ``-``:
+they name the keyring entry and the key file.
+
+No Textual import here: the CLI and the credentials module use it too.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+import platformdirs
+
+APP_NAME = "spikon-tui"
+CONFIG_DIR_ENV = "SPIKON_TUI_CONFIG_DIR"
+CONFIG_FILE_NAME = "config.toml"
+
+DEFAULT_PROFILE = "default"
+DEFAULT_THEME = "textual-dark"
+DEFAULT_BASE_URL = "https://panel.spikon.pl/api/"
+DEFAULT_REFRESH_INTERVAL = 5.0
+MIN_REFRESH_INTERVAL = 1.0
+KEY_STORAGE_CHOICES = ("keyring", "file")
+
+_PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+class ConfigError(Exception):
+    """The configuration file or a setting is unusable; the message says why and where."""
+
+    def __init__(self, message: str, *, path: Path | None = None, line: int | None = None):
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}, line {line}: " if line is not None else f"{path}: "
+        super().__init__(where + message)
+
+
+def config_dir() -> Path:
+    """The directory holding config.toml and keys/ (``SPIKON_TUI_CONFIG_DIR`` wins)."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    """The path of config.toml."""
+    return config_dir() / CONFIG_FILE_NAME
+
+
+def validate_profile_name(name: str) -> str:
+    """Return ``name`` if it can name a profile (keyring user, key file), else raise."""
+    if not isinstance(name, str) or not _PROFILE_NAME.fullmatch(name):
+        raise ConfigError(f"invalid profile name {name!r}: use 1-64 letters, digits, '_' or '-'")
+    return name
+
+
+def validate_base_url(url: str) -> str:
+    """Check that ``url`` is safe to send an API key to; return it with a trailing '/'.
+
+    Allowed: ``https://`` anywhere, ``http://`` only on the loopback interface
+    (127.0.0.0/8, ::1, localhost), which is where the sandbox runs.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError("the base URL is empty")
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as error:
+        raise ConfigError(f"the base URL {url!r} is malformed: {error}") from None
+    if scheme not in ("https", "http") or not host:
+        raise ConfigError(
+            f"the base URL {url!r} is not a web address: it must start with https:// "
+            "(or http:// for a sandbox on this machine, e.g. http://127.0.0.1:8080/api/)"
+        )
+    if parts.username is not None or parts.password is not None:
+        raise ConfigError(
+            f"the base URL for host {host!r} contains a user name or password; remove it "
+            "(the API key is sent separately)"
+        )
+    if scheme == "http" and not _is_loopback(host):
+        raise ConfigError(
+            f"the base URL {url!r} uses plain http:// to {host!r}: the API key would travel "
+            "unencrypted. Use https://, or http:// only on this machine "
+            "(127.0.0.1, ::1 or localhost)"
+        )
+    if not url.endswith("/"):
+        url += "/"
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_refresh_interval(value: object) -> float:
+    """Return the refresh interval as a float of at least `MIN_REFRESH_INTERVAL` seconds."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ConfigError(f"refresh_interval must be a number of seconds, not {value!r}")
+    if value < MIN_REFRESH_INTERVAL or math.isinf(value):
+        raise ConfigError(
+            f"refresh_interval must be at least {MIN_REFRESH_INTERVAL:g} second "
+            f"and finite, not {value!r}"
+        )
+    return float(value)
+
+
+@dataclass
+class ProfileConfig:
+    """One SPIKON account to talk to: where it is and how the app behaves with it."""
+
+    name: str = DEFAULT_PROFILE
+    base_url: str = DEFAULT_BASE_URL
+    caller_phone_account_id: int | None = None
+    refresh_interval: float = DEFAULT_REFRESH_INTERVAL
+    key_storage: str = "keyring"
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys and tables of this profile that this version does not know (e.g. ``alerts``)."""
+
+    def validate(self) -> None:
+        """Raise `ConfigError` if a field holds a value the app cannot use."""
+        validate_profile_name(self.name)
+        self.base_url = validate_base_url(self.base_url)
+        self.refresh_interval = validate_refresh_interval(self.refresh_interval)
+        account = self.caller_phone_account_id
+        if account is not None and (isinstance(account, bool) or not isinstance(account, int)):
+            raise ConfigError(f"caller_phone_account_id must be a whole number, not {account!r}")
+        if self.key_storage not in KEY_STORAGE_CHOICES:
+            raise ConfigError(
+                f"key_storage must be one of {', '.join(KEY_STORAGE_CHOICES)}, "
+                f"not {self.key_storage!r}"
+            )
+
+
+@dataclass
+class AppConfig:
+    """Everything in config.toml: app-wide settings and the profiles by name."""
+
+    theme: str = DEFAULT_THEME
+    language: str | None = None
+    default_profile: str = DEFAULT_PROFILE
+    profiles: dict[str, ProfileConfig] = field(default_factory=dict)
+    app_extra: dict[str, Any] = field(default_factory=dict)
+    """Keys of ``[app]`` that this version does not know."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys and tables that this version does not know."""
+
+    def profile(self, name: str | None = None) -> ProfileConfig:
+        """The profile called ``name`` (default: `default_profile`).
+
+        A profile not in the file yet is created with default settings and added,
+        so that choices remembered for it are written by the next save.
+        """
+        name = validate_profile_name(name or self.default_profile)
+        if name not in self.profiles:
+            self.profiles[name] = ProfileConfig(name=name)
+        return self.profiles[name]
+
+    def validate(self) -> None:
+        """Raise `ConfigError` if any setting is unusable."""
+        for key in ("theme", "default_profile"):
+            if not isinstance(getattr(self, key), str):
+                raise ConfigError(f"{key} must be a string, not {getattr(self, key)!r}")
+        if self.language is not None and not isinstance(self.language, str):
+            raise ConfigError(f"language must be a string, not {self.language!r}")
+        validate_profile_name(self.default_profile)
+        for name, profile in self.profiles.items():
+            if name != profile.name:
+                raise ConfigError(f"profile stored as {name!r} is named {profile.name!r}")
+            try:
+                profile.validate()
+            except ConfigError as error:
+                raise ConfigError(f"[profiles.{name}] {error}") from None
+
+
+class ResolvedProfile(NamedTuple):
+    """The profile to use and the API address to use it with."""
+
+    name: str
+    base_url: str
+
+
+def resolve_profile(
+    cli_profile: str | None, cli_base_url: str | None, config: AppConfig
+) -> ResolvedProfile:
+    """Pick the profile and base URL: the command line beats the file beats the defaults."""
+    name = validate_profile_name(cli_profile or config.default_profile or DEFAULT_PROFILE)
+    if cli_base_url:
+        base_url = validate_base_url(cli_base_url)
+    elif name in config.profiles:
+        base_url = validate_base_url(config.profiles[name].base_url)
+    else:
+        base_url = DEFAULT_BASE_URL
+    return ResolvedProfile(name, base_url)
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def load_config(path: Path | str | None = None) -> AppConfig:
+    """Read the configuration; a missing file gives the defaults.
+
+    Raises `ConfigError` naming the file (and the line, when known) if the file
+    cannot be read, is not valid TOML, or holds an unusable setting.
+    """
+    path = Path(path) if path is not None else config_path()
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return AppConfig()
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"not UTF-8 text ({error.reason})", path=path) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read the file: {error.strerror or error}", path=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_LINE.search(str(error))
+        line = int(match.group(1)) if match else None
+        raise ConfigError(f"not valid TOML: {error}", path=path, line=line) from None
+    try:
+        return _from_dict(data)
+    except _SettingError as error:
+        line = _find_line(text, error.table, error.key)
+        raise ConfigError(error.message, path=path, line=line) from None
+
+
+class _SettingError(Exception):
+    def __init__(self, table: tuple[str, ...], key: str | None, message: str):
+        super().__init__(message)
+        self.table = table
+        self.key = key
+        self.message = message
+
+
+def _from_dict(data: dict[str, Any]) -> AppConfig:
+    data = dict(data)
+    app = data.pop("app", {})
+    profiles = data.pop("profiles", {})
+    if not isinstance(app, dict):
+        raise _SettingError((), "app", "'app' must be a table ([app])")
+    if not isinstance(profiles, dict):
+        raise _SettingError((), "profiles", "'profiles' must be a table ([profiles.NAME])")
+    app = dict(app)
+    config = AppConfig(extra=data)
+    for key in ("theme", "language", "default_profile"):
+        if key in app:
+            value = app.pop(key)
+            if not isinstance(value, str):
+                raise _SettingError(("app",), key, f"[app] {key} must be a string, not {value!r}")
+            setattr(config, key, value)
+    config.app_extra = app
+    try:
+        validate_profile_name(config.default_profile)
+    except ConfigError as error:
+        raise _SettingError(
+            ("app",), "default_profile", f"[app] default_profile: {error}"
+        ) from None
+    for name, table in profiles.items():
+        config.profiles[name] = _profile_from_dict(name, table)
+    return config
+
+
+def _profile_from_dict(name: str, table: object) -> ProfileConfig:
+    where = ("profiles", name)
+    label = f"[profiles.{_toml_key(name)}]"
+    try:
+        validate_profile_name(name)
+    except ConfigError as error:
+        raise _SettingError(where, None, f"{label} {error}") from None
+    if not isinstance(table, dict):
+        raise _SettingError(("profiles",), name, f"{label} must be a table")
+    table = dict(table)
+    profile = ProfileConfig(name=name)
+    for key in ("base_url", "caller_phone_account_id", "refresh_interval", "key_storage"):
+        if key not in table:
+            continue
+        value = table.pop(key)
+        setattr(profile, key, value)
+        try:
+            profile.validate()
+        except ConfigError as error:
+            raise _SettingError(where, key, f"{label} {key}: {error}") from None
+    profile.extra = table
+    return profile
+
+
+def _find_line(text: str, table: tuple[str, ...], key: str | None) -> int | None:
+    """Best effort: the line of ``key`` inside ``[table]`` (or of the table header)."""
+    header = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
+    current: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = header.match(line)
+        if match:
+            current = tuple(part.strip().strip("\"'") for part in match.group(1).split("."))
+            if key is None and current == table:
+                return number
+            continue
+        if key is not None and current == table:
+            name = line.split("=", 1)[0].strip().strip("\"'")
+            if "=" in line and name == key:
+                return number
+    return None
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def save_config(config: AppConfig, path: Path | str | None = None) -> Path:
+    """Validate and write the configuration atomically; return the path written.
+
+    The file is written to a temporary file in the same directory and moved
+    over the old one, so a crash never leaves half a file. Unknown keys and
+    tables read by `load_config` are written back.
+    """
+    config.validate()
+    path = Path(path) if path is not None else config_path()
+    text = dumps_toml(_to_dict(config))
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o600
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _to_dict(config: AppConfig) -> dict[str, Any]:
+    app: dict[str, Any] = {"theme": config.theme}
+    if config.language is not None:
+        app["language"] = config.language
+    app["default_profile"] = config.default_profile
+    app.update(config.app_extra)
+    profiles: dict[str, Any] = {}
+    for name, profile in config.profiles.items():
+        table: dict[str, Any] = {"base_url": profile.base_url}
+        if profile.caller_phone_account_id is not None:
+            table["caller_phone_account_id"] = profile.caller_phone_account_id
+        table["refresh_interval"] = profile.refresh_interval
+        table["key_storage"] = profile.key_storage
+        table.update(profile.extra)
+        profiles[name] = table
+    result: dict[str, Any] = {"app": app}
+    if profiles:
+        result["profiles"] = profiles
+    for key, value in config.extra.items():
+        result.setdefault(key, value)
+    return result
+
+
+def dumps_toml(data: Mapping[str, Any]) -> str:
+    """Write a dict as TOML: tables as ``[a.b]`` sections, arrays of tables inline.
+
+    Covers what `tomllib` can produce (strings, numbers, booleans, dates and
+    times, arrays, tables), which is all a configuration read back needs.
+    """
+    lines: list[str] = []
+    _write_table(lines, (), data)
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def _write_table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
+    values = [(k, v) for k, v in table.items() if not isinstance(v, Mapping)]
+    tables = [(k, v) for k, v in table.items() if isinstance(v, Mapping)]
+    if path and (values or not tables):
+        if lines:
+            lines.append("")
+        lines.append("[" + ".".join(_toml_key(part) for part in path) + "]")
+    for key, value in values:
+        lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    for key, value in tables:
+        _write_table(lines, (*path, key), value)
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{" + inner + "}" if inner else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"cannot write a {type(value).__name__} to TOML")
+
+
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _toml_string(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
