@@ -1,7 +1,7 @@
 """From one HTTP request to one answer: routing, the body format, access checks, the error envelope.
 
 Checks run in the documented order: unknown method -1 (a POST method asked
-with GET, or the reverse, is -1 too), a body that is not form-encoded -12,
+with GET, or the reverse, is -1 too), a body that is not a form (url-encoded or multipart) -12,
 key missing -2, unknown key -3, API off -4, caller not whitelisted -5, then
 `api_format` (-6 unless 0 or 1) and the method's own parameters (-7, -6, ...).
 Errors are answered with HTTP 200 and `{"error":{"id":"-6","name":...,"desc":...}}`
@@ -14,9 +14,11 @@ always JSON.
 
 from __future__ import annotations
 
+import email.policy
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from email.parser import BytesParser
 from urllib.parse import parse_qsl
 
 from spikon_tui.sandbox.access import AccessControl
@@ -29,6 +31,7 @@ from spikon_tui.sandbox.transport import Request, Response
 
 API_PREFIX = "/api/"
 FORM_TYPE = "application/x-www-form-urlencoded"
+MULTIPART_TYPE = "multipart/form-data"
 KEY_HEADER = "spikon-api-key"
 _KEEP_INTERNAL_ERRORS = 20
 
@@ -104,8 +107,14 @@ def error_response(error: ApiError, fmt: int, status: int = 200) -> Response:
 
 
 def form_fields(request: Request) -> dict[str, str]:
-    """The form-encoded body's fields (the first of repeated ones); -12 for any other body."""
+    """The form's fields (the first of repeated ones); -12 for a body that is not a form.
+
+    Form-encoded as documented, or multipart/form-data, which web servers accept
+    as a form just the same (browsers and many HTTP libraries send it).
+    """
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if content_type == MULTIPART_TYPE:
+        return _multipart_fields(request)
     if content_type and content_type != FORM_TYPE:
         raise ApiError(-12, f"Send the parameters as {FORM_TYPE}, not {content_type}")
     try:
@@ -115,6 +124,23 @@ def form_fields(request: Request) -> dict[str, str]:
         pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
     except ValueError:
         raise ApiError(-12, f"Send the parameters as {FORM_TYPE} in UTF-8") from None
+    return _first_of_each(pairs)
+
+
+def _multipart_fields(request: Request) -> dict[str, str]:
+    head = f"Content-Type: {request.headers.get('content-type', '')}\r\n\r\n".encode()
+    message = BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
+    if not message.is_multipart():
+        raise ApiError(-12, "The multipart/form-data body could not be read")
+    pairs = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if name is None or part.get_filename() is not None:
+            continue
+        try:
+            pairs.append((str(name), part.get_payload(decode=True).decode("utf-8")))
+        except (UnicodeDecodeError, AttributeError):
+            raise ApiError(-12, "Send the form's fields in UTF-8") from None
     return _first_of_each(pairs)
 
 

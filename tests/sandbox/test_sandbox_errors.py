@@ -137,11 +137,19 @@ def test_json_body_is_data_in_wrong_format(api: Api) -> None:
     assert raw.json()["error"]["id"] == "-12"
 
 
-def test_multipart_body_is_data_in_wrong_format(api: Api) -> None:
+def test_a_multipart_form_is_read_like_a_form(api: Api) -> None:
     response = api.http.post(
-        "balance/show", data={"api_key": str(api.sandbox.api_key)}, files={"f": b"x"}
+        "phone_book/add",
+        data={"api_key": str(api.sandbox.api_key), "phone_book_name": "Żłobki"},
+        files={"ignored-upload": b"x"},
     )
-    assert response.json()["error"]["id"] == "-12"
+    assert response.json()["phone-books"]["phone_book"]["name"] == "Żłobki"
+    broken = api.http.post(
+        "balance/show",
+        content=b"not really multipart",
+        headers={"Content-Type": "multipart/form-data; boundary=xyz"},
+    )
+    assert broken.json()["error"]["id"] == "-12"
 
 
 def test_invalid_utf8_form_is_data_in_wrong_format(api: Api) -> None:
