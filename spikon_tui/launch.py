@@ -1,0 +1,91 @@
+"""Starts the app: builds the session (key lookup or demo sandbox), runs it, cleans up."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from spikon_tui.config import AppConfig, ProfileConfig, save_config
+from spikon_tui.session import Session
+
+
+def _preferences_of(config: AppConfig, profile: ProfileConfig) -> dict[str, Any]:
+    preferences: dict[str, Any] = {"theme": config.theme}
+    if profile.caller_phone_account_id is not None:
+        preferences["caller_phone_account_id"] = profile.caller_phone_account_id
+    return preferences
+
+
+def _saver(config: AppConfig, profile: ProfileConfig):
+    def save(preferences: dict[str, Any]) -> None:
+        config.theme = preferences.get("theme", config.theme)
+        profile.caller_phone_account_id = preferences.get(
+            "caller_phone_account_id", profile.caller_phone_account_id
+        )
+        # A read-only config folder must not break the app; the choice then lasts this run.
+        with contextlib.suppress(OSError):
+            save_config(config)
+
+    return save
+
+
+def build_session(config: AppConfig, profile_name: str, base_url: str) -> Session:
+    from spikon_tui.credentials import lookup_key
+
+    profile = config.profile(profile_name)
+    lookup = lookup_key(profile_name)
+    return Session(
+        profile=profile_name,
+        base_url=base_url,
+        api_key=lookup.key,
+        key_source=lookup.source.value,
+        notes=list(lookup.notes),
+        preferences=_preferences_of(config, profile),
+        save_preferences=_saver(config, profile),
+    )
+
+
+def run_app(config: AppConfig, profile_name: str, base_url: str, *, demo: bool = False) -> int:
+    from spikon_tui.ui.app import SpikonApp
+
+    sandbox = None
+    if demo:
+        from spikon_tui.demo import start_demo_sandbox
+
+        sandbox = start_demo_sandbox()
+        profile = config.profile(profile_name)
+        session = Session(
+            profile="demo",
+            base_url=sandbox.base_url,
+            api_key=sandbox.api_key,
+            key_source="demo",
+            demo=True,
+            preferences=_preferences_of(config, profile),
+        )
+        app = SpikonApp(session)
+    else:
+        session = build_session(config, profile_name, base_url)
+        keyring_usable, keyring_reason = True, ""
+        if session.api_key is None:
+            from spikon_tui.credentials import keyring_status
+
+            status = keyring_status()
+            keyring_usable, keyring_reason = status.usable, status.reason
+        app = SpikonApp(
+            session,
+            keyring_usable=keyring_usable,
+            keyring_reason=keyring_reason,
+            store_key=_store_key,
+        )
+    try:
+        app.run()
+    finally:
+        if sandbox is not None:
+            sandbox.stop()
+    return app.return_code or 0
+
+
+def _store_key(profile: str, key: str, where: str) -> None:
+    from spikon_tui.credentials import Storage, store_key
+
+    store_key(profile, key, Storage(where))
