@@ -1,0 +1,1 @@
+"""Reusable widgets shared by the screens (virtual table, stat tile, sparkline, confirm modal)."""

@@ -1,0 +1,839 @@
+"""VirtualTable: a table for very large data (phone books, call histories) that stays fast.
+
+Textual's DataTable measures every cell before its first paint, which blocks the event loop
+for seconds at 50,000 rows. VirtualTable is a Line-API `ScrollView`: Textual asks it for one
+line at a time (`render_line(y)`), and it builds only the lines on screen, so the work per
+frame is proportional to the viewport height, never to the number of rows.
+
+What it keeps per row is cheap to compute: the row itself, its folded search text (built in
+small chunks after the first paint, or at once when a filter needs it earlier) and, per
+sorted column, a precomputed sort key. Filtering is one pass of substring checks over the
+folded texts, and narrows the previous result when the new filter extends the old one
+(typing). Rendered rows are cached by row key, so scrolling back and forth and moving the
+cursor redraw almost nothing.
+
+Usage:
+
+    table = VirtualTable([Column("name", "Name"), Column("calls", "Calls", align="right")])
+    table.set_rows([Row(key=1, cells=("Łódź Anna", "12"), sort_values=("Łódź Anna", 12))])
+    table.set_filter("lodz")
+    table.sort_by("calls", reverse=True)
+    table.update_rows(rows)  # live data: replace by key, keep cursor and scroll
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, ClassVar, Literal
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from spikon_tui.ui.widgets.text_fold import find_folded_spans, fold_many, fold_text
+
+Cell = str | Text
+"""What a table cell displays: plain text, or Rich `Text` for styled content."""
+
+MAX_AUTO_WIDTH = 40
+"""Columns sized from their content never grow wider than this many cells."""
+
+WIDTH_SAMPLE_SIZE = 1000
+"""How many rows (spread over the data) are measured to size a column automatically."""
+
+INDEX_CHUNK_SIZE = 2500
+"""How many rows get their search text per step of the background indexing."""
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a `VirtualTable`.
+
+    Attributes:
+        key: Identifies the column in `sort_by` and `filter_columns`.
+        label: The header text.
+        width: Content width in cells; `None` sizes it from the header and a sample of rows
+            (at most `MAX_AUTO_WIDTH`).
+        align: Alignment of the cells and the header.
+        sort_key: Applied to each row's sort value (or folded cell text) before sorting.
+        min_width: The narrowest the column may be.
+    """
+
+    key: str
+    label: str
+    width: int | None = None
+    align: Literal["left", "right"] = "left"
+    sort_key: Callable[[Any], Any] | None = None
+    min_width: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a `VirtualTable`.
+
+    Attributes:
+        key: Unique within the table; identifies the row across updates.
+        cells: What each column displays, in column order.
+        sort_values: Raw values to sort by (ints, datetimes, Decimals...), in column order.
+            A tuple shorter than the columns (or no tuple) leaves the remaining columns
+            sorting by their folded cell text. `None`, like an empty cell, sorts last.
+    """
+
+    key: Hashable
+    cells: tuple[Cell, ...]
+    sort_values: tuple[Any, ...] | None = None
+
+
+def _plain(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else cell.plain
+
+
+def _fit(text: str, width: int, align: str) -> str:
+    """Pad or truncate (with an ellipsis) `text` to exactly `width` cells."""
+    if not text.isprintable():
+        text = _CONTROL_CHARACTERS.sub(" ", text)
+    length = cell_len(text)
+    if length > width:
+        # set_cell_size pads when it has to split a wide character; drop that padding.
+        text = set_cell_size(text, width - 1).rstrip() + "…" if width > 0 else ""
+        length = cell_len(text)
+    padding = " " * (width - length)
+    return padding + text if align == "right" else text + padding
+
+
+class VirtualTable(ScrollView, can_focus=True):
+    """A table that renders only its visible rows, for tens of thousands of rows.
+
+    The first line is a fixed header (click it to sort); the others are rows, one line each.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("down", "cursor_down", "Cursor down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home,ctrl+home", "cursor_first", "First row", show=False),
+        Binding("end,ctrl+end", "cursor_last", "Last row", show=False),
+        Binding("left", "column_left", "Scroll left", show=False),
+        Binding("right", "column_right", "Scroll right", show=False),
+        Binding("enter", "select_cursor", "Select", show=False),
+        Binding("s", "cycle_sort", "Sort"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--even-row",
+        "virtual-table--match",
+        "virtual-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    VirtualTable {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .virtual-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .virtual-table--header {
+            background: $panel;
+            color: $foreground;
+            text-style: bold;
+        }
+        &:ansi > .virtual-table--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .virtual-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        &:dark > .virtual-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+        & > .virtual-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .virtual-table--match {
+            text-style: bold underline;
+        }
+        & > .virtual-table--empty {
+            color: $text-muted;
+            text-style: italic;
+        }
+    }
+    """
+
+    empty_text: reactive[str] = reactive("No rows")
+    """Shown centered when no row is visible, e.g. 'No entries match “xyz”'."""
+
+    zebra: reactive[bool] = reactive(True)
+    """Stripe every other row."""
+
+    class RowHighlighted(Message):
+        """The cursor moved to another row (`row_key` is None when no row is visible)."""
+
+        def __init__(self, table: VirtualTable, row_key: Hashable | None) -> None:
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class RowSelected(Message):
+        """The user chose the cursor row (enter, or a click on the cursor row)."""
+
+        def __init__(self, table: VirtualTable, row_key: Hashable) -> None:
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        filter_columns: Sequence[str] | None = None,
+        zebra: bool = True,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        if not columns:
+            raise ValueError("a VirtualTable needs at least one column")
+        self._columns: tuple[Column, ...] = tuple(columns)
+        self._column_index: dict[str, int] = {}
+        for index, column in enumerate(self._columns):
+            if column.key in self._column_index:
+                raise ValueError(f"duplicate column key {column.key!r}")
+            self._column_index[column.key] = index
+        wanted = [c.key for c in self._columns] if filter_columns is None else filter_columns
+        unknown = [key for key in wanted if key not in self._column_index]
+        if unknown:
+            raise ValueError(f"unknown filter columns: {unknown}")
+        self._filter_indexes: tuple[int, ...] = tuple(self._column_index[key] for key in wanted)
+        self._filter_getter: Callable[[tuple[Cell, ...]], tuple[Cell, ...]] = (
+            itemgetter(*self._filter_indexes)
+            if len(self._filter_indexes) > 1
+            else lambda cells, index=self._filter_indexes[0]: (cells[index],)
+        )
+
+        self._rows: list[Row] = []
+        self._search: list[str] = []  # folded search text of rows[: len(_search)]
+        self._key_index: dict[Hashable, int] | None = None  # row key -> position in _rows
+        self._sort_keys: dict[int, list[Any]] = {}  # column index -> key per row position
+        self._order: list[int] = []  # row positions in display order (sorted)
+        self._visible: list[int] = []  # the positions in _order that pass the filter
+        self._filter_text = ""
+        self._needle = ""  # folded filter text
+        self._sort_column: str | None = None
+        self._sort_reverse = False
+        self._cursor = 0  # index into _visible
+        self._highlighted_key: object = _MISSING  # key of the last RowHighlighted
+        self._generation = 0  # bumped whenever _rows changes
+        self._after_paint_pending = False  # set_rows has work for after its first paint
+        self._retired: tuple[object, ...] | None = None  # data replaced by set_rows, to free
+
+        self._row_cache: LRUCache[tuple[Hashable, int], tuple[Row, Strip]] = LRUCache(1024)
+        self._header_cache: tuple[tuple[Any, ...], Strip] | None = None
+        self._frame_key: tuple[Any, ...] = ()
+
+        self._widths: list[int] = []
+        self._offsets: list[int] = []  # x of each column's first cell (padding included)
+        self._total_width = 0
+        self._set_widths(self._measure_widths(()))
+        self.set_reactive(VirtualTable.zebra, zebra)
+
+    # ------------------------------------------------------------------ public state
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns, in display order."""
+        return self._columns
+
+    @property
+    def row_count(self) -> int:
+        """Number of rows, whether the filter shows them or not."""
+        return len(self._rows)
+
+    @property
+    def visible_row_count(self) -> int:
+        """Number of rows that pass the filter."""
+        return len(self._visible)
+
+    @property
+    def cursor_row(self) -> int:
+        """Index of the cursor among the visible rows (0 when there are none)."""
+        return self._cursor
+
+    @property
+    def cursor_row_key(self) -> Hashable | None:
+        """Key of the row under the cursor, or None when no row is visible."""
+        if not self._visible:
+            return None
+        return self._rows[self._visible[self._cursor]].key
+
+    @property
+    def search_ready(self) -> bool:
+        """True once every row's search text is prepared (set_rows does it after painting).
+
+        Before that, the first `set_filter` prepares the rest itself, which takes longer.
+        """
+        return len(self._search) == len(self._rows)
+
+    @property
+    def filter_text(self) -> str:
+        """The filter as last given to `set_filter`."""
+        return self._filter_text
+
+    @property
+    def sort_column(self) -> str | None:
+        """Key of the column the rows are sorted by, or None for data order."""
+        return self._sort_column
+
+    @property
+    def sort_reverse(self) -> bool:
+        """True when sorted descending."""
+        return self._sort_reverse
+
+    def get_row(self, key: Hashable) -> Row:
+        """The row with this key (raises KeyError when there is none)."""
+        return self._rows[self._ensure_key_index()[key]]
+
+    def row_key_at(self, index: int) -> Hashable:
+        """Key of the row at `index` among the visible rows, in display order."""
+        return self._rows[self._visible[index]].key
+
+    # ------------------------------------------------------------------ data
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        """Replace all rows; the current sort and filter apply to the new rows.
+
+        The cursor goes to the first row and the view scrolls to the top. Searchable text
+        is prepared in the background after the first paint (at once if a filter is set).
+        """
+        # Freeing 50,000 old rows takes longer than painting the new ones: do it afterwards.
+        self._retired = (self._rows, self._search, self._key_index, self._order, self._visible)
+        self._rows = list(rows)
+        self._generation += 1
+        self._search = []
+        self._key_index = None
+        self._sort_keys = {}
+        self._row_cache.clear()
+        self._set_widths(self._measure_widths(self._rows))
+        self._order = self._sorted_order()
+        self._visible = self._filtered(self._order, self._needle)
+        self._cursor = 0
+        self._update_virtual_size()
+        if self.is_mounted:
+            self.scroll_to(y=0, animate=False)
+        self.refresh()
+        self._post_highlighted()
+        self._after_paint_pending = True
+
+    def update_rows(self, rows: Iterable[Row], *, remove_missing: bool = True) -> None:
+        """Update the table by row key: rows with a known key are replaced where they are,
+        new keys are appended, and keys missing from `rows` are removed (kept instead when
+        `remove_missing` is False, to add or change a few rows).
+
+        The cursor stays on the same row key (if that row is still visible) and the scroll
+        offset is kept, so a table refreshed by polling does not jump under the user.
+        """
+        incoming: dict[Hashable, Row] = {row.key: row for row in rows}
+        self._complete_search_index()
+        old_index = self._ensure_key_index()
+        cursor_key = self.cursor_row_key
+        new_rows: list[Row] = []
+        new_search: list[str] = []
+        to_fold: list[int] = []
+        for row, search in zip(self._rows, self._search, strict=True):
+            new_row = incoming.get(row.key, _MISSING)
+            if new_row is _MISSING:
+                if remove_missing:
+                    continue
+                new_row = row
+            if new_row is row or new_row == row:
+                new_rows.append(row)
+                new_search.append(search)
+            else:
+                assert isinstance(new_row, Row)
+                to_fold.append(len(new_rows))
+                new_rows.append(new_row)
+                new_search.append("")
+        for key, row in incoming.items():
+            if key not in old_index:
+                to_fold.append(len(new_rows))
+                new_rows.append(row)
+                new_search.append("")
+        folded = fold_many(self._search_sources([new_rows[i] for i in to_fold]))
+        for position, text in zip(to_fold, folded, strict=True):
+            new_search[position] = text
+
+        self._rows = new_rows
+        self._search = new_search
+        self._key_index = {row.key: position for position, row in enumerate(new_rows)}
+        self._generation += 1
+        self._sort_keys = {}
+        changed = [new_rows[i] for i in to_fold]
+        grown = [
+            max(old, new)
+            for old, new in zip(self._widths, self._measure_widths(changed), strict=True)
+        ]
+        self._set_widths(grown)
+        self._order = self._sorted_order()
+        self._visible = self._filtered(self._order, self._needle)
+
+        position = self._key_index.get(cursor_key, -1) if cursor_key is not None else -1
+        cursor = self._index_in_visible(position)
+        self._cursor = cursor if cursor is not None else self._clamp(self._cursor)
+        self._update_virtual_size()
+        self.refresh()
+        self._post_highlighted()
+
+    # ------------------------------------------------------------------ filter and sort
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows whose filter columns contain `text`, ignoring case and accents.
+
+        The cursor stays on its row if that row still matches, else goes to the first row.
+        """
+        self._filter_text = text
+        needle = fold_text(text)
+        if needle == self._needle:
+            return
+        # A filter that extends the previous one can only match a subset of its rows.
+        base = self._visible if self._needle in needle else self._order
+        self._replace_visible(self._filtered(base, needle), needle=needle)
+
+    def sort_by(self, column_key: str | None, reverse: bool = False) -> None:
+        """Sort by a column (stable; None values last), or restore data order with None."""
+        if column_key is not None and column_key not in self._column_index:
+            raise KeyError(f"no column {column_key!r}")
+        self._sort_column = column_key
+        self._sort_reverse = reverse
+        self._order = self._sorted_order()
+        self._replace_visible(self._filtered(self._order, self._needle), needle=self._needle)
+
+    # ------------------------------------------------------------------ cursor
+
+    def move_cursor(self, index: int, *, scroll: bool = True) -> None:
+        """Put the cursor on the visible row at `index` (clamped)."""
+        old = self._cursor
+        self._cursor = self._clamp(index)
+        if scroll:
+            self._scroll_cursor_into_view()
+        if old != self._cursor:
+            self._refresh_row(old)
+            self._refresh_row(self._cursor)
+        self._post_highlighted()
+
+    def move_cursor_to_key(self, key: Hashable) -> bool:
+        """Put the cursor on the row with `key`; False if no such row is visible."""
+        index = self._index_in_visible(self._ensure_key_index().get(key, -1))
+        if index is None:
+            return False
+        self.move_cursor(index)
+        return True
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self._cursor + 1)
+
+    def action_page_up(self) -> None:
+        page = max(1, self._body_height())
+        self.scroll_to(y=self.scroll_offset.y - page, animate=False)
+        self.move_cursor(self._cursor - page)
+
+    def action_page_down(self) -> None:
+        page = max(1, self._body_height())
+        self.scroll_to(y=self.scroll_offset.y + page, animate=False)
+        self.move_cursor(self._cursor + page)
+
+    def action_cursor_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_cursor_last(self) -> None:
+        self.move_cursor(len(self._visible) - 1)
+
+    def action_column_left(self) -> None:
+        """Scroll left so the previous column starts at the left edge."""
+        x = self.scroll_offset.x
+        self.scroll_to(
+            x=max([start for start in self._offsets if start < x], default=0), animate=False
+        )
+
+    def action_column_right(self) -> None:
+        """Scroll right so the next column starts at the left edge."""
+        x = self.scroll_offset.x
+        following = [start for start in self._offsets if start > x]
+        if following:
+            self.scroll_to(x=following[0], animate=False)
+
+    def action_select_cursor(self) -> None:
+        key = self.cursor_row_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column (data order after the last one)."""
+        if self._sort_column is None:
+            self.sort_by(self._columns[0].key)
+            return
+        following = self._column_index[self._sort_column] + 1
+        self.sort_by(self._columns[following].key if following < len(self._columns) else None)
+
+    # ------------------------------------------------------------------ events
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        scroll_x, scroll_y = self.scroll_offset
+        if offset.y == 0:
+            column = self._column_at(offset.x + scroll_x)
+            if column is not None:
+                event.stop()
+                same = column.key == self._sort_column
+                self.sort_by(column.key, reverse=same and not self._sort_reverse)
+            return
+        index = scroll_y + offset.y - 1
+        if index >= len(self._visible):
+            return
+        event.stop()
+        if index == self._cursor:
+            self.action_select_cursor()
+        else:
+            self.move_cursor(index)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._clear_render_caches()
+
+    def watch_zebra(self) -> None:
+        self._clear_render_caches()
+        self.refresh()
+
+    def watch_empty_text(self) -> None:
+        if not self._visible:
+            self.refresh()
+
+    # ------------------------------------------------------------------ rendering
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Focus and other pseudo-classes change component styles (the cursor colour)
+        # without always notifying us, so they are part of what the cache depends on.
+        frame_key = (self.get_pseudo_class_state(), self.zebra)
+        if frame_key != self._frame_key:
+            self._frame_key = frame_key
+            self._clear_render_caches()
+        strips = super().render_lines(crop)
+        if self._after_paint_pending:
+            self._after_paint_pending = False
+            # Handled by this widget's own task, so only after the compositor has output
+            # the frame being rendered now.
+            self.call_later(self._after_paint, self._generation)
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        scroll_x, scroll_y = self.scroll_offset
+        if y == 0:
+            style = self.get_component_rich_style("virtual-table--header")
+            return self._header_strip(style).crop_extend(scroll_x, scroll_x + width, style)
+        index = scroll_y + y - 1
+        if index >= len(self._visible):
+            if not self._visible:
+                return self._empty_line(y, width)
+            return Strip.blank(width, self.rich_style)
+        if index == self._cursor:
+            state, style = 2, self.get_component_rich_style("virtual-table--cursor")
+        elif self.zebra and index % 2 == 0:
+            state, style = 1, self.get_component_rich_style("virtual-table--even-row")
+        else:
+            state, style = 0, self.rich_style
+        row = self._rows[self._visible[index]]
+        cached = self._row_cache.get((row.key, state))
+        if cached is not None and cached[0] is row:
+            strip = cached[1]
+        else:
+            strip = self._render_row(row, style)
+            self._row_cache.set((row.key, state), (row, strip))
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def _render_row(self, row: Row, style: Style) -> Strip:
+        needle = self._needle
+        highlight = self._filter_indexes if needle else ()
+        match_style = self.get_component_rich_style("virtual-table--match", partial=True)
+        cells = row.cells
+        segments: list[Segment] = []
+        for index, (column, width) in enumerate(zip(self._columns, self._widths, strict=True)):
+            cell = cells[index] if index < len(cells) else ""
+            spans = find_folded_spans(_plain(cell), needle) if index in highlight else []
+            if isinstance(cell, str) and not spans:
+                segments.append(Segment(f" {_fit(cell, width, column.align)} ", style))
+                continue
+            text = Text(cell) if isinstance(cell, str) else cell.copy()
+            for start, end in spans:
+                text.stylize(match_style, start, end)
+            segments.append(Segment(" ", style))
+            segments.extend(self._text_segments(text, width, column.align, style))
+            segments.append(Segment(" ", style))
+        return Strip(segments).adjust_cell_length(self._total_width, style)
+
+    def _text_segments(self, text: Text, width: int, align: str, style: Style) -> list[Segment]:
+        if not text.plain.isprintable():
+            text = Text(_CONTROL_CHARACTERS.sub(" ", text.plain), style=text.style)
+        if text.cell_len > width:
+            text.truncate(max(0, width - 1), overflow="crop")
+            text.rstrip()
+            text.append("…")
+        padding = width - text.cell_len
+        if padding > 0:
+            if align == "right":
+                text.pad_left(padding)
+            else:
+                text.pad_right(padding)
+        segments = Segment.apply_style(text.render(self.app.console), style)
+        return list(Segment.adjust_line_length(list(segments), width, style))
+
+    def _header_strip(self, style: Style) -> Strip:
+        cache_key = (self._sort_column, self._sort_reverse, style, tuple(self._widths))
+        if self._header_cache is not None and self._header_cache[0] == cache_key:
+            return self._header_cache[1]
+        labels: list[str] = []
+        for column, width in zip(self._columns, self._widths, strict=True):
+            label = column.label
+            if column.key == self._sort_column:
+                arrow = "▼" if self._sort_reverse else "▲"
+                if cell_len(label) + 2 > width:
+                    label = _fit(label, max(0, width - 2), "left").rstrip()
+                label = f"{label} {arrow}"
+            labels.append(f" {_fit(label, width, column.align)} ")
+        strip = Strip([Segment("".join(labels), style)], self._total_width)
+        self._header_cache = (cache_key, strip)
+        return strip
+
+    def _empty_line(self, y: int, width: int) -> Strip:
+        middle = 1 + max(0, self._body_height() - 1) // 2
+        if y != middle:
+            return Strip.blank(width, self.rich_style)
+        style = self.get_component_rich_style("virtual-table--empty")
+        visible_width = min(width, self.scrollable_content_region.width)
+        text = _fit(self.empty_text, visible_width, "left").rstrip()
+        left = (visible_width - cell_len(text)) // 2
+        line = " " * left + text
+        return Strip([Segment(line, style)], cell_len(line)).adjust_cell_length(width, style)
+
+    def _clear_render_caches(self) -> None:
+        self._row_cache.clear()
+        self._header_cache = None
+
+    def _refresh_row(self, index: int) -> None:
+        # Virtual line index + 1 is the row's line (line 0 is the header).
+        self.refresh_line(index + 1)
+
+    # ------------------------------------------------------------------ internals
+
+    def _replace_visible(self, visible: list[int], *, needle: str) -> None:
+        """Install a new filter/sort result, keeping the cursor on its row if possible."""
+        position = self._visible[self._cursor] if self._visible else -1
+        if needle != self._needle:
+            self._needle = needle
+            self._row_cache.clear()
+        self._visible = visible
+        cursor = self._index_in_visible(position)
+        self._cursor = cursor if cursor is not None else 0
+        self._update_virtual_size()
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self._post_highlighted()
+
+    def _filtered(self, base: list[int], needle: str) -> list[int]:
+        if not needle:
+            return base if base is self._order else list(base)
+        self._complete_search_index()
+        search = self._search
+        return [position for position in base if needle in search[position]]
+
+    def _sorted_order(self) -> list[int]:
+        if self._sort_column is None:
+            return list(range(len(self._rows)))
+        values = self._sort_values(self._column_index[self._sort_column])
+        present = [position for position, value in enumerate(values) if value is not None]
+        missing = [position for position, value in enumerate(values) if value is None]
+        try:
+            present = sorted(present, key=values.__getitem__, reverse=self._sort_reverse)
+        except TypeError:  # values of different types: compare them as text
+            present = sorted(
+                present,
+                key=lambda position: (type(values[position]).__name__, str(values[position])),
+                reverse=self._sort_reverse,
+            )
+        return present + missing
+
+    def _sort_values(self, column_index: int) -> list[Any]:
+        """Sort key of every row for one column, computed once per data change."""
+        cached = self._sort_keys.get(column_index)
+        if cached is not None:
+            return cached
+        values: list[Any] = [None] * len(self._rows)
+        from_text: list[int] = []
+        for position, row in enumerate(self._rows):
+            raw = row.sort_values
+            if raw is not None and column_index < len(raw):
+                values[position] = raw[column_index]
+            else:
+                from_text.append(position)
+        if from_text:
+            texts = [
+                _plain(cells[column_index]) if column_index < len(cells) else ""
+                for cells in (self._rows[position].cells for position in from_text)
+            ]
+            for position, folded in zip(from_text, fold_many(texts), strict=True):
+                values[position] = folded or None
+        sort_key = self._columns[column_index].sort_key
+        if sort_key is not None:
+            values = [None if value is None else sort_key(value) for value in values]
+        self._sort_keys[column_index] = values
+        return values
+
+    def _search_sources(self, rows: Sequence[Row]) -> list[str]:
+        """Each row's filter columns joined by a separator, so no match spans two cells."""
+        join = "\x1f".join
+        get = self._filter_getter
+        try:  # fast path: plain-text cells, none missing
+            return [join(get(row.cells)) for row in rows]
+        except (TypeError, IndexError):
+            pass
+        return [
+            join([_plain(row.cells[i]) for i in self._filter_indexes if i < len(row.cells)])
+            for row in rows
+        ]
+
+    def _complete_search_index(self) -> None:
+        start = len(self._search)
+        if start < len(self._rows):
+            self._search.extend(fold_many(self._search_sources(self._rows[start:])))
+
+    def _ensure_key_index(self) -> dict[Hashable, int]:
+        if self._key_index is None:
+            self._key_index = {row.key: position for position, row in enumerate(self._rows)}
+        return self._key_index
+
+    def _after_paint(self, generation: int) -> None:
+        """Runs once the rows given to set_rows have been painted."""
+        self._retired = None
+        self.call_later(self._index_next_chunk, generation)
+
+    async def _index_next_chunk(self, generation: int) -> None:
+        """Fold the search text of one chunk of rows, then let other work run."""
+        # Without this await, chained callbacks would run back to back without
+        # giving the event loop (painting, other widgets) a turn.
+        await asyncio.sleep(0)
+        if generation != self._generation:
+            return
+        start = len(self._search)
+        chunk = self._rows[start : start + INDEX_CHUNK_SIZE]
+        self._search.extend(fold_many(self._search_sources(chunk)))
+        if len(self._search) < len(self._rows):
+            self.call_later(self._index_next_chunk, generation)
+        else:
+            self._ensure_key_index()
+
+    def _measure_widths(self, rows: Sequence[Row]) -> list[int]:
+        if len(rows) > WIDTH_SAMPLE_SIZE:
+            rows = rows[:: len(rows) // WIDTH_SAMPLE_SIZE]
+        widths: list[int] = []
+        for index, column in enumerate(self._columns):
+            if column.width is not None:
+                widths.append(max(column.width, column.min_width))
+                continue
+            texts = [_plain(row.cells[index]) for row in rows if index < len(row.cells)]
+            widest = max(cell_len(column.label) + 2, max(map(cell_len, texts), default=0))
+            widths.append(max(column.min_width, min(widest, MAX_AUTO_WIDTH)))  # +2: " ▲"
+        return widths
+
+    def _set_widths(self, widths: list[int]) -> None:
+        if widths == self._widths:
+            return
+        self._widths = widths
+        self._offsets = []
+        x = 0
+        for width in widths:
+            self._offsets.append(x)
+            x += width + 2
+        self._total_width = x
+        self._clear_render_caches()
+
+    def _column_at(self, x: int) -> Column | None:
+        for column, start, width in zip(self._columns, self._offsets, self._widths, strict=True):
+            if start <= x < start + width + 2:
+                return column
+        return None
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self._total_width, len(self._visible) + 1)
+
+    def _body_height(self) -> int:
+        return self.scrollable_content_region.height - 1
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self.is_mounted or not self._visible:
+            return
+        height = self._body_height()
+        if height <= 0:
+            return
+        top = self.scroll_offset.y
+        if self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False)
+        elif self._cursor >= top + height:
+            self.scroll_to(y=self._cursor - height + 1, animate=False)
+
+    def _clamp(self, index: int) -> int:
+        return max(0, min(index, len(self._visible) - 1))
+
+    def _index_in_visible(self, position: int) -> int | None:
+        if position < 0:
+            return None
+        try:
+            return self._visible.index(position)
+        except ValueError:
+            return None
+
+    def _post_highlighted(self) -> None:
+        key = self.cursor_row_key
+        if key != self._highlighted_key or self._highlighted_key is _MISSING:
+            self._highlighted_key = key
+            self.post_message(self.RowHighlighted(self, key))
