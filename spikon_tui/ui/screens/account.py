@@ -1,0 +1,112 @@
+"""The account at a glance: balance and the phone accounts, with how fresh they are."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from spikon_tui.api.models import PhoneAccount
+from spikon_tui.formatting import format_money
+from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.widgets.freshness import FreshnessLabel
+from spikon_tui.ui.widgets.table_sync import sync_rows
+
+
+def balance_text(balance: Decimal) -> Text:
+    return Text(format_money(balance), style="bold red" if balance < 0 else "bold")
+
+
+class AccountScreen(Screen):
+    TITLE = "Account"
+    HELP = """
+Your SPIKON account: the balance and every phone account with its public number,
+internal number, SIP login, description, whether it is registered and whether
+calls are recorded.
+
+The data is loaded when the screen opens; [b]r[/b] loads it again. The line under
+the balance says how old the figures are. When a refresh fails, the last figures
+stay on screen and the line says so.
+"""
+    BINDINGS = [Binding("r", "refresh", "Refresh")]
+
+    @dataclass
+    class Loaded(Message):
+        balance: Decimal
+        accounts: list[PhoneAccount]
+
+    @dataclass
+    class Failed(Message):
+        error: Exception
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="account-summary"):
+            with Horizontal(classes="summary-line"):
+                yield Static("Balance", classes="label")
+                yield Static("…", id="balance")
+            yield FreshnessLabel(self.app.session.clock, id="freshness")
+        yield Static("Phone accounts", classes="section-title")
+        table: DataTable = DataTable(id="phone-accounts", cursor_type="row", zebra_stripes=True)
+        table.add_column("Number", key="number")
+        table.add_column("Internal", key="internal")
+        table.add_column("SIP login", key="login")
+        table.add_column("Description", key="description")
+        table.add_column("Registered", key="state")
+        table.add_column("Recording", key="recording")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self.query_one(FreshnessLabel).mark_loading()
+        self.load()
+
+    @work(exclusive=True, group="account")
+    async def load(self) -> None:
+        spikon = self.app.spikon
+        try:
+            balance, accounts = await asyncio.gather(
+                spikon.balance_show(), spikon.phone_account_list()
+            )
+        except Exception as error:  # noqa: BLE001 - shown to the user by on_account_screen_failed
+            self.post_message(self.Failed(error))
+        else:
+            self.post_message(self.Loaded(balance.balance, accounts))
+
+    def on_account_screen_loaded(self, message: Loaded) -> None:
+        self.query_one("#balance", Static).update(balance_text(message.balance))
+        self.app.show_balance(message.balance)
+        rows = {
+            str(account.id): (
+                account.number,
+                account.internal or "—",
+                account.login,
+                account.description,
+                "yes" if _is_registered(account) else "no",
+                "on" if account.recording else "off",
+            )
+            for account in message.accounts
+        }
+        with self.app.batch_update():
+            sync_rows(self.query_one("#phone-accounts", DataTable), rows)
+        self.query_one(FreshnessLabel).mark_updated()
+
+    def on_account_screen_failed(self, message: Failed) -> None:
+        self.query_one(FreshnessLabel).mark_failed()
+        self.notify(describe_error(message.error), title="Refresh failed", severity="error")
+
+
+def _is_registered(account: PhoneAccount) -> bool:
+    return str(account.state).strip() not in ("", "0")

@@ -1,0 +1,177 @@
+"""Log in: paste the API key, have it checked against SPIKON, then choose where it is kept.
+
+The key is checked with `balance/show` before anything is stored. The keyring is
+offered when one works; a file (not encrypted) only on an explicit choice; or
+the key is kept for this session only. On a headless server without a keyring
+the screen says why the keyring is not offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from spikon_tui.api.errors import (
+    ApiTurnedOffError,
+    IpNotWhitelistedError,
+    SpikonError,
+    UnknownApiKeyError,
+)
+from spikon_tui.formatting import format_money
+from spikon_tui.ui.errors import describe_error
+
+PANEL_PATH = "Ustawienia i dodatki → API - ustawienia"
+
+
+def login_error_text(error: BaseException) -> str:
+    """What went wrong, and what to do about it."""
+    if isinstance(error, UnknownApiKeyError):
+        return (
+            "SPIKON does not know this key (error -3). Copy the current key from the SPIKON "
+            f"panel, {PANEL_PATH}; generating a new key there invalidates the old one."
+        )
+    if isinstance(error, ApiTurnedOffError):
+        return (
+            "The API is switched off for this account (error -4). Switch it on in the SPIKON "
+            f"panel, {PANEL_PATH} (“Stan API”), then try again."
+        )
+    if isinstance(error, IpNotWhitelistedError):
+        return (
+            "This machine's IP address is not on the account's whitelist (error -5). Add it in "
+            f"the SPIKON panel, {PANEL_PATH} (“Biała lista adresów IP”), or empty the list."
+        )
+    if isinstance(error, SpikonError):
+        return describe_error(error)
+    return describe_error(error)
+
+
+class LoginScreen(Screen):
+    TITLE = "Log in"
+    HELP = """
+Paste the API key of your SPIKON account. You find it in the SPIKON panel under
+[b]Ustawienia i dodatki → API - ustawienia[/b]; the API must be switched on there.
+
+The key is checked with SPIKON before anything is stored. Then choose where to
+keep it: the system keyring (encrypted, when this machine has one), a file
+readable only by you (not encrypted), or this session only.
+"""
+    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+
+    @dataclass
+    class Checked(Message):
+        key: str
+        balance: Decimal | None = None
+        error: Exception | None = None
+
+    def __init__(self, keyring_usable: bool, keyring_reason: str) -> None:
+        super().__init__()
+        self.keyring_usable = keyring_usable
+        self.keyring_reason = keyring_reason
+        self.checked_key: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="login"):
+            yield Static(
+                f"Profile “{self.app.session.profile}” has no API key yet.", classes="dialog-title"
+            )
+            yield Static(
+                f"Paste the key from the SPIKON panel ({PANEL_PATH}).", classes="dialog-text"
+            )
+            key = Input(password=True, placeholder="API key", id="api-key")
+            key.border_title = "API key"
+            yield key
+            yield Static("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons", id="check-buttons"):
+                yield Button("Check key", id="check", variant="primary")
+            with Vertical(id="store-choice"):
+                yield Static("", id="checked")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(
+                        "Keep in the keyring",
+                        id="store-keyring",
+                        variant="primary",
+                        disabled=not self.keyring_usable,
+                    )
+                    yield Button(
+                        "Keep in a file (not encrypted)", id="store-file", variant="warning"
+                    )
+                    yield Button("This session only", id="store-session")
+                yield Static(
+                    ""
+                    if self.keyring_usable
+                    else f"The keyring is not offered: {self.keyring_reason}",
+                    id="keyring-reason",
+                    classes="dialog-text",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#store-choice").display = False
+        self.query_one("#api-key", Input).focus()
+
+    def _show_error(self, text: str) -> None:
+        error = self.query_one(".dialog-error", Static)
+        error.update(text)
+        error.display = bool(text)
+
+    @on(Input.Submitted, "#api-key")
+    @on(Button.Pressed, "#check")
+    def check(self) -> None:
+        key = self.query_one("#api-key", Input).value.strip()
+        if not key:
+            self._show_error("Paste the API key first.")
+            return
+        self.query_one("#check", Button).disabled = True
+        self._show_error("Checking the key with SPIKON…")
+        self.check_key(key)
+
+    @work(exclusive=True, group="login")
+    async def check_key(self, key: str) -> None:
+        try:
+            async with self.app.session.new_client(api_key=key) as spikon:
+                balance = await spikon.balance_show()
+        except Exception as error:  # noqa: BLE001 - explained on screen
+            self.post_message(self.Checked(key, error=error))
+        else:
+            self.post_message(self.Checked(key, balance=balance.balance))
+
+    def on_login_screen_checked(self, message: Checked) -> None:
+        self.query_one("#check", Button).disabled = False
+        if message.error is not None:
+            self._show_error(login_error_text(message.error))
+            return
+        self._show_error("")
+        self.checked_key = message.key
+        self.query_one("#checked", Static).update(
+            f"The key works: balance {format_money(message.balance)}. Where should it be kept?"
+        )
+        self.query_one("#check-buttons").display = False
+        self.query_one("#store-choice").display = True
+        target = "#store-keyring" if self.keyring_usable else "#store-session"
+        self.query_one(target, Button).focus()
+
+    @on(Button.Pressed, "#store-keyring")
+    def _store_keyring(self) -> None:
+        self._finish("keyring")
+
+    @on(Button.Pressed, "#store-file")
+    def _store_file(self) -> None:
+        self._finish("file")
+
+    @on(Button.Pressed, "#store-session")
+    def _store_session(self) -> None:
+        self._finish("session")
+
+    def _finish(self, where: str) -> None:
+        if self.checked_key is None:
+            return
+        self.app.logged_in(self.checked_key, where)
