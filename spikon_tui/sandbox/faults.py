@@ -1,6 +1,8 @@
 """Faults a test can ask for on the next requests to a method ("group/action", or "*" for any).
 
 - fail_next: answer with an HTTP error status and the -1000 envelope, without applying the request;
+- error_next: answer 200 with a given API error (e.g. -11 where the account
+  data alone would never produce it), without applying the request;
 - malformed_next: apply the request, then answer 200 with a garbled body;
 - delay_next: wait (real time) before handling the request;
 - drop_next: apply the request, then close the connection without answering,
@@ -12,6 +14,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from spikon_tui.sandbox.errors import ERROR_NAMES
+
 ANY = "*"
 
 
@@ -20,6 +24,8 @@ class _Planned:
     times: int
     status: int = 0
     seconds: float = 0.0
+    code: int = 0
+    desc: str = ""
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,8 @@ class RequestFaults:
 
     delay: float = 0.0
     fail_status: int = 0  # 0: do not fail
+    error_code: int = 0  # 0: no injected API error
+    error_desc: str = ""
     malformed: bool = False
     drop: bool = False
 
@@ -37,6 +45,7 @@ class FaultPlan:
         self._lock = threading.Lock()
         self._plans: dict[str, dict[str, _Planned]] = {
             "fail": {},
+            "error": {},
             "malformed": {},
             "delay": {},
             "drop": {},
@@ -46,6 +55,11 @@ class FaultPlan:
         if not 400 <= status <= 599:
             raise ValueError("status must be an HTTP error status (400-599)")
         self._plan("fail", method, _Planned(times, status=status))
+
+    def error_next(self, method: str, *, code: int, desc: str = "", times: int = 1) -> None:
+        if code not in ERROR_NAMES:
+            raise ValueError(f"{code} is not a documented SPIKON error code")
+        self._plan("error", method, _Planned(times, code=code, desc=desc))
 
     def malformed_next(self, method: str, *, times: int = 1) -> None:
         self._plan("malformed", method, _Planned(times))
@@ -68,6 +82,10 @@ class FaultPlan:
                 return _NONE
             delay = self._use("delay", method)
             fail = self._use("fail", method)
+            error = self._use("error", method) if fail is None else None
+            if error is not None:
+                waited = delay.seconds if delay else 0.0
+                return RequestFaults(delay=waited, error_code=error.code, error_desc=error.desc)
             malformed = self._use("malformed", method) if fail is None else None
             drop = self._use("drop", method) if fail is None and malformed is None else None
         return RequestFaults(

@@ -155,6 +155,9 @@ class Sandbox:
         if faults.fail_status:
             error = ApiError(-1000, f"Injected fault: HTTP {faults.fail_status}")
             return error_response(error, best_effort_format(request), faults.fail_status)
+        if faults.error_code:
+            error = ApiError(faults.error_code, faults.error_desc or None)
+            return error_response(error, best_effort_format(request))
         response = self.dispatcher.handle(request)
         if faults.drop:
             return None

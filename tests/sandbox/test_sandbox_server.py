@@ -125,6 +125,21 @@ def test_fail_next_answers_xml_when_asked(sandbox: Sandbox, api: Api) -> None:
     assert ET.fromstring(response.content).findtext("id") == "-1000"
 
 
+def test_error_next_answers_an_api_error_without_applying(sandbox: Sandbox, api: Api) -> None:
+    books_before = len(sandbox.state.books.books)
+    sandbox.faults.error_next("phone_book/delete", code=-11, desc="Cannot delete this book now")
+    response = api.post("phone_book/delete", {"phone_book_id": 1}, fmt=1)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert (root.findtext("id"), root.findtext("name")) == ("-11", "Forbidden")
+    assert root.findtext("desc") == "Cannot delete this book now"
+    assert len(sandbox.state.books.books) == books_before
+    deleted = api.ok("phone_book/delete", {"phone_book_id": 1})
+    assert deleted["phone-books"]["phone_book"]["id"] == "1"
+    with pytest.raises(ValueError):
+        sandbox.faults.error_next("balance/show", code=-99)
+
+
 def test_faults_are_per_method(sandbox: Sandbox, api: Api) -> None:
     sandbox.faults.fail_next("sms/state")
     assert api.post("balance/show").status_code == 200
