@@ -51,9 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
         "is not a terminal), check it with SPIKON, and store it for the profile.",
     )
     _global_options(login, in_subcommand=True)
-    from spikon_tui.login_command import add_login_arguments
-
-    add_login_arguments(login)
+    login.add_argument(
+        "--store",
+        choices=("keyring", "file", "session"),
+        help="where to keep the key: keyring (default), file (NOT encrypted, opt-in), "
+        "or session (check it only, store nothing)",
+    )
 
     logout = subcommands.add_parser(
         "logout", help="forget the profile's API key (keyring and key file)"
@@ -66,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve an offline SPIKON API at http://HOST:PORT/api/ until Ctrl+C.",
     )
     _global_options(sandbox, in_subcommand=True)
-    from spikon_tui.sandbox.command import add_sandbox_arguments
+    from spikon_tui.sandbox.arguments import add_sandbox_arguments
 
     add_sandbox_arguments(sandbox)
     return parser

@@ -30,15 +30,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
-import keyring
-import keyring.backends.chainer
-import keyring.backends.fail
-import keyring.backends.null
-import keyring.errors
-
 from spikon_tui.config import config_dir, validate_profile_name
+
+
+def _keyring() -> ModuleType:
+    """The keyring package, imported on first use: it costs start-up time that a key
+    from the environment does not need."""
+    import keyring
+    import keyring.backends.chainer
+    import keyring.backends.fail
+    import keyring.backends.null
+    import keyring.errors
+
+    return keyring
+
 
 SERVICE_NAME = "spikon-tui"
 API_KEY_ENV = "SPIKON_API_KEY"
@@ -199,9 +207,9 @@ def _secret_service_problem() -> str:
 
 
 def _inspect_keyring() -> KeyringStatus:
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     name = _backend_name(backend)
-    if isinstance(backend, keyring.backends.fail.Keyring):
+    if isinstance(backend, _keyring().backends.fail.Keyring):
         detail = _secret_service_problem()
         return KeyringStatus(
             usable=False,
@@ -213,13 +221,13 @@ def _inspect_keyring() -> KeyringStatus:
                 "(not encrypted) or use it for this session only"
             ),
         )
-    if isinstance(backend, keyring.backends.null.Keyring):
+    if isinstance(backend, _keyring().backends.null.Keyring):
         return KeyringStatus(
             usable=False,
             backend=name,
             reason=f"the keyring is disabled in keyring's configuration ({name})",
         )
-    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+    if isinstance(backend, _keyring().backends.chainer.ChainerBackend):
         chained = list(backend.backends)
         if not chained:
             return KeyringStatus(
@@ -273,7 +281,7 @@ def lookup_key(profile: str, *, keyring_timeout: float | None = None) -> KeyLook
     if status.usable:
         try:
             key = _call_keyring(
-                lambda: keyring.get_password(SERVICE_NAME, profile), keyring_timeout
+                lambda: _keyring().get_password(SERVICE_NAME, profile), keyring_timeout
             )
         except KeyringTimeout as error:
             notes.append(f"keyring not used: {error}")
@@ -357,7 +365,9 @@ def store_key(
         if not status.usable:
             raise CredentialError(f"the OS keyring cannot be used: {status.reason}")
         try:
-            _call_keyring(lambda: keyring.set_password(SERVICE_NAME, profile, key), keyring_timeout)
+            _call_keyring(
+                lambda: _keyring().set_password(SERVICE_NAME, profile, key), keyring_timeout
+            )
         except KeyringTimeout:
             raise
         except Exception as error:
@@ -434,11 +444,11 @@ def _delete_from_keyring(
             notes.append(f"keyring not checked: {status.reason}")
         return
     try:
-        existing = _call_keyring(lambda: keyring.get_password(SERVICE_NAME, profile), timeout)
+        existing = _call_keyring(lambda: _keyring().get_password(SERVICE_NAME, profile), timeout)
         if existing is None:
             return
-        _call_keyring(lambda: keyring.delete_password(SERVICE_NAME, profile), timeout)
-    except keyring.errors.PasswordDeleteError:
+        _call_keyring(lambda: _keyring().delete_password(SERVICE_NAME, profile), timeout)
+    except _keyring().errors.PasswordDeleteError:
         return  # gone in between: nothing left to remove
     except Exception as error:
         problems.append(

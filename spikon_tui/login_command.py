@@ -12,7 +12,6 @@ show a traceback, and the key never appears in full in anything printed.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import getpass
 import os
@@ -38,18 +37,6 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-
-def add_login_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--store`` to the ``login`` subparser (``--profile`` is global, see cli.py)."""
-    parser.add_argument(
-        "--store",
-        choices=STORE_CHOICES,
-        help=(
-            "where to keep the key: keyring (default), file (NOT encrypted, opt-in), "
-            "or session (verify only, store nothing)"
-        ),
-    )
 
 
 def run_login(

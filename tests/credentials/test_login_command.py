@@ -14,7 +14,7 @@ from keyring.backend import KeyringBackend
 
 from spikon_tui.cli import build_parser
 from spikon_tui.credentials import SERVICE_NAME, UNENCRYPTED_FILE_WARNING, key_file_path, mask_key
-from spikon_tui.login_command import run_login, run_logout
+from spikon_tui.login_command import STORE_CHOICES, run_login, run_logout
 from tests.credentials.memory_keyring import LockedKeyring, MemoryKeyring
 
 KEY = "sk-live-0123456789abcdefXYZ"
@@ -262,6 +262,8 @@ def test_login_arguments() -> None:
     assert (args.profile, args.store) == ("home", None)
     with pytest.raises(SystemExit):
         parser.parse_args(["login", "--store", "cloud"])
+    for choice in STORE_CHOICES:
+        assert parser.parse_args(["login", "--store", choice]).store == choice
 
 
 # --- logout ---------------------------------------------------------------------

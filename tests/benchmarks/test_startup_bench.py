@@ -1,0 +1,61 @@
+"""Start-up: process start to the balance painted, headless, against the sandbox.
+
+Compared with a minimal Textual app started the same way (a fresh interpreter
+that paints one line and exits), in the same run; the goal is at most 1.5x.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROBES = Path(__file__).parent / "startup_probes"
+RUNS = 5
+
+
+def _timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr[-2000:]
+    return elapsed
+
+
+def test_start_up_to_balance_painted_against_minimal_app(tmp_path: Path, report_figure) -> None:
+    key = "startup-bench-key-0123456789"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "spikon_tui", "sandbox", "--port", "0", "--api-key", key],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        base_url = server.stdout.readline().split()[-1]
+        env = {
+            **os.environ,
+            "SPIKON_API_KEY": key,
+            "SPIKON_TUI_CONFIG_DIR": str(tmp_path),
+            "TERM": "xterm-256color",
+        }
+        minimal = [sys.executable, str(PROBES / "minimal_app.py")]
+        spikon = [sys.executable, str(PROBES / "spikon_app.py"), "--base-url", base_url]
+        _timed(minimal, env), _timed(spikon, env)  # warm the file cache for both
+        minimal_times, spikon_times = [], []
+        for _ in range(RUNS):
+            minimal_times.append(_timed(minimal, env))
+            spikon_times.append(_timed(spikon, env))
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    minimal_median = statistics.median(minimal_times)
+    spikon_median = statistics.median(spikon_times)
+    report_figure(
+        f"start-up to balance painted (median of {RUNS}): spikon-tui {spikon_median * 1000:.0f} ms, "
+        f"minimal Textual app {minimal_median * 1000:.0f} ms, "
+        f"ratio {spikon_median / minimal_median:.2f}x (goal <= 1.5x)"
+    )
