@@ -2,11 +2,16 @@
 
 Compared with a minimal Textual app started the same way (a fresh interpreter
 that paints one line and exits), in the same run; the goal is at most 1.5x.
+
+Both start with compiled bytecode, as after any normal install or first run:
+Textual's is in site-packages, ours is compiled first, and
+PYTHONDONTWRITEBYTECODE (set on some CI machines) is dropped for the probes.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -17,12 +22,19 @@ PROBES = Path(__file__).parent / "startup_probes"
 RUNS = 5
 
 
-def _timed(command: list[str], env: dict[str, str]) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run of `command` in a fresh process."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr[-2000:]
-    return elapsed
+    return elapsed, _children_cpu() - cpu_before
 
 
 def test_start_up_to_balance_painted_against_minimal_app(tmp_path: Path, report_figure) -> None:
@@ -36,8 +48,10 @@ def test_start_up_to_balance_painted_against_minimal_app(tmp_path: Path, report_
     try:
         assert server.stdout is not None
         base_url = server.stdout.readline().split()[-1]
+        package = Path(__file__).parents[2] / "spikon_tui"
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
             "SPIKON_API_KEY": key,
             "SPIKON_TUI_CONFIG_DIR": str(tmp_path),
             "TERM": "xterm-256color",
@@ -52,10 +66,12 @@ def test_start_up_to_balance_painted_against_minimal_app(tmp_path: Path, report_
     finally:
         server.terminate()
         server.communicate(timeout=30)
-    minimal_median = statistics.median(minimal_times)
-    spikon_median = statistics.median(spikon_times)
-    report_figure(
-        f"start-up to balance painted (median of {RUNS}): spikon-tui {spikon_median * 1000:.0f} ms, "
-        f"minimal Textual app {minimal_median * 1000:.0f} ms, "
-        f"ratio {spikon_median / minimal_median:.2f}x (goal <= 1.5x)"
-    )
+    for label, index in (("wall-clock", 0), ("CPU", 1)):
+        minimal_median = statistics.median(run[index] for run in minimal_times)
+        spikon_median = statistics.median(run[index] for run in spikon_times)
+        report_figure(
+            f"start-up to balance painted, {label} (median of {RUNS}): "
+            f"spikon-tui {spikon_median * 1000:.0f} ms, "
+            f"minimal Textual app {minimal_median * 1000:.0f} ms, "
+            f"ratio {spikon_median / minimal_median:.2f}x (goal <= 1.5x)"
+        )
