@@ -6,27 +6,23 @@ import asyncio
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from spikon_tui.api.models import PhoneAccount
 from spikon_tui.formatting import format_money
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.table_sync import sync_rows
 
 
-def balance_text(balance: Decimal) -> Text:
-    return Text(format_money(balance), style="bold red" if balance < 0 else "bold")
-
-
-class AccountScreen(Screen):
+class AccountScreen(MainScreen):
     TITLE = "Account"
     HELP = """
 Your SPIKON account: the balance and every phone account with its public number,
@@ -48,6 +44,9 @@ stay on screen and the line says so.
     class Failed(Message):
         error: Exception
 
+    loaded = False
+    """True once the balance and the phone accounts have been shown."""
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="account-summary"):
@@ -64,7 +63,7 @@ stay on screen and the line says so.
         table.add_column("Registered", key="state")
         table.add_column("Recording", key="recording")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()
@@ -76,17 +75,23 @@ stay on screen and the line says so.
     @work(exclusive=True, group="account")
     async def load(self) -> None:
         spikon = self.app.spikon
-        try:
-            balance, accounts = await asyncio.gather(
-                spikon.balance_show(), spikon.phone_account_list()
-            )
-        except Exception as error:  # noqa: BLE001 - shown to the user by on_account_screen_failed
-            self.post_message(self.Failed(error))
-        else:
-            self.post_message(self.Loaded(balance.balance, accounts))
+        # return_exceptions: when both fail, the second failure is collected here instead
+        # of being left unretrieved in a task that asyncio would then complain about.
+        balance, accounts = await asyncio.gather(
+            spikon.balance_show(), spikon.phone_account_list(), return_exceptions=True
+        )
+        for result in (balance, accounts):
+            if isinstance(result, BaseException):
+                if not isinstance(result, Exception):
+                    raise result  # cancellation: the screen is going away
+                self.post_message(self.Failed(result))
+                return
+        self.post_message(self.Loaded(balance.balance, accounts))
 
     def on_account_screen_loaded(self, message: Loaded) -> None:
-        self.query_one("#balance", Static).update(balance_text(message.balance))
+        balance = self.query_one("#balance", Static)
+        balance.update(format_money(message.balance))
+        balance.set_class(message.balance < 0, "-negative")
         self.app.show_balance(message.balance)
         rows = {
             str(account.id): (
@@ -102,9 +107,13 @@ stay on screen and the line says so.
         with self.app.batch_update():
             sync_rows(self.query_one("#phone-accounts", DataTable), rows)
         self.query_one(FreshnessLabel).mark_updated()
+        self.loaded = True
 
     def on_account_screen_failed(self, message: Failed) -> None:
-        self.query_one(FreshnessLabel).mark_failed()
+        freshness = self.query_one(FreshnessLabel)
+        freshness.mark_failed()
+        if not self.loaded:
+            self.query_one("#balance", Static).update("unknown: r tries again")
         self.notify(describe_error(message.error), title="Refresh failed", severity="error")
 
 

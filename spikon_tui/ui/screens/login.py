@@ -16,54 +16,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
-from spikon_tui.api.errors import (
-    ApiTurnedOffError,
-    IpNotWhitelistedError,
-    SpikonError,
-    UnknownApiKeyError,
-)
+from spikon_tui.api.errors import PANEL_API_SETTINGS
 from spikon_tui.formatting import format_money
 from spikon_tui.ui.errors import describe_error
-
-PANEL_PATH = "Ustawienia i dodatki → API - ustawienia"
-
-
-def login_error_text(error: BaseException) -> str:
-    """What went wrong, and what to do about it."""
-    if isinstance(error, UnknownApiKeyError):
-        return (
-            "SPIKON does not know this key (error -3). Copy the current key from the SPIKON "
-            f"panel, {PANEL_PATH}; generating a new key there invalidates the old one."
-        )
-    if isinstance(error, ApiTurnedOffError):
-        return (
-            "The API is switched off for this account (error -4). Switch it on in the SPIKON "
-            f"panel, {PANEL_PATH} (“Stan API”), then try again."
-        )
-    if isinstance(error, IpNotWhitelistedError):
-        return (
-            "This machine's IP address is not on the account's whitelist (error -5). Add it in "
-            f"the SPIKON panel, {PANEL_PATH} (“Biała lista adresów IP”), or empty the list."
-        )
-    if isinstance(error, SpikonError):
-        return describe_error(error)
-    return describe_error(error)
+from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
 
 
-class LoginScreen(Screen):
+class LoginScreen(MainScreen):
     TITLE = "Log in"
-    HELP = """
+    HELP = f"""
 Paste the API key of your SPIKON account. You find it in the SPIKON panel under
-[b]Ustawienia i dodatki → API - ustawienia[/b]; the API must be switched on there.
+[b]{PANEL_API_SETTINGS}[/b]; the API must be switched on there.
 
 The key is checked with SPIKON before anything is stored. Then choose where to
 keep it: the system keyring (encrypted, when this machine has one), a file
 readable only by you (not encrypted), or this session only.
 """
-    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+    BINDINGS = [Binding("escape", "app.quit", "Quit", show=False)]
 
     @dataclass
     class Checked(Message):
@@ -84,7 +56,8 @@ readable only by you (not encrypted), or this session only.
                 f"Profile “{self.app.session.profile}” has no API key yet.", classes="dialog-title"
             )
             yield Static(
-                f"Paste the key from the SPIKON panel ({PANEL_PATH}).", classes="dialog-text"
+                f"Paste the key from the SPIKON panel ({PANEL_API_SETTINGS}).",
+                classes="dialog-text",
             )
             key = Input(password=True, placeholder="API key", id="api-key")
             key.border_title = "API key"
@@ -112,26 +85,38 @@ readable only by you (not encrypted), or this session only.
                     id="keyring-reason",
                     classes="dialog-text",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#store-choice").display = False
         self.query_one("#api-key", Input).focus()
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, *, progress: bool = False) -> None:
+        """Say what went wrong (or, with `progress`, what is happening) under the key."""
         error = self.query_one(".dialog-error", Static)
         error.update(text)
         error.display = bool(text)
+        error.set_class(progress, "-progress")
+
+    @on(Input.Changed, "#api-key")
+    def _key_changed(self, event: Input.Changed) -> None:
+        if self.checked_key is not None and event.value.strip() != self.checked_key:
+            # A different key than the one checked: it has to be checked again.
+            self.checked_key = None
+            self.query_one("#store-choice").display = False
+            self.query_one("#check-buttons").display = True
 
     @on(Input.Submitted, "#api-key")
     @on(Button.Pressed, "#check")
     def check(self) -> None:
         key = self.query_one("#api-key", Input).value.strip()
+        if key and key == self.checked_key:
+            return  # already checked: the choice of where to keep it is on screen
         if not key:
             self._show_error("Paste the API key first.")
             return
         self.query_one("#check", Button).disabled = True
-        self._show_error("Checking the key with SPIKON…")
+        self._show_error("Checking the key with SPIKON…", progress=True)
         self.check_key(key)
 
     @work(exclusive=True, group="login")
@@ -147,7 +132,7 @@ readable only by you (not encrypted), or this session only.
     def on_login_screen_checked(self, message: Checked) -> None:
         self.query_one("#check", Button).disabled = False
         if message.error is not None:
-            self._show_error(login_error_text(message.error))
+            self._show_error(describe_error(message.error))
             return
         self._show_error("")
         self.checked_key = message.key

@@ -2,50 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from spikon_tui.api import validation
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.ui.widgets.api_validator import ApiCheck
+from spikon_tui.ui.widgets.form_parts import dialog_buttons, number_check
 from spikon_tui.ui.widgets.request_dialog import RequestDialog
-
-
-def _buttons(submit_label: str) -> Horizontal:
-    return Horizontal(
-        Button(submit_label, id="submit", variant="primary"),
-        Button("Cancel", id="cancel"),
-        classes="dialog-buttons",
-    )
-
-
-def number_check(parameter: str):
-    return lambda value: validation.check_phone_number(value, parameter)
 
 
 class AddBookDialog(RequestDialog[PhoneBook]):
     """Name a new phone book; the server's refusal (a duplicate name) is shown inline."""
 
+    TITLE = "New phone book"
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("New phone book", classes="dialog-title")
             name = Input(
-                placeholder="Book name",
+                placeholder=f"Book name, at most {validation.PHONE_BOOK_NAME_MAX} characters",
                 id="book-name",
+                valid_empty=True,
                 validators=[ApiCheck(validation.check_phone_book_name, "the name")],
             )
             name.border_title = "Name"
             yield name
             yield Static("", classes="dialog-error")
-            yield _buttons("Add book")
+            yield dialog_buttons("Add book")
 
-    async def send(self) -> PhoneBook:
-        return await self.app.spikon.phone_book_add(phone_book_name=self.value_of("#book-name"))
+    def build_request(self) -> Callable[[], Awaitable[PhoneBook]]:
+        name = self.value_of("#book-name")
+        spikon = self.app.spikon
+        return lambda: spikon.phone_book_add(phone_book_name=name)
 
 
 class AddEntryDialog(RequestDialog[PhoneBookElement]):
     """A name and a number for the book on screen."""
+
+    TITLE = "New entry"
 
     def __init__(self, book: PhoneBook) -> None:
         super().__init__()
@@ -57,6 +55,7 @@ class AddEntryDialog(RequestDialog[PhoneBookElement]):
             name = Input(
                 placeholder="Jan Kowalski",
                 id="entry-name",
+                valid_empty=True,
                 validators=[ApiCheck(validation.check_phone_book_element_name, "the name")],
             )
             name.border_title = "Name"
@@ -64,16 +63,19 @@ class AddEntryDialog(RequestDialog[PhoneBookElement]):
             number = Input(
                 placeholder="501234567",
                 id="entry-number",
+                valid_empty=True,
                 validators=[ApiCheck(number_check("phone_book_element_number"), "the number")],
             )
             number.border_title = "Number"
             yield number
             yield Static("", classes="dialog-error")
-            yield _buttons("Add entry")
+            yield dialog_buttons("Add entry")
 
-    async def send(self) -> PhoneBookElement:
-        return await self.app.spikon.phone_book_element_add(
-            phone_book_id=self.book.id,
-            phone_book_element_name=self.value_of("#entry-name"),
-            phone_book_element_number=self.value_of("#entry-number"),
+    def build_request(self) -> Callable[[], Awaitable[PhoneBookElement]]:
+        book_id = self.book.id
+        name = self.value_of("#entry-name")
+        number = self.value_of("#entry-number")
+        spikon = self.app.spikon
+        return lambda: spikon.phone_book_element_add(
+            phone_book_id=book_id, phone_book_element_name=name, phone_book_element_number=number
         )

@@ -3,10 +3,15 @@
 Entries are filtered as you type (name or number, Polish letters optional) and
 sorted by clicking a column header; a book of 50,000 entries stays instant
 because the entries table only renders the rows on screen.
+
+Every request runs in a worker that only posts a message; the handlers below
+are the one place that turns a failure into words (`describe_error`). A failed
+refresh keeps what is on screen and says how old it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from textual import on, work
@@ -14,48 +19,62 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
-from spikon_tui.ui.widgets.call_dialog import CallDialog, PlacedCall
+from spikon_tui.ui.widgets.call_dialog import CallDialog
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.widgets.freshness import FreshnessLabel
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
-
-MAIN_BOOK_ID = 0
 
 
 def entry_row(entry: PhoneBookElement, fallback_key: int) -> Row:
+    """The table row of an entry; entries SPIKON sent without an id get a made-up key."""
     key = entry.id if entry.id is not None else f"no-id-{fallback_key}"
     return Row(
         key=key, cells=(entry.name, entry.number), sort_values=(entry.name.casefold(), entry.number)
     )
 
 
-class PhoneBooksScreen(Screen):
+def count_text(shown: int, total: int) -> str:
+    """The count line: "60 entries", or "2 of 60 entries" while a filter hides some."""
+    if shown == total:
+        text = f"{total:,} {'entry' if total == 1 else 'entries'}"
+    else:
+        text = f"{shown:,} of {total:,} entries"
+    return text.replace(",", " ")
+
+
+class PhoneBooksScreen(MainScreen):
     TITLE = "Phone books"
     HELP = """
 The phone books of your account. Pick a book on the left; its entries show on
 the right. Type in the filter box to find an entry by any part of its name or
-number ("lodz" finds "Łódź"). Click a column header to sort by it.
+number ("lodz" finds "Łódź"). Click a column header (or press [b]s[/b] in the
+table) to sort by it.
 
 [b]n[/b] adds an entry to the book, [b]b[/b] adds a book (names are unique, at
-most 25 characters), [b]delete[/b] removes the selected entry and
-[b]shift+delete[/b] the selected book, after asking. The main book (id 0)
-cannot be deleted.
+most 25 characters), [b]delete[/b] removes the selected entry (in the list of
+books: the book) and [b]shift+delete[/b] the selected book, after asking. The
+main book (id 0) cannot be deleted.
 
 [b]c[/b] or [b]enter[/b] calls the selected entry: your phone account rings
 first, then SPIKON dials the number. [b]k[/b] calls any number you type.
+
+[b]r[/b] loads the books and entries again; when that fails, what is on screen
+stays and the line under the books says how old it is.
 """
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter"),
         Binding("n", "add_entry", "New entry"),
         Binding("b", "add_book", "New book"),
         Binding("c", "call_entry", "Call"),
-        Binding("k", "call_number", "Call number"),
+        Binding("k", "call_number", "Dial"),
         Binding("delete", "delete_entry", "Delete entry"),
         Binding("shift+delete", "delete_book", "Delete book"),
         Binding("r", "refresh", "Refresh"),
@@ -72,11 +91,27 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
         entries: list[PhoneBookElement]
         error: Exception | None = None
 
+    @dataclass
+    class EntryDeleted(Message):
+        book_id: int
+        entry_key: Hashable
+        entry: PhoneBookElement
+        error: Exception | None = None
+
+    @dataclass
+    class BookDeleted(Message):
+        book: PhoneBook
+        error: Exception | None = None
+
     def __init__(self) -> None:
         super().__init__()
         self.books: dict[int, PhoneBook] = {}
-        self.entries: dict[int, dict[object, PhoneBookElement]] = {}
+        self.entries: dict[int, dict[Hashable, PhoneBookElement]] = {}
+        self.loaded_at: dict[int, float] = {}
         self.current_book_id: int | None = None
+        self._shown_book_id: int | None = None  # the book whose entries the table holds
+        self._entries_failed: set[int] = set()  # books whose entries never loaded
+        self._books_failed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,158 +119,223 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
             with Vertical(id="books-pane"):
                 yield Static("Phone books", classes="section-title")
                 yield OptionList(id="books")
+                yield FreshnessLabel(self.app.session.clock, id="books-freshness")
             with Vertical(id="entries-pane"):
-                filter_input = Input(placeholder="Filter by name or number  ( / )", id="filter")
-                yield filter_input
+                yield Input(placeholder="Filter by name or number  ( / )", id="filter")
                 yield Static("", id="entries-status")
                 yield VirtualTable(
                     [
-                        Column("name", "Name", width=None),
-                        Column("number", "Number", width=None),
+                        Column("name", "Name", flex=True, min_width=12),
+                        Column("number", "Number"),
                     ],
                     filter_columns=["name", "number"],
                     id="entries",
                 )
-        yield Footer()
+        yield KeysFooter()
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#entries", VirtualTable)
+
+    @property
+    def freshness(self) -> FreshnessLabel:
+        return self.query_one("#books-freshness", FreshnessLabel)
 
     def on_mount(self) -> None:
-        self.load_books()
+        self._update_empty_text()
+        self.reload(None)
 
     # -- loading ---------------------------------------------------------------
 
     def action_refresh(self) -> None:
-        self.load_books()
-        if self.current_book_id is not None:
-            self.load_entries(self.current_book_id)
+        self.freshness.mark_loading()
+        self.reload(self.current_book_id)
 
     @work(exclusive=True, group="books")
-    async def load_books(self) -> None:
+    async def reload(self, book_id: int | None) -> None:
+        """The list of books, then (if it still exists) the entries of `book_id`."""
         try:
             books = await self.app.spikon.phone_book_list()
         except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_books_loaded
             self.post_message(self.BooksLoaded([], error))
-        else:
-            self.post_message(self.BooksLoaded(books))
+            return
+        self.post_message(self.BooksLoaded(books))
+        if book_id is not None and any(book.id == book_id for book in books):
+            await self._fetch_entries(book_id)
 
     @work(exclusive=True, group="entries")
     async def load_entries(self, book_id: int) -> None:
+        await self._fetch_entries(book_id)
+
+    async def _fetch_entries(self, book_id: int) -> None:
         try:
             entries = await self.app.spikon.phone_book_show(phone_book_id=book_id)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_entries_loaded
             self.post_message(self.EntriesLoaded(book_id, [], error))
         else:
             self.post_message(self.EntriesLoaded(book_id, entries))
 
     def on_phone_books_screen_books_loaded(self, message: BooksLoaded) -> None:
         if message.error is not None:
-            self.notify(
-                describe_error(message.error),
-                title="Could not load the phone books",
-                severity="error",
-            )
+            self.freshness.mark_failed()
+            if self.books:
+                title = "Could not refresh the phone books"
+            else:
+                title = "Could not load the phone books"
+                self._books_failed = True
+                self._set_status("The phone books could not be loaded; r tries again.")
+                self._update_empty_text()
+            self.notify(describe_error(message.error), title=title, severity="error")
             return
+        self._books_failed = False
         self.books = {book.id: book for book in message.books}
-        self._show_books()
-        if self.current_book_id not in self.books and self.books:
-            self._select_book(next(iter(self.books)))
+        for gone in [book_id for book_id in self.entries if book_id not in self.books]:
+            del self.entries[gone]
+            self.loaded_at.pop(gone, None)
+        self._sync_book_options()
+        if self.current_book_id in self.books:
+            self._update_status()
+        elif self.books:
+            main = PhoneBook.MAIN_BOOK_ID
+            self._select_book(main if main in self.books else next(iter(self.books)))
 
-    def _show_books(self) -> None:
-        books = self.query_one("#books", OptionList)
-        highlighted = self.current_book_id
-        books.clear_options()
-        books.add_options(Option(book.name, id=str(book.id)) for book in self.books.values())
-        if highlighted in self.books:
-            books.highlighted = list(self.books).index(highlighted)
+    def _sync_book_options(self) -> None:
+        """Bring the list of books in line with `self.books` by id, never rebuilding it."""
+        options = self.query_one("#books", OptionList)
+        present = {option.id for option in options.options}
+        wanted = {str(book.id): book for book in self.books.values()}
+        for option_id in present - wanted.keys():
+            if option_id is not None:
+                options.remove_option(option_id)
+        for option_id, book in wanted.items():
+            if option_id not in present:
+                options.add_option(Option(book.name, id=option_id))
+            elif options.get_option(option_id).prompt != book.name:
+                options.replace_option_prompt(option_id, book.name)
 
     def _select_book(self, book_id: int) -> None:
         self.current_book_id = book_id
-        books = self.query_one("#books", OptionList)
-        index = list(self.books).index(book_id)
-        if books.highlighted != index:
-            books.highlighted = index
-        if book_id in self.entries:
-            self._show_entries()
+        options = self.query_one("#books", OptionList)
+        index = options.get_option_index(str(book_id))
+        if options.highlighted != index:
+            options.highlighted = index
+        self._show_entries()
+        if book_id in self.loaded_at:
+            self.freshness.mark_updated(at=self.loaded_at[book_id])
+            self.freshness.mark_loading()
         else:
-            self._set_status("Loading entries…")
+            self.freshness.forget()
         self.load_entries(book_id)
 
     @on(OptionList.OptionHighlighted, "#books")
     def _book_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted_option is not event.option:
+            return  # the highlight moved on since this message was sent
         book_id = int(event.option.id or 0)
-        if book_id != self.current_book_id:
+        if book_id != self.current_book_id and book_id in self.books:
             self._select_book(book_id)
 
     @on(OptionList.OptionSelected, "#books")
     def _book_selected(self) -> None:
-        self.query_one(VirtualTable).focus()
+        self.table.focus()
 
     def on_phone_books_screen_entries_loaded(self, message: EntriesLoaded) -> None:
+        book_id = message.book_id
+        if book_id not in self.books:
+            return  # deleted meanwhile
+        current = book_id == self.current_book_id
         if message.error is not None:
+            if not current:
+                return  # nobody is looking at it; the next selection loads it again
+            self.freshness.mark_failed()
             self.notify(
-                describe_error(message.error), title="Could not load the entries", severity="error"
+                describe_error(message.error),
+                title="Could not load the entries",
+                severity="error",
             )
-            if message.book_id == self.current_book_id and message.book_id not in self.entries:
+            if book_id not in self.entries:
+                self._entries_failed.add(book_id)
+                self._update_empty_text()
                 self._set_status("The entries could not be loaded; r tries again.")
             return
-        self.entries[message.book_id] = {
-            row.key: entry
-            for row, entry in ((entry_row(e, i), e) for i, e in enumerate(message.entries))
+        self._entries_failed.discard(book_id)
+        self.entries[book_id] = {
+            entry_row(entry, index).key: entry for index, entry in enumerate(message.entries)
         }
-        if message.book_id == self.current_book_id:
+        self.loaded_at[book_id] = self.app.session.clock()
+        if current:
             self._show_entries()
+            self.freshness.mark_updated(at=self.loaded_at[book_id])
 
     def _show_entries(self) -> None:
-        table = self.query_one(VirtualTable)
+        """Show the current book's entries: a new book starts at the top, the same book
+        is updated by key so the cursor and scroll stay where the user left them."""
+        table = self.table
         entries = self.entries.get(self.current_book_id, {})
-        rows = [entry_row(entry, i) for i, entry in enumerate(entries.values())]
-        table.set_rows(rows)
+        rows = [entry_row(entry, index) for index, entry in enumerate(entries.values())]
+        if self._shown_book_id == self.current_book_id and table.row_count:
+            table.update_rows(rows)
+        else:
+            table.set_rows(rows)
+            self._shown_book_id = self.current_book_id
+        self._update_empty_text()
         self._update_status()
 
     # -- filter ----------------------------------------------------------------
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        table = self.query_one(VirtualTable)
-        table.set_filter(event.value)
-        table.empty_text = (
-            f"No entries match “{event.value}”"
-            if event.value
-            else "This book has no entries yet; n adds one."
-        )
+        self.table.set_filter(event.value)
+        self._update_empty_text()
         self._update_status()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one(VirtualTable).focus()
+        self.table.focus()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def _update_empty_text(self) -> None:
+        table = self.table
+        book_id = self.current_book_id
+        if table.filter_text.strip() and book_id in self.entries:
+            text = f"No entries match “{table.filter_text.strip()}”"
+        elif self._books_failed and book_id is None:
+            text = "The phone books could not be loaded; r tries again."
+        elif book_id in self._entries_failed:
+            text = "The entries could not be loaded; r tries again."
+        elif book_id not in self.entries:
+            text = "Loading entries…"
+        else:
+            text = "This book has no entries yet; n adds one."
+        table.empty_text = text
+
     def _update_status(self) -> None:
-        table = self.query_one(VirtualTable)
-        book = self.books.get(self.current_book_id)
-        name = book.name if book else ""
-        total, shown = table.row_count, table.visible_row_count
-        counted = (
-            f"{total:,} entries".replace(",", " ")
-            if shown == total
-            else f"{shown:,} of {total:,} entries".replace(",", " ")
-        )
-        self._set_status(f"{name} · {counted}")
+        book = self._current_book()
+        if book is None:
+            return
+        if book.id not in self.entries:
+            self._set_status(f"{book.name} · loading…")
+            return
+        table = self.table
+        self._set_status(f"{book.name} · {count_text(table.visible_row_count, table.row_count)}")
 
     def _set_status(self, text: str) -> None:
-        self.query_one("#entries-status", Static).update(text)
+        # One line of fixed height: a new text never needs a new layout.
+        self.query_one("#entries-status", Static).update(text, layout=False)
 
     # -- actions ---------------------------------------------------------------
 
     def _current_book(self) -> PhoneBook | None:
         return self.books.get(self.current_book_id) if self.current_book_id is not None else None
 
-    def _current_entry(self) -> PhoneBookElement | None:
-        key = self.query_one(VirtualTable).cursor_row_key
-        if key is None:
+    def _current_entry(self) -> tuple[Hashable, PhoneBookElement] | None:
+        if self._shown_book_id != self.current_book_id:
             return None
-        return self.entries.get(self.current_book_id, {}).get(key)
+        key = self.table.cursor_row_key
+        entry = self.entries.get(self.current_book_id, {}).get(key)
+        return None if entry is None else (key, entry)
 
     def action_add_book(self) -> None:
         def added(book: PhoneBook | None) -> None:
@@ -243,7 +343,8 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
                 return
             self.books[book.id] = book
             self.entries[book.id] = {}
-            self._show_books()
+            self.loaded_at[book.id] = self.app.session.clock()
+            self._sync_book_options()
             self._select_book(book.id)
             self.notify(f"Phone book “{book.name}” added.")
 
@@ -261,81 +362,85 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
             book_entries = self.entries.setdefault(book.id, {})
             row = entry_row(entry, len(book_entries))
             book_entries[row.key] = entry
-            if self.current_book_id == book.id:
-                self.query_one(VirtualTable).update_rows([row], remove_missing=False)
+            if self._shown_book_id == book.id and self.current_book_id == book.id:
+                self.table.update_rows([row], remove_missing=False)
+                self.table.move_cursor_to_key(row.key)
+                self._update_empty_text()
                 self._update_status()
             self.notify(f"{entry.name} ({entry.number}) added to “{book.name}”.")
 
         self.app.push_screen(AddEntryDialog(book), added)
 
     def action_delete_entry(self) -> None:
-        entry = self._current_entry()
+        if self.query_one("#books", OptionList).has_focus:
+            self.action_delete_book()  # delete in the list of books means the book
+            return
         book = self._current_book()
-        if entry is None or book is None:
+        current = self._current_entry()
+        if book is None or current is None:
             self.notify("Select an entry first.", severity="warning")
             return
-        if entry.id is None:
-            self.notify(
-                "SPIKON sent this entry without an id, so it cannot be deleted from here; "
-                "delete it in the SPIKON panel.",
-                severity="warning",
-            )
+        key, entry = current
+        if not entry.can_delete:
+            self.notify(entry.cannot_delete_reason, severity="warning")
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.delete_entry(book.id, entry)
+                self.delete_entry(book.id, key, entry)
 
         question = f"Delete {entry.name} ({entry.number}) from “{book.name}”?"
         self.app.push_screen(ConfirmDialog(question, yes_label="Delete", danger=True), confirmed)
 
     @work(group="delete")
-    async def delete_entry(self, book_id: int, entry: PhoneBookElement) -> None:
+    async def delete_entry(self, book_id: int, key: Hashable, entry: PhoneBookElement) -> None:
         try:
             await self.app.spikon.phone_book_element_delete(phone_book_element_id=entry.id)
-        except Exception as error:  # noqa: BLE001
-            self.post_message(self.Deleted(f"Could not delete {entry.name}", error))
+        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_entry_deleted
+            self.post_message(self.EntryDeleted(book_id, key, entry, error))
         else:
-            self.post_message(self.Deleted(f"{entry.name} deleted.", None, book_id, entry.id))
+            self.post_message(self.EntryDeleted(book_id, key, entry))
 
-    @dataclass
-    class Deleted(Message):
-        text: str
-        error: Exception | None
-        book_id: int | None = None
-        entry_id: object = None
-
-    def on_phone_books_screen_deleted(self, message: Deleted) -> None:
+    def on_phone_books_screen_entry_deleted(self, message: EntryDeleted) -> None:
+        entry = message.entry
         if message.error is not None:
-            self.notify(describe_error(message.error), title=message.text, severity="error")
-            return
-        if message.entry_id is not None:
-            self.entries.get(message.book_id, {}).pop(message.entry_id, None)
-            if message.book_id == self.current_book_id:
-                self._show_entries()
-        elif message.book_id is not None:
-            self.books.pop(message.book_id, None)
-            self.entries.pop(message.book_id, None)
-            self._show_books()
-            self._select_book(
-                MAIN_BOOK_ID if MAIN_BOOK_ID in self.books else next(iter(self.books))
+            self.notify(
+                describe_error(message.error),
+                title=f"Could not delete {entry.name}",
+                severity="error",
             )
-        self.notify(message.text)
+            return
+        self.entries.get(message.book_id, {}).pop(message.entry_key, None)
+        if message.book_id == self.current_book_id:
+            self._show_entries()
+        self.notify(f"{entry.name} ({entry.number}) deleted.")
 
     def action_delete_book(self) -> None:
         book = self._current_book()
         if book is None:
+            self.notify("Choose a phone book first.", severity="warning")
             return
-        if book.id == MAIN_BOOK_ID:
-            self.notify("The main phone book cannot be deleted.", severity="warning")
+        if book.is_main:
+            self.notify(
+                f"“{book.name}” is the account's main phone book; SPIKON does not allow "
+                "deleting it. You can delete its entries one by one.",
+                title="The main book cannot be deleted",
+                severity="warning",
+            )
             return
-        count = len(self.entries.get(book.id, {}))
+        entries = self.entries.get(book.id)
+        if entries is None:
+            question = f"Delete the phone book “{book.name}” and all its entries?"
+        elif entries:
+            count = count_text(len(entries), len(entries))
+            question = f"Delete the phone book “{book.name}” and its {count}?"
+        else:
+            question = f"Delete the empty phone book “{book.name}”?"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.delete_book(book)
 
-        question = f"Delete the phone book “{book.name}” and its {count} entries?"
         self.app.push_screen(
             ConfirmDialog(question, yes_label="Delete book", danger=True), confirmed
         )
@@ -344,24 +449,40 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
     async def delete_book(self, book: PhoneBook) -> None:
         try:
             await self.app.spikon.phone_book_delete(phone_book_id=book.id)
-        except Exception as error:  # noqa: BLE001
-            self.post_message(self.Deleted(f"Could not delete “{book.name}”", error))
+        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_book_deleted
+            self.post_message(self.BookDeleted(book, error))
         else:
-            self.post_message(self.Deleted(f"Phone book “{book.name}” deleted.", None, book.id))
+            self.post_message(self.BookDeleted(book))
+
+    def on_phone_books_screen_book_deleted(self, message: BookDeleted) -> None:
+        book = message.book
+        if message.error is not None:
+            self.notify(
+                describe_error(message.error),
+                title=f"Could not delete “{book.name}”",
+                severity="error",
+            )
+            return
+        self.books.pop(book.id, None)
+        self.entries.pop(book.id, None)
+        self.loaded_at.pop(book.id, None)
+        self._sync_book_options()
+        if self.current_book_id == book.id and self.books:
+            main = PhoneBook.MAIN_BOOK_ID
+            self._select_book(main if main in self.books else next(iter(self.books)))
+        self.notify(f"Phone book “{book.name}” deleted.")
 
     @on(VirtualTable.RowSelected, "#entries")
     def _entry_selected(self) -> None:
         self.action_call_entry()
 
     def action_call_entry(self) -> None:
-        entry = self._current_entry()
-        if entry is None:
+        current = self._current_entry()
+        if current is None:
             self.notify("Select an entry first, or press k to call any number.", severity="warning")
             return
+        _key, entry = current
         self.app.push_screen(CallDialog(entry.number, who=entry.name), self.app.report_call)
 
     def action_call_number(self) -> None:
         self.app.push_screen(CallDialog(), self.app.report_call)
-
-
-__all__ = ["PhoneBooksScreen", "PlacedCall"]

@@ -2,25 +2,32 @@
 
 `call/initiate` rings a real phone, so it is sent once per explicit press of
 Call and never retried; the choice of phone account is remembered per profile.
+When the answer is lost on the way back, the dialog says so (the client's
+words: whether the call was placed is unknown) and waits for the user to
+decide; the button then reads "Call again", so a second call is a deliberate one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from spikon_tui.api import validation
+from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import CallInitiated, PhoneAccount
-from spikon_tui.ui.screens.phone_book_dialogs import _buttons, number_check
+from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.widgets.api_validator import ApiCheck
+from spikon_tui.ui.widgets.form_parts import dialog_buttons, number_check
 from spikon_tui.ui.widgets.request_dialog import RequestDialog
 
 REMEMBERED_ACCOUNT = "caller_phone_account_id"
+"""The session preference holding the id of the phone account that rang first last time."""
 
 
 @dataclass(frozen=True)
@@ -31,16 +38,30 @@ class PlacedCall:
 
 
 def account_label(account: PhoneAccount) -> str:
-    internal = f" (wewn. {account.internal})" if account.internal else ""
+    internal = f" (ext. {account.internal})" if account.internal else ""
     return f"{account.number}{internal} — {account.description}"
 
 
 class CallDialog(RequestDialog[PlacedCall]):
+    """Call `number` (or a number typed here); dismisses with the `PlacedCall` on success."""
+
+    TITLE = "Call"
+    HELP = """
+Choose the phone account that should ring first (the choice is remembered for
+this profile) and check the number. [b]Call[/b] asks SPIKON once: your phone
+rings, and when you answer, SPIKON dials the number. [b]escape[/b] closes the
+dialog without calling.
+
+If the answer from SPIKON is lost on the way, nobody knows whether the call was
+started: the dialog says so and does not call again by itself.
+"""
+
     def __init__(self, number: str = "", *, who: str | None = None) -> None:
         super().__init__()
         self.number = number
         self.who = who
         self.accounts: dict[int, PhoneAccount] = {}
+        self.accounts_loaded = False
 
     @dataclass
     class AccountsLoaded(Message):
@@ -52,22 +73,22 @@ class CallDialog(RequestDialog[PlacedCall]):
         with Vertical(classes="dialog"):
             yield Static(title, classes="dialog-title")
             yield Static(
-                "Your phone account rings first; when you answer, SPIKON dials the number.",
+                "The phone account you choose rings first; when you answer, SPIKON dials "
+                "the number.",
                 classes="dialog-text",
             )
-            caller = Select[int]([], prompt="Loading phone accounts…", id="caller")
-            caller.border_title = "Ring first"
-            yield caller
+            yield Select[int]([], prompt="Loading phone accounts…", id="caller")
             number = Input(
                 self.number,
                 placeholder="501234567",
                 id="number",
+                valid_empty=True,
                 validators=[ApiCheck(number_check("destination_number"), "the number")],
             )
             number.border_title = "Number to call"
             yield number
             yield Static("", classes="dialog-error")
-            yield _buttons("Call")
+            yield dialog_buttons("Call")
 
     def on_mount(self) -> None:
         self.load_accounts()
@@ -87,10 +108,17 @@ class CallDialog(RequestDialog[PlacedCall]):
         if message.error is not None:
             caller.set_options([])
             caller.prompt = "Phone accounts could not be loaded"
-            self.show_error(str(message.error))
+            self.show_error(
+                f"Your phone accounts could not be loaded, so no call can be placed: "
+                f"{describe_error(message.error)}"
+            )
             return
         self.accounts = {account.id: account for account in message.accounts}
-        caller.prompt = "Choose a phone account"
+        self.accounts_loaded = True
+        if not self.accounts:
+            caller.prompt = "This SPIKON account has no phone accounts"
+            return
+        caller.prompt = "Choose the phone account that rings first"
         caller.set_options((account_label(a), a.id) for a in message.accounts)
         remembered = self.app.session.recall(REMEMBERED_ACCOUNT)
         if remembered in self.accounts:
@@ -98,16 +126,30 @@ class CallDialog(RequestDialog[PlacedCall]):
         elif len(self.accounts) == 1:
             caller.value = next(iter(self.accounts))
 
-    def validation_problem(self) -> str | None:
-        if self.query_one("#caller", Select).value not in self.accounts:
-            return "Choose the phone account that should ring first."
-        return super().validation_problem()
+    def first_problem(self, *, typed_only: bool = False) -> tuple[Input | None, str] | None:
+        if not typed_only and self.query_one("#caller", Select).value not in self.accounts:
+            if not self.accounts_loaded:
+                return None, "Your phone accounts are not loaded yet, so no call can be placed."
+            if not self.accounts:
+                return None, "This SPIKON account has no phone account to ring first."
+            return None, "Choose the phone account that should ring first."
+        return super().first_problem(typed_only=typed_only)
 
-    async def send(self) -> PlacedCall:
+    def build_request(self) -> Callable[[], Awaitable[PlacedCall]]:
         account = self.accounts[self.query_one("#caller", Select).value]
         number = validation.check_phone_number(self.value_of("#number"), "destination_number")
-        answer = await self.app.spikon.call_initiate(
-            phone_account_id=account.id, destination_number=number
-        )
         self.app.session.remember(REMEMBERED_ACCOUNT, account.id)
-        return PlacedCall(number=number, account=account, answer=answer)
+        spikon = self.app.spikon
+
+        async def place_call() -> PlacedCall:
+            answer = await spikon.call_initiate(
+                phone_account_id=account.id, destination_number=number
+            )
+            return PlacedCall(number=number, account=account, answer=answer)
+
+        return place_call
+
+    def failed(self, error: Exception) -> None:
+        super().failed(error)
+        if isinstance(error, SpikonError) and error.outcome_unknown:
+            self.query_one("#submit", Button).label = "Call again"

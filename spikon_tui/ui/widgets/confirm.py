@@ -12,10 +12,14 @@ from textual.widgets import Button, Static
 class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with True only on an explicit yes."""
 
+    TITLE = "Confirm"
+    HELP = "[b]y[/b] confirms; [b]n[/b] or [b]escape[/b] cancels and nothing is changed."
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
         Binding("escape", "answer(False)", "Cancel"),
+        Binding("f1", "app.help", "Help"),
     ]
 
     def __init__(self, question: str, *, yes_label: str = "Yes", danger: bool = False) -> None:

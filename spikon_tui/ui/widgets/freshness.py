@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.widgets import Static
 
@@ -17,22 +18,34 @@ class FreshnessLabel(Static):
     FreshnessLabel.-failed { color: $warning; }
     """
 
-    def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
-        super().__init__("loading…", id=id)
+    TICK_SECONDS: ClassVar[float] = 1.0
+    """How often the age is rewritten (tests shorten it; the age itself comes from the clock)."""
+
+    def __init__(
+        self, clock: Callable[[], float], *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__("loading…", id=id, classes=classes)
         self._clock = clock
         self._updated_at: float | None = None
         self._failed_at: float | None = None
         self._loading = True
+        self._text = "loading…"
+
+    @property
+    def text(self) -> str:
+        """What the label says now."""
+        return self._text
 
     def on_mount(self) -> None:
-        self.set_interval(1.0, self._show)
+        self.set_interval(self.TICK_SECONDS, self._show)
 
     def mark_loading(self) -> None:
         self._loading = True
         self._show()
 
-    def mark_updated(self) -> None:
-        self._updated_at = self._clock()
+    def mark_updated(self, at: float | None = None) -> None:
+        """The data on screen is fresh as of `at` (the clock's now by default)."""
+        self._updated_at = self._clock() if at is None else at
         self._failed_at = None
         self._loading = False
         self._show()
@@ -41,6 +54,11 @@ class FreshnessLabel(Static):
         self._failed_at = self._clock()
         self._loading = False
         self._show()
+
+    def forget(self) -> None:
+        """Nothing is on screen yet (e.g. another book was chosen): say it is loading."""
+        self._updated_at = self._failed_at = None
+        self.mark_loading()
 
     def _show(self) -> None:
         now = self._clock()
@@ -53,4 +71,8 @@ class FreshnessLabel(Static):
             text = f"refresh failed; showing data from {format_age(now - self._updated_at)} ago"
         else:
             text = f"updated {format_age(now - self._updated_at)} ago"
-        self.update(text)
+        if text != self._text:
+            # "updated 8 s ago" -> "updated 9 s ago" takes the same room: no new layout.
+            same_size = len(text) == len(self._text)
+            self._text = text
+            self.update(text, layout=not same_size)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,10 +20,18 @@ def _keys_table(screen: Screen) -> Table:
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.description and binding.description not in seen:
+        # The keys the footer offers; a focused widget's own moves (arrows, paging) are not
+        # this screen's business.
+        if binding.show and binding.description and binding.description not in seen:
             seen.add(binding.description)
             table.add_row(screen.app.get_key_display(binding), binding.description)
     return table
+
+
+def reflow(help_text: str) -> str:
+    """Join the lines of each paragraph, so the text wraps to the dialog, not to the source."""
+    paragraphs = re.split(r"\n\s*\n", help_text.strip())
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
 
 
 class HelpDialog(ModalScreen[None]):
@@ -39,7 +49,7 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         title = getattr(self.about, "TITLE", None) or type(self.about).__name__
-        text = Text.from_markup(getattr(self.about, "HELP", "").strip())
+        text = Text.from_markup(reflow(getattr(self.about, "HELP", "")))
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static(Text(f"Help — {title}", style="bold"), classes="dialog-title")
             yield Static(text, classes="dialog-text")

@@ -1,13 +1,19 @@
 """A modal form that sends one request and stays open, with what was typed, when it fails.
 
-Subclasses compose their inputs and implement `send()`; this base runs it in a
-worker, shows the server's answer inline on failure, and dismisses with the
+Subclasses compose their inputs and implement `build_request()`, which reads the
+fields (on the UI side) and returns the coroutine function to run; this base runs
+it in a worker, shows the server's answer inline on failure, and dismisses with the
 result on success. The submit button is disabled while a request is in flight,
 so a double press can never send the same request twice.
+
+While the user types, the line under the fields names the first problem of a
+field that has something in it (an empty field the user has not reached yet is
+not an error); on submit every field must pass, and nothing is sent otherwise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -23,26 +29,65 @@ ResultT = TypeVar("ResultT")
 
 
 class RequestDialog(ModalScreen[ResultT | None], Generic[ResultT]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    TITLE = "Form"
+    HELP = """
+Each field is checked against SPIKON's limits as you type; the line above the
+buttons says what is wrong. [b]enter[/b] moves to the next field and, in the
+last one, sends the form; [b]escape[/b] closes it without sending anything.
+
+If SPIKON refuses or cannot be reached, the reason shows above the buttons and
+everything you typed stays, ready to correct and send again.
+"""
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("f1", "app.help", "Help")]
 
     sending: bool = False
+    """True while the request is in flight: the form cannot be sent again."""
 
-    async def send(self) -> ResultT:
+    def build_request(self) -> Callable[[], Awaitable[ResultT]]:
+        """Read the (valid) fields and return what sends the request; runs on the UI side."""
         raise NotImplementedError
 
-    def validation_problem(self) -> str | None:
-        """The first thing wrong with the form, in words, or None when it can be sent."""
-        for field in self.query(Input):
-            result = field.validate(field.value)
-            if result is not None and not result.is_valid:
-                label = field.border_title or field.placeholder or "This field"
-                return f"{label}: {'; '.join(result.failure_descriptions)}"
+    def field_problem(self, field: Input) -> str | None:
+        """What is wrong with one field, in words, or None when its validators pass.
+
+        The fields are built with `valid_empty=True`, so an empty field is not painted
+        as invalid while the user is still on another one; here it is checked all the same.
+        """
+        for validator in field.validators:
+            result = validator.validate(field.value)
+            if not result.is_valid:
+                return " ".join(result.failure_descriptions)
         return None
+
+    def first_problem(self, *, typed_only: bool = False) -> tuple[Input | None, str] | None:
+        """The first field that cannot be sent and why (field None: not about one field).
+
+        With `typed_only`, fields that are still empty are not checked (the user is
+        filling the form in and has not got to them yet).
+        """
+        for field in self.query(Input):
+            if typed_only and not field.value.strip():
+                continue
+            problem = self.field_problem(field)
+            if problem:
+                return field, problem
+        return None
+
+    def validation_problem(self, *, typed_only: bool = False) -> str | None:
+        """The first thing wrong with the form, in words, or None when it can be sent."""
+        found = self.first_problem(typed_only=typed_only)
+        return None if found is None else found[1]
 
     def show_error(self, text: str) -> None:
         error = self.query_one(".dialog-error", Static)
         error.update(text)
         error.display = bool(text)
+
+    @property
+    def error_text(self) -> str:
+        """What the error line under the fields says now ("" when it is hidden)."""
+        error = self.query_one(".dialog-error", Static)
+        return str(error.content) if error.display else ""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -52,24 +97,34 @@ class RequestDialog(ModalScreen[ResultT | None], Generic[ResultT]):
             self.submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves on to the next field; in the last field it sends the form."""
         event.stop()
+        fields = list(self.query(Input))
+        if event.input in fields and event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
+            return
         self.submit()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
         if not self.sending:
-            self.show_error(self.validation_problem() or "" if event.value else "")
+            self.show_error(self.validation_problem(typed_only=True) or "")
 
     def submit(self) -> None:
         if self.sending:
             return
-        problem = self.validation_problem()
-        if problem:
+        found = self.first_problem()
+        if found is not None:
+            field, problem = found
             self.show_error(problem)
+            if field is not None:
+                field.add_class("-invalid")
+                field.focus()
             return
         self.sending = True
         self.query_one("#submit", Button).disabled = True
         self.show_error("")
-        self._run()
+        self._run(self.build_request())
 
     @dataclass
     class Finished(Message):
@@ -77,9 +132,9 @@ class RequestDialog(ModalScreen[ResultT | None], Generic[ResultT]):
         error: Exception | None = None
 
     @work(exclusive=True, group="request-dialog")
-    async def _run(self) -> None:
+    async def _run(self, request: Callable[[], Awaitable[ResultT]]) -> None:
         try:
-            result = await self.send()
+            result = await request()
         except Exception as error:  # noqa: BLE001 - shown inline, the form keeps its values
             self.post_message(self.Finished(error=error))
         else:
@@ -92,9 +147,17 @@ class RequestDialog(ModalScreen[ResultT | None], Generic[ResultT]):
             return
         self.sending = False
         self.query_one("#submit", Button).disabled = False
-        self.show_error(describe_error(message.error))
+        self.failed(message.error)
+
+    def failed(self, error: Exception) -> None:
+        """Show why the request failed; the fields keep what was typed."""
+        self.show_error(describe_error(error))
 
     def action_cancel(self) -> None:
+        if self.sending:
+            # The request may already be on its way: closing now would hide its outcome.
+            self.notify("Wait for SPIKON's answer before closing this form.", severity="warning")
+            return
         self.dismiss(None)
 
     def value_of(self, selector: str) -> Any:

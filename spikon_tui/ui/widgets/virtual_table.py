@@ -14,11 +14,15 @@ cursor redraw almost nothing.
 
 Usage:
 
-    table = VirtualTable([Column("name", "Name"), Column("calls", "Calls", align="right")])
+    columns = [Column("name", "Name", flex=True), Column("calls", "Calls", align="right")]
+    table = VirtualTable(columns)
     table.set_rows([Row(key=1, cells=("Łódź Anna", "12"), sort_values=("Łódź Anna", 12))])
     table.set_filter("lodz")
     table.sort_by("calls", reverse=True)
     table.update_rows(rows)  # live data: replace by key, keep cursor and scroll
+
+A `flex` column takes the width the other columns leave, so the table fits its viewport at
+any terminal size (recomputed on resize and when the vertical scrollbar comes or goes).
 """
 
 from __future__ import annotations
@@ -73,6 +77,10 @@ class Column:
         align: Alignment of the cells and the header.
         sort_key: Applied to each row's sort value (or folded cell text) before sorting.
         min_width: The narrowest the column may be.
+        flex: Take whatever width the other columns leave in the viewport, growing or
+            shrinking with the table (never below `min_width`), so the columns fill the
+            table exactly instead of running past its right edge. Set it on one column
+            (if several flex, they share the space).
     """
 
     key: str
@@ -81,6 +89,7 @@ class Column:
     align: Literal["left", "right"] = "left"
     sort_key: Callable[[Any], Any] | None = None
     min_width: int = 1
+    flex: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +277,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self._header_cache: tuple[tuple[Any, ...], Strip] | None = None
         self._frame_key: tuple[Any, ...] = ()
 
-        self._widths: list[int] = []
+        self._natural_widths: list[int] = []  # widths from the columns and the data alone
+        self._widths: list[int] = []  # what is drawn: natural widths, flex columns fitted
         self._offsets: list[int] = []  # x of each column's first cell (padding included)
         self._total_width = 0
         self._set_widths(self._measure_widths(()))
@@ -407,7 +417,7 @@ class VirtualTable(ScrollView, can_focus=True):
         changed = [new_rows[i] for i in to_fold]
         grown = [
             max(old, new)
-            for old, new in zip(self._widths, self._measure_widths(changed), strict=True)
+            for old, new in zip(self._natural_widths, self._measure_widths(changed), strict=True)
         ]
         self._set_widths(grown)
         self._order = self._sorted_order()
@@ -536,6 +546,11 @@ class VirtualTable(ScrollView, can_focus=True):
             self.action_select_cursor()
         else:
             self.move_cursor(index)
+
+    def on_resize(self) -> None:
+        # Flex columns follow the viewport; the header and rows are rebuilt at the new widths.
+        self._update_virtual_size()
+        self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -785,7 +800,45 @@ class VirtualTable(ScrollView, can_focus=True):
             widths.append(max(column.min_width, min(widest, MAX_AUTO_WIDTH)))  # +2: " ▲"
         return widths
 
-    def _set_widths(self, widths: list[int]) -> None:
+    def _set_widths(self, natural: list[int]) -> None:
+        self._natural_widths = natural
+        self._apply_widths(self._fitted_widths(natural))
+
+    def _fitted_widths(self, natural: list[int]) -> list[int]:
+        """The natural widths, with flex columns taking the room the others leave."""
+        flexible = [i for i, column in enumerate(self._columns) if column.flex]
+        room = self._available_width()
+        if not flexible or room is None:
+            return natural
+        fixed = sum(w + 2 for i, w in enumerate(natural) if i not in flexible)
+        spare = room - fixed - 2 * len(flexible)
+        widths = list(natural)
+        share, extra = divmod(max(0, spare), len(flexible))
+        for order, index in enumerate(flexible):
+            wanted = share + (1 if order < extra else 0)
+            widths[index] = max(self._columns[index].min_width, wanted)
+        return widths
+
+    def _available_width(self) -> int | None:
+        """Cells across the viewport for the columns (None before the table has a size).
+
+        Worked out from the widget's size and the row count rather than read from the
+        current scrollbars, which are only updated after the virtual size is set.
+        """
+        if not self.is_mounted:
+            return None
+        width, height = self.container_size
+        if width <= 0:
+            return None
+        styles = self.styles
+        needs_vertical = styles.overflow_y == "scroll" or (
+            styles.overflow_y == "auto" and len(self._visible) + 1 > height
+        )
+        if needs_vertical or styles.scrollbar_gutter == "stable":
+            width -= styles.scrollbar_size_vertical
+        return width
+
+    def _apply_widths(self, widths: list[int]) -> None:
         if widths == self._widths:
             return
         self._widths = widths
@@ -804,6 +857,7 @@ class VirtualTable(ScrollView, can_focus=True):
         return None
 
     def _update_virtual_size(self) -> None:
+        self._apply_widths(self._fitted_widths(self._natural_widths))
         self.virtual_size = Size(self._total_width, len(self._visible) + 1)
 
     def _body_height(self) -> int:

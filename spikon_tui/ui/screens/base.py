@@ -1,0 +1,12 @@
+"""What every main screen shares: F1 first in the footer, so help is in sight even at 80 columns."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+class MainScreen(Screen):
+    """A screen of the app (not a dialog). Subclasses add their own keys after F1."""
+
+    BINDINGS = [Binding("f1", "app.help", "Help")]
