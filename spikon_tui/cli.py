@@ -63,6 +63,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _global_options(logout, in_subcommand=True)
 
+    monitor = subcommands.add_parser(
+        "monitor",
+        help="open straight into the live Call Center monitor (for a tmux pane)",
+        description="The live Call Center monitor: all campaigns, or the ones named.",
+    )
+    _global_options(monitor, in_subcommand=True)
+    monitor.add_argument(
+        "campaign_ids",
+        nargs="*",
+        type=int,
+        metavar="CAMPAIGN_ID",
+        help="campaigns to watch (default: all); one id opens its detail view",
+    )
+    monitor.add_argument(
+        "--refresh",
+        type=float,
+        metavar="SECONDS",
+        help="seconds between polls (default 5, from the profile; at least 1)",
+    )
+    monitor.add_argument(
+        "--record", metavar="FILE", help="append every poll to FILE as one JSON line"
+    )
+    monitor.add_argument(
+        "--read-only", action="store_true", help="hide every action that changes staffing"
+    )
+    monitor.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="watch the demo sandbox's call center (no key, no network)",
+    )
+
     sandbox = subcommands.add_parser(
         "sandbox",
         help="serve an offline SPIKON API (the documented API, with a living demo account)",
@@ -101,8 +133,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_logout(profile)
 
-    from spikon_tui.launch import run_app
+    from spikon_tui.launch import monitor_options, run_app
 
+    if args.command == "monitor":
+        try:
+            options = monitor_options(config, profile, args)
+        except ConfigError as error:
+            print(f"spikon-tui monitor: {error}", file=sys.stderr)
+            return 2
+        return run_app(
+            config, profile, base_url, demo=args.demo, start_mode="monitor", monitor=options
+        )
     return run_app(config, profile, base_url, demo=args.demo)
 
 

@@ -45,7 +45,31 @@ def build_session(config: AppConfig, profile_name: str, base_url: str) -> Sessio
     )
 
 
-def run_app(config: AppConfig, profile_name: str, base_url: str, *, demo: bool = False) -> int:
+def monitor_options(config: AppConfig, profile_name: str, args: Any) -> Any:
+    """`spikon-tui monitor`'s options, with the profile's refresh interval and alert rules."""
+    from spikon_tui.config import validate_refresh_interval
+    from spikon_tui.ui.app import MonitorOptions
+
+    profile = config.profile(profile_name)
+    refresh = args.refresh if args.refresh is not None else profile.refresh_interval
+    return MonitorOptions(
+        campaign_ids=list(args.campaign_ids),
+        interval=validate_refresh_interval(refresh),
+        record_path=args.record,
+        read_only=args.read_only,
+        alert_table=profile.extra.get("alerts"),
+    )
+
+
+def run_app(
+    config: AppConfig,
+    profile_name: str,
+    base_url: str,
+    *,
+    demo: bool = False,
+    start_mode: str = "account",
+    monitor: Any = None,
+) -> int:
     from spikon_tui.ui.app import SpikonApp
 
     sandbox = None
@@ -62,7 +86,7 @@ def run_app(config: AppConfig, profile_name: str, base_url: str, *, demo: bool =
             demo=True,
             preferences=_preferences_of(config, profile),
         )
-        app = SpikonApp(session)
+        app = SpikonApp(session, start_mode=start_mode, monitor=monitor)
     else:
         session = build_session(config, profile_name, base_url)
         keyring_usable, keyring_reason = True, ""
@@ -76,6 +100,8 @@ def run_app(config: AppConfig, profile_name: str, base_url: str, *, demo: bool =
             keyring_usable=keyring_usable,
             keyring_reason=keyring_reason,
             store_key=_store_key,
+            start_mode=start_mode,
+            monitor=monitor,
         )
     try:
         app.run()
@@ -85,7 +111,8 @@ def run_app(config: AppConfig, profile_name: str, base_url: str, *, demo: bool =
     return app.return_code or 0
 
 
-def _store_key(profile: str, key: str, where: str) -> None:
+def _store_key(profile: str, key: str, where: str):
+    """Store the key the login screen checked; returns `StoreResult` (where it went)."""
     from spikon_tui.credentials import Storage, store_key
 
-    store_key(profile, key, Storage(where))
+    return store_key(profile, key, Storage(where))

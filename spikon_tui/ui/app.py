@@ -3,31 +3,55 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.formatting import format_money
 from spikon_tui.session import Session
+from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.account import AccountScreen
-from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
-from spikon_tui.ui.widgets.call_dialog import PlacedCall
 from spikon_tui.ui.widgets.help import HelpDialog
+
+if TYPE_CHECKING:
+    from spikon_tui.monitor import MonitorTracker
+    from spikon_tui.ui.widgets.call_dialog import PlacedCall
 
 SCREENS_IN_ORDER = (
     ("account", "Account", "Balance and phone accounts", "f2"),
     ("books", "Phone books", "Books and their entries; add, delete, call", "f3"),
+    ("monitor", "Monitor", "Live Call Center queues: all campaigns, worst first", "f4"),
+    ("staffing", "Staffing", "Which agent serves which campaign; move agents", "f5"),
 )
+
+
+@dataclass
+class MonitorOptions:
+    """How the monitor runs: from `spikon-tui monitor`'s options and the profile."""
+
+    campaign_ids: list[int] = field(default_factory=list)
+    interval: float = 5.0
+    record_path: str | None = None
+    read_only: bool = False
+    alert_table: object | None = None
 
 
 class SpikonApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "SPIKON"
-    MODES = {"account": AccountScreen, "books": PhoneBooksScreen}
+    # Screens get the class "-narrow" below 100 columns (app.tcss tightens the layout there).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # ...and "-short" below 30 lines (dialogs drop their padding there).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    MODES = {"account": AccountScreen}  # the other screens are imported when first opened
     BINDINGS = [
         Binding("f1", "help", "Help"),
         *(
@@ -45,8 +69,14 @@ class SpikonApp(App):
         keyring_reason: str = "",
         store_key=None,
         start_mode: str = "account",
+        monitor: MonitorOptions | None = None,
     ) -> None:
         super().__init__()
+        self.add_mode("books", self._phone_books_screen)
+        self.add_mode("monitor", self._monitor_screen)
+        self.add_mode("staffing", self._staffing_screen)
+        self.monitor = monitor or MonitorOptions()
+        self._tracker: MonitorTracker | None = None
         self.session = session
         self.keyring_usable = keyring_usable
         self.keyring_reason = keyring_reason
@@ -55,7 +85,7 @@ class SpikonApp(App):
         self.spikon: SpikonClient | None = None
         self.sub_title = self._identity()
         theme = session.recall("theme")
-        if theme:
+        if theme in self.available_themes:
             self.theme = theme
 
     def _identity(self, balance: Decimal | None = None) -> str:
@@ -75,6 +105,62 @@ class SpikonApp(App):
         self.spikon = self.session.new_client(api_key)
         await self.spikon.__aenter__()
         await self.switch_mode(self.start_mode)
+        if self.start_mode == "monitor" and len(self.monitor.campaign_ids) == 1:
+            from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
+
+            await self.push_screen(
+                MonitorDetailScreen(
+                    self.monitor.campaign_ids[0],
+                    tracker=self.monitor_tracker,
+                    interval=self.monitor.interval,
+                )
+            )
+
+    # -- screens opened on demand (their imports cost start-up time) -----------------
+
+    def _phone_books_screen(self) -> Screen:
+        from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
+
+        return PhoneBooksScreen()
+
+    @property
+    def monitor_tracker(self) -> MonitorTracker:
+        """One tracker for the monitor and staffing screens, so figures and alerts carry over."""
+        if self._tracker is None:
+            from spikon_tui.monitor import AlertConfigError, load_alert_config
+            from spikon_tui.ui.monitor_poller import make_tracker
+
+            try:
+                alert_config = load_alert_config(self.monitor.alert_table)
+            except AlertConfigError as error:
+                alert_config = None
+                self.notify(
+                    f"{error}. The default alert rules apply until the config file is fixed.",
+                    title="Alert rules not loaded",
+                    severity="error",
+                    timeout=20,
+                )
+            self._tracker = make_tracker(
+                interval=self.monitor.interval,
+                clock=self.session.clock,
+                alert_config=alert_config,
+                record_path=self.monitor.record_path,
+            )
+        return self._tracker
+
+    def _monitor_screen(self) -> Screen:
+        from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
+
+        return MonitorOverviewScreen(
+            self.monitor.campaign_ids or None,
+            tracker=self.monitor_tracker,
+            interval=self.monitor.interval,
+        )
+
+    def _staffing_screen(self) -> Screen:
+        from spikon_tui.ui.screens.staffing import StaffingScreen
+
+        return StaffingScreen(tracker=self.monitor_tracker, read_only=self.monitor.read_only)
 
     async def on_unmount(self) -> None:
         if self.spikon is not None:
@@ -85,11 +171,43 @@ class SpikonApp(App):
         self.session.api_key = api_key
         self.session.key_source = where
         if self._store_key is not None and where != "session":
-            self.run_worker(
-                partial(self._store_key, self.session.profile, api_key, where), thread=True
-            )
+            self._keep_key(self.session.profile, api_key, where)
         self.pop_screen()
         self.call_next(self._open, api_key)
+
+    @dataclass
+    class KeyStored(Message):
+        result: object = None
+        error: Exception | None = None
+
+    @work(thread=True, group="store-key")
+    def _keep_key(self, profile: str, api_key: str, where: str) -> None:
+        """Store the key (the OS keyring may take a while, so in a thread)."""
+        try:
+            result = self._store_key(profile, api_key, where)
+        except Exception as error:  # noqa: BLE001 - shown by on_spikon_app_key_stored
+            self.post_message(self.KeyStored(error=error))
+        else:
+            self.post_message(self.KeyStored(result=result))
+
+    def on_spikon_app_key_stored(self, message: KeyStored) -> None:
+        if message.error is not None:
+            self.notify(
+                f"{describe_error(message.error)} The key works for this session only; "
+                "spikon-tui login stores it later.",
+                title="The API key was not stored",
+                severity="error",
+                timeout=15,
+            )
+            return
+        description = getattr(message.result, "description", None)
+        warning = getattr(message.result, "warning", None)
+        stored = f"The API key is stored in {description}." if description else ""
+        self.notify(
+            " ".join(part for part in (stored, warning) if part) or "The API key is stored.",
+            title="Logged in",
+            severity="warning" if warning else "information",
+        )
 
     def show_balance(self, balance: Decimal) -> None:
         self.sub_title = self._identity(balance)
@@ -101,6 +219,10 @@ class SpikonApp(App):
             f"{placed.account.number} is ringing; answer it to be connected to {placed.number}.",
             title=f"Call {placed.answer.state}",
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Not logged in yet: no screen to go to, so F2/F3 are hidden from the footer.
+        return not (action == "show" and self.spikon is None)
 
     def action_show(self, mode: str) -> None:
         if self.spikon is None:
@@ -126,6 +248,8 @@ class SpikonApp(App):
         )
         for active in screen.active_bindings.values():
             binding = active.binding
+            if binding.action.startswith("app."):
+                continue  # F1 on each screen: already "Help for this screen" above
             if binding.description and binding.show and active.node is screen:
                 yield SystemCommand(
                     f"{screen.TITLE or ''}: {binding.description}".strip(": "),

@@ -1,0 +1,249 @@
+"""Polling for the monitor screens: one poll at a time, the next one due when the last ended.
+
+`PollScheduler` keeps a due time on the session's clock and at most one Textual
+timer. A poll starts when the timer fires and the clock says it is due; when
+the poll has finished the screen calls `finished(delay)` with the tracker's
+`next_delay`, which sets the next due time. So a slow answer is never cut off
+by the next tick, two polls never overlap, and backoff needs nothing extra.
+`pause()` / `resume()` follow the screen's visibility.
+
+The waits are real time, scaled by `TIMER_SCALE` (tests shrink it so a 5 s
+interval passes in a few milliseconds); whether a poll is due is decided by the
+clock alone, so with a fake clock a poll happens exactly when the test moves
+the clock past the due time.
+
+`poll_campaigns` is the network part of one round: it runs in a worker and
+returns plain results (answers or the exceptions raised), which the worker
+posts to the screen. It never touches a widget or the tracker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from spikon_tui.api.models import CcCampaign, CcMonitor
+from spikon_tui.monitor import MonitorTracker
+from spikon_tui.monitor.alert_rules import AlertConfig
+from spikon_tui.monitor.clock import Clock
+from spikon_tui.monitor.recorder import PollRecorder
+
+if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+    from textual.timer import Timer
+
+    from spikon_tui.api.client import SpikonClient
+
+DEFAULT_INTERVAL = 5.0
+MIN_INTERVAL = 1.0
+INTERVAL_STEPS: tuple[float, ...] = (1, 2, 3, 5, 10, 15, 30, 60)
+"""The intervals + and - step through, in seconds."""
+
+
+def checked_interval(seconds: float) -> float:
+    """The refresh interval as a float of at least `MIN_INTERVAL` seconds, or ValueError."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise ValueError(f"the refresh interval must be a number of seconds, not {seconds!r}")
+    if not seconds >= MIN_INTERVAL:
+        raise ValueError(f"the refresh interval must be at least {MIN_INTERVAL:g} s")
+    return float(seconds)
+
+
+def step_interval(current: float, direction: int) -> float:
+    """The next longer (direction > 0) or shorter interval of `INTERVAL_STEPS`."""
+    if direction > 0:
+        return next((step for step in INTERVAL_STEPS if step > current), current)
+    return next((step for step in reversed(INTERVAL_STEPS) if step < current), current)
+
+
+def make_tracker(
+    *,
+    interval: float = DEFAULT_INTERVAL,
+    clock: Clock,
+    alert_config: AlertConfig | None = None,
+    record_path: str | None = None,
+    **options: object,
+) -> MonitorTracker:
+    """A tracker for the monitor screens; `record_path` appends every poll to a JSONL file."""
+    recorder = PollRecorder(record_path) if record_path else None
+    return MonitorTracker(
+        interval=checked_interval(interval),
+        clock=clock,
+        alert_config=alert_config,
+        recorder=recorder,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+# -- one round of polls -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignPoll:
+    """One `cc_monitor/show`: the answer or the error, when it arrived and how long it took."""
+
+    campaign_id: int
+    monitor: CcMonitor | None
+    error: Exception | None
+    polled_at: float
+    latency: float
+
+
+@dataclass(frozen=True, slots=True)
+class PollRound:
+    """Everything one round fetched. `campaigns` is None when the list was not asked for."""
+
+    polls: tuple[CampaignPoll, ...] = ()
+    campaigns: tuple[CcCampaign, ...] | None = None
+    list_error: Exception | None = None
+    started_at: float = 0.0
+    finished_at: float = 0.0
+    notes: tuple[str, ...] = field(default=())
+
+
+latency_timer: Clock = time.perf_counter
+"""Measures latency in real seconds (a fake clock would make it 0 or the test's jump);
+snapshot tests replace it with a constant one."""
+
+
+async def poll_one(
+    client: SpikonClient, campaign_id: int, clock: Clock, timer: Clock | None = None
+) -> CampaignPoll:
+    """One campaign's monitor; `polled_at` by `clock`, the latency by `latency_timer`."""
+    timer = timer or latency_timer
+    started = timer()
+    try:
+        monitor = await client.cc_monitor_show(campaign_id)
+    except Exception as error:  # noqa: BLE001 - every failure is data for the tracker
+        return CampaignPoll(campaign_id, None, error, clock(), 0.0)
+    latency = max(0.0, timer() - started)
+    return CampaignPoll(campaign_id, monitor, None, clock(), latency)
+
+
+async def poll_campaigns(
+    client: SpikonClient,
+    clock: Clock,
+    *,
+    campaign_ids: Iterable[int] | None,
+    fetch_list: bool,
+    only: Sequence[int] | None = None,
+) -> PollRound:
+    """Fetch the campaign list (if asked), then every campaign's monitor concurrently.
+
+    `campaign_ids` are the campaigns known so far; with a fresh list, its ids
+    (limited to `only`, when given) are polled instead.
+    """
+    started = clock()
+    campaigns: tuple[CcCampaign, ...] | None = None
+    list_error: Exception | None = None
+    if fetch_list:
+        try:
+            campaigns = tuple(await client.cc_campaigns_list())
+        except Exception as error:  # noqa: BLE001 - shown by the screen
+            list_error = error
+    if campaigns is not None:
+        ids = [campaign.id for campaign in campaigns]
+        if only is not None:
+            ids = list(only)
+    else:
+        ids = list(campaign_ids or ())
+    polls = await asyncio.gather(*(poll_one(client, cid, clock) for cid in ids))
+    return PollRound(tuple(polls), campaigns, list_error, started, clock())
+
+
+# -- when to poll ---------------------------------------------------------------------------
+
+
+class PollScheduler:
+    """One poll at a time; the next is due `delay` seconds (by the clock) after the last ended."""
+
+    TIMER_SCALE: ClassVar[float] = 1.0
+    """Real seconds waited per clock second (tests shrink it; due times stay on the clock)."""
+    MIN_WAIT: ClassVar[float] = 0.01
+
+    def __init__(self, host: MessagePump, clock: Clock, start_poll: Callable[[], None]) -> None:
+        self._host = host
+        self._clock = clock
+        self._start_poll = start_poll
+        self._timer: Timer | None = None
+        self.due_at: float | None = None
+        self.in_flight = False
+        self.paused = False
+        self.last_finished_at: float | None = None
+        self.polls_started = 0
+        self._again = False
+
+    def poll_now(self) -> None:
+        """Poll at once unless a poll is running (then the next one is due right after it)."""
+        self.due_at = self._clock()
+        if self.in_flight:
+            self._again = True
+            return
+        if not self.paused:
+            self._begin()
+
+    def finished(self, delay: float) -> None:
+        """The running poll ended; the next is due `delay` seconds from now."""
+        self.in_flight = False
+        now = self._clock()
+        self.last_finished_at = now
+        self.due_at = now if self._again else now + delay
+        self._again = False
+        self._arm()
+
+    def reschedule(self, delay: float) -> None:
+        """The interval changed: the next poll is due `delay` after the last one ended."""
+        if self.in_flight:
+            return
+        base = self.last_finished_at if self.last_finished_at is not None else self._clock()
+        self.due_at = base + delay
+        self._arm()
+
+    def pause(self) -> None:
+        self.paused = True
+        self._cancel()
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        self.paused = False
+        self._arm()
+
+    def stop(self) -> None:
+        self.pause()
+        self.due_at = None
+
+    def seconds_to_next(self) -> float | None:
+        if self.in_flight or self.due_at is None:
+            return None
+        return max(0.0, self.due_at - self._clock())
+
+    def _begin(self) -> None:
+        self._cancel()
+        self.in_flight = True
+        self.polls_started += 1
+        self._start_poll()
+
+    def _cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _arm(self) -> None:
+        self._cancel()
+        if self.paused or self.in_flight or self.due_at is None:
+            return
+        wait = max(0.0, self.due_at - self._clock()) * self.TIMER_SCALE
+        self._timer = self._host.set_timer(max(wait, self.MIN_WAIT), self._fire)
+
+    def _fire(self) -> None:
+        self._timer = None
+        if self.paused or self.in_flight or self.due_at is None:
+            return
+        if self._clock() >= self.due_at:
+            self._begin()
+        else:
+            self._arm()

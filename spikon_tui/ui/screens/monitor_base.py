@@ -1,0 +1,413 @@
+"""What both monitor screens share: polling, the freshness line, alerts, freeze, export.
+
+A subclass says what one round fetches (`fetch_round`, run in a worker that
+only posts `Polled`), how to draw after a poll (`draw`) and what to redraw
+every second between polls (`tick`). This class feeds every result and
+failure to the `MonitorTracker`, schedules the next poll when the last has
+finished (`PollScheduler`, with the tracker's backoff), pauses polling and the
+seconds tick while the screen is hidden, and turns alert and reset events into
+toasts (and the terminal bell).
+
+The tracker may be shared: the overview hands its own to the detail screen it
+opens, so history and alert state carry over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+
+from spikon_tui.monitor import MonitorTracker, PollOutcome
+from spikon_tui.monitor.alert_rules import Level
+from spikon_tui.monitor.counters import ResetEvent
+from spikon_tui.monitor.freshness import FreshnessStatus, describe_error, fatal_reason_for
+from spikon_tui.monitor.recorder import export_interval_csv
+from spikon_tui.ui.monitor_poller import (
+    DEFAULT_INTERVAL,
+    MIN_INTERVAL,
+    PollRound,
+    PollScheduler,
+    checked_interval,
+    make_tracker,
+    step_interval,
+)
+from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.widgets.export_dialog import ExportDialog, default_export_path
+from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
+
+NO_FRESHNESS = FreshnessStatus(
+    loaded=False,
+    age=None,
+    latency=None,
+    failures_in_row=0,
+    last_error=None,
+    fatal_reason=None,
+    stale=False,
+)
+
+_SEVERITY = {Level.ALERT: "error", Level.WARN: "warning", Level.OK: "information"}
+_TITLE = {Level.ALERT: "Alert", Level.WARN: "Warning", Level.OK: "Back to normal"}
+
+
+def combine_freshness(statuses: Iterable[FreshnessStatus]) -> FreshnessStatus:
+    """Many campaigns' freshness as one: the oldest figures, the longest failure run."""
+    statuses = list(statuses)
+    if not statuses:
+        return NO_FRESHNESS
+    loaded = [status for status in statuses if status.loaded]
+    failing = [status for status in statuses if status.failures_in_row]
+    return FreshnessStatus(
+        loaded=bool(loaded),
+        age=max((status.age or 0.0 for status in loaded), default=None),
+        latency=max(
+            (status.latency for status in loaded if status.latency is not None), default=None
+        ),
+        failures_in_row=max((status.failures_in_row for status in statuses), default=0),
+        last_error=next((status.last_error for status in failing if status.last_error), None),
+        fatal_reason=next(
+            (status.fatal_reason for status in statuses if status.fatal_reason), None
+        ),
+        stale=any(status.stale for status in loaded),
+    )
+
+
+class MonitorScreen(MainScreen):
+    """Base of the monitor screens (not shown on its own)."""
+
+    TICK_SECONDS: ClassVar[float] = 1.0
+    """How often waits and ages are redrawn between polls (tests shorten it)."""
+
+    BINDINGS = [
+        Binding("r", "poll_now", "Refresh"),
+        Binding("p", "freeze", "Freeze"),
+        Binding("a", "acknowledge", "Acknowledge"),
+        Binding("m", "mute", "Mute"),
+        Binding("e", "export", "Export CSV"),
+        Binding("plus,equals_sign", "interval(1)", "Slower", key_display="+"),
+        Binding("minus", "interval(-1)", "Faster", key_display="-"),
+    ]
+
+    @dataclass
+    class Polled(Message):
+        round: PollRound
+
+    @dataclass
+    class Exported(Message):
+        path: str
+        rows: int = 0
+        error: Exception | None = None
+
+    def __init__(
+        self,
+        *,
+        tracker: MonitorTracker | None = None,
+        interval: float = DEFAULT_INTERVAL,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self._given_tracker = tracker
+        self._interval = checked_interval(interval) if tracker is None else tracker.interval
+        self.tracker: MonitorTracker  # set on mount (the session's clock is known there)
+        self.scheduler: PollScheduler
+        self.frozen_at: float | None = None
+        self.list_problem: str | None = None
+        self.list_fatal: str | None = None
+        self.list_failures = 0
+        self.rounds = 0
+        self._announced_fatal: str | None = None
+        self._announced_recorder = False
+        self._tick_timer: Timer | None = None
+
+    # -- the clock and the tracker ------------------------------------------------------
+
+    def clock(self) -> float:
+        return self.app.session.clock()
+
+    def _ensure_tracker(self) -> None:
+        if self._given_tracker is not None:
+            self.tracker = self._given_tracker
+        else:
+            self.tracker = make_tracker(interval=self._interval, clock=self.app.session.clock)
+
+    # -- what subclasses provide ---------------------------------------------------------
+
+    async def fetch_round(self) -> PollRound:
+        raise NotImplementedError
+
+    def draw(self, now: float) -> None:
+        """Redraw everything from the tracker (after a poll, or when unfrozen)."""
+
+    def tick(self, now: float) -> None:
+        """Redraw what counts on between polls (waits, ages)."""
+
+    def freshness(self, now: float) -> FreshnessStatus:
+        return NO_FRESHNESS
+
+    def current_campaign_id(self) -> int | None:
+        return None
+
+    def next_delay(self) -> float:
+        return self.tracker.next_delay()
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._ensure_tracker()
+        self.scheduler = PollScheduler(self, self.app.session.clock, self._start_poll)
+        self._tick_timer = self.set_interval(self.TICK_SECONDS, self._on_tick)
+        self.draw(self.clock())
+        self.draw_status(self.clock())
+        self.scheduler.poll_now()
+
+    def on_screen_suspend(self) -> None:
+        if self._shown_behind_modal():
+            return  # a dialog over this screen leaves it in sight: keep it live
+        self.scheduler.pause()
+        if self._tick_timer is not None:
+            self._tick_timer.pause()
+
+    def on_screen_resume(self) -> None:
+        if not hasattr(self, "scheduler"):
+            return
+        if self._tick_timer is not None:
+            self._tick_timer.resume()
+        self.scheduler.resume()
+        if self.frozen_at is None:
+            self.draw(self.clock())
+        self.draw_status(self.clock())
+
+    def _shown_behind_modal(self) -> bool:
+        """True when only modal dialogs sit above this screen in the current stack."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) for screen in above)
+
+    @property
+    def polling_paused(self) -> bool:
+        return self.scheduler.paused
+
+    # -- polling -----------------------------------------------------------------------
+
+    def _start_poll(self) -> None:
+        self.run_worker(self._poll(), group="monitor-poll", exit_on_error=False)
+        self.draw_status(self.clock())
+
+    async def _poll(self) -> None:
+        try:
+            result = await self.fetch_round()
+        except Exception as error:  # noqa: BLE001 - a failure to show, never a traceback
+            now = self.clock()
+            result = PollRound(list_error=error, started_at=now, finished_at=now)
+        self.post_message(self.Polled(result))
+
+    def on_monitor_screen_polled(self, message: Polled) -> None:
+        message.stop()
+        tracker = self.tracker
+        result = message.round
+        self.rounds += 1
+        if result.campaigns is not None:
+            tracker.set_campaigns(result.campaigns)
+            self.campaigns_listed(result.campaigns)
+        self._take_list_outcome(result)
+        for poll in result.polls:
+            if poll.monitor is not None:
+                outcome = tracker.ingest(
+                    poll.campaign_id, poll.monitor, poll.polled_at, poll.latency
+                )
+                self.announce(outcome)
+            else:
+                tracker.ingest_failure(poll.campaign_id, poll.error, poll.polled_at)
+        self._announce_health()
+        self.scheduler.finished(self.next_delay())
+        now = self.clock()
+        if self.frozen_at is None:
+            self.draw(now)
+        self.draw_status(now)
+
+    def campaigns_listed(self, campaigns: tuple) -> None:
+        """A fresh campaign list arrived (the overview forgets campaigns gone from it)."""
+
+    def _take_list_outcome(self, result: PollRound) -> None:
+        if result.list_error is not None:
+            self.list_failures += 1
+            self.list_problem = f"the campaign list failed: {describe_error(result.list_error)}"
+            self.list_fatal = fatal_reason_for(result.list_error)
+        elif result.campaigns is not None:
+            self.list_failures = 0
+            self.list_problem = self.list_fatal = None
+
+    # -- announcements -----------------------------------------------------------------
+
+    def announce(self, outcome: PollOutcome) -> None:
+        name_of = self.tracker.name_of
+        for event in outcome.notifications:
+            if event.ring_bell:
+                self.app.bell()
+            self.notify(
+                event.describe(name_of(event.campaign_id)),
+                title=_TITLE[event.level],
+                severity=_SEVERITY[event.level],  # type: ignore[arg-type]
+                timeout=10 if event.level is Level.OK else 20,
+            )
+        by_campaign: dict[int, ResetEvent] = {}
+        for reset in outcome.resets:
+            by_campaign.setdefault(reset.campaign_id, reset)
+        for campaign_id, reset in by_campaign.items():
+            self.notify(
+                f"{name_of(campaign_id)}: {reset_note(reset)}",
+                title="Counters reset",
+                severity="warning",
+                timeout=15,
+            )
+
+    def _announce_health(self) -> None:
+        fatal = self.tracker.fatal_reason or self.list_fatal
+        if fatal and fatal != self._announced_fatal:
+            self.notify(
+                f"{fatal[:1].upper()}{fatal[1:]}. The figures on screen are the last good ones; "
+                f"the monitor tries again every {self.tracker.backoff.maximum:g} s.",
+                title="The monitor cannot get figures",
+                severity="error",
+                timeout=30,
+            )
+        elif not fatal and self._announced_fatal:
+            self.notify("Figures are arriving again.", title="The monitor is back")
+        self._announced_fatal = fatal
+        error = self.tracker.recorder_error
+        if error and not self._announced_recorder:
+            self._announced_recorder = True
+            self.notify(error, title="Recording stopped", severity="error", timeout=30)
+
+    # -- the freshness line and the seconds tick -------------------------------------------
+
+    def draw_status(self, now: float) -> None:
+        status = self.query(MonitorStatus)
+        if not status:
+            return
+        shown_at = self.frozen_at if self.frozen_at is not None else now
+        campaign = self.current_campaign_id()
+        facts = StatusFacts(
+            freshness=self.freshness(shown_at),
+            interval=self.tracker.interval,
+            next_poll_in=self.scheduler.seconds_to_next(),
+            frozen_at=self.frozen_at,
+            muted=campaign is not None and self.tracker.alerts.is_muted(campaign, now),
+            problem=self.list_problem,
+            fatal_problem=self.list_fatal,
+            note=self.tracker.recorder_error,
+        )
+        status.first().show(facts)
+
+    def _on_tick(self) -> None:
+        if self.frozen_at is not None:
+            return
+        now = self.clock()
+        self.tick(now)
+        self.draw_status(now)
+
+    # -- keys --------------------------------------------------------------------------
+
+    def action_poll_now(self) -> None:
+        self.scheduler.poll_now()
+        self.draw_status(self.clock())
+
+    def action_freeze(self) -> None:
+        if self.frozen_at is None:
+            self.frozen_at = self.clock()
+            self.add_class("-frozen")
+        else:
+            self.frozen_at = None
+            self.remove_class("-frozen")
+            self.draw(self.clock())
+        self.draw_status(self.clock())
+
+    def action_interval(self, direction: int) -> None:
+        current = self.tracker.interval
+        new = max(MIN_INTERVAL, step_interval(current, direction))
+        if new == current:
+            limit = "shortest" if direction < 0 else "longest"
+            self.notify(f"{current:g} s is the {limit} refresh interval.", timeout=4)
+            return
+        self.tracker.set_interval(new)
+        self.scheduler.reschedule(self.next_delay())
+        self.notify(f"Figures are refreshed every {new:g} s.", title="Refresh interval", timeout=4)
+        self.draw_status(self.clock())
+
+    def action_acknowledge(self) -> None:
+        campaign = self.current_campaign_id()
+        if campaign is None:
+            return
+        name = self.tracker.name_of(campaign)
+        count = self.tracker.alerts.acknowledge(campaign)
+        if count:
+            self.notify(
+                f"{name}: {count} active {'alert' if count == 1 else 'alerts'} acknowledged; "
+                "you will hear again only if things get worse.",
+                title="Acknowledged",
+            )
+        else:
+            self.notify(f"{name} has no active alert to acknowledge.", timeout=4)
+        self.draw(self.clock())
+
+    def action_mute(self) -> None:
+        campaign = self.current_campaign_id()
+        if campaign is None:
+            return
+        alerts = self.tracker.alerts
+        name = self.tracker.name_of(campaign)
+        if alerts.is_muted(campaign, self.clock()):
+            alerts.unmute(campaign)
+            self.notify(f"Alerts of {name} sound again.", title="Unmuted")
+        else:
+            alerts.mute(campaign)
+            self.notify(f"Alerts of {name} are muted; m again unmutes.", title="Muted")
+        self.draw(self.clock())
+        self.draw_status(self.clock())
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportDialog(default_export_path(self.clock())), self._export_to)
+
+    def _export_to(self, path: str | None) -> None:
+        if not path:
+            return
+        rows = self.tracker.interval_rows(self.frozen_at or self.clock())
+        self.run_worker(
+            lambda: self._write_csv(path, rows),
+            thread=True,
+            group="monitor-export",
+            exit_on_error=False,
+        )
+
+    def _write_csv(self, path: str, rows: list) -> None:
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            count = export_interval_csv(path, rows)
+        except (OSError, ValueError) as error:
+            self.post_message(self.Exported(path, error=error))
+        else:
+            self.post_message(self.Exported(path, rows=count))
+
+    def on_monitor_screen_exported(self, message: Exported) -> None:
+        message.stop()
+        if message.error is not None:
+            self.notify(
+                f"{message.path}: {describe_error(message.error)}",
+                title="Export failed",
+                severity="error",
+            )
+        else:
+            self.notify(f"{message.rows} rows written to {message.path}.", title="Interval figures")
+
+
+def reset_note(reset: ResetEvent) -> str:
+    return f"counters reset at {clock_time(reset.at)}; figures since then"

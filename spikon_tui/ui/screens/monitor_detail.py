@@ -1,0 +1,441 @@
+"""One Call Center campaign in detail: tiles, waiting calls, agents, trends, interval figures.
+
+After each poll the screen draws the tracker's `CampaignView`; between polls
+a one-second tick redraws only what counts on: the waiting times (from the
+view's `WaitingCalls`, yellow from half the campaign's measured-SLA time, red
+past it), the longest wait, the agents' time in state and on pause (a long
+pause is flagged as soon as it passes the limit) and the freshness line.
+Freezing (`p`) keeps the view and stops every redraw.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from spikon_tui.api.models import CcWaitingCall
+from spikon_tui.formatting import format_duration
+from spikon_tui.monitor import AgentStatus, CampaignView, IntervalFigures, MonitorTracker
+from spikon_tui.monitor.agent_states import AgentState
+from spikon_tui.monitor.alert_rules import AlertMetric, Level
+from spikon_tui.monitor.freshness import FreshnessStatus
+from spikon_tui.monitor.waiting import WaitLevel, wait_level
+from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
+from spikon_tui.ui.screens.monitor_base import NO_FRESHNESS, MonitorScreen, reset_note
+from spikon_tui.ui.widgets.live_table import sync_table, update_cells
+from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
+from spikon_tui.ui.widgets.stat_tile import StatTile
+from spikon_tui.ui.widgets.trend import TrendLine
+
+DASH = "—"
+
+TILES: tuple[tuple[str, str], ...] = (
+    ("waiting", "Waiting"),
+    ("longest", "Longest"),
+    ("free", "Free"),
+    ("busy", "Busy"),
+    ("answered", "Answered"),
+    ("unanswered", "Unanswered"),
+    ("sla", "SLA"),
+    ("avg-wait", "Avg wait"),
+    ("avg-call", "Avg call"),
+)
+TILE_METRIC = {
+    "waiting": AlertMetric.WAITING_CALLS,
+    "longest": AlertMetric.LONGEST_WAIT,
+    "free": AlertMetric.FREE_AGENTS,
+    "sla": AlertMetric.SLA,
+}
+_LEVEL_CLASS = {Level.OK: None, Level.WARN: "warn", Level.ALERT: "alert"}
+
+AGENT_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("name", "Agent", 24),
+    ("state", "State", 11),
+    ("in-state", "For", 8),
+    ("answered", "Answ.", 5),
+    ("pause", "Pause", 8),
+    ("flags", "Flags", 24),
+)
+WAITING_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("rank", "#", 3),
+    ("caller", "Caller", 13),
+    ("wait", "Waiting", 8),
+)
+
+
+def duration(seconds: float | None, *, at_least: bool = False) -> str:
+    if seconds is None:
+        return DASH
+    text = format_duration(int(seconds))
+    return f"≥{text}" if at_least else text
+
+
+def interval_table(intervals: tuple[IntervalFigures, ...]) -> Table:
+    """The 15/60-minute figures side by side, with how much of each window they cover."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    for _ in intervals:
+        table.add_column(justify="right")
+    table.add_row("", *(Text(f"last {f.window / 60:g} min", style="bold") for f in intervals))
+    table.add_row("offered", *(str(f.offered) for f in intervals))
+    table.add_row("answered", *(str(f.answered) for f in intervals))
+    table.add_row("abandoned", *(str(f.abandoned) for f in intervals))
+    table.add_row(
+        "abandon rate",
+        *(DASH if f.abandon_rate is None else f"{f.abandon_rate * 100:.0f} %" for f in intervals),
+    )
+    table.add_row("covers", *(coverage(f) for f in intervals))
+    return table
+
+
+def coverage(figures: IntervalFigures) -> str:
+    if figures.complete:
+        return "all"
+    return f"{figures.covered / 60:.0f} of {figures.window / 60:g} min"
+
+
+class MonitorDetailScreen(MonitorScreen):
+    TITLE = "Campaign"
+    HELP = """
+One campaign in detail. The tiles show the queue now; a tile turns yellow or
+red when its alert rule warns or alerts. Waiting calls are listed longest first
+and their times count on every second between polls: yellow from half the
+campaign's SLA time, red past it. The agents list shows each agent's state and
+for how long (≥ when the state began before the monitor first saw it), calls
+answered and pause; agents free while calls wait and long pauses are flagged.
+
+The sparklines show waiting calls (the most per minute) and the SLA over the
+last hour; · is a minute without figures. The 15- and 60-minute figures come
+from the counters' rises between polls; when the counters are reset the screen
+says so and counts from then.
+
+[b]p[/b] freezes the screen, [b]a[/b] acknowledges this campaign's alerts,
+[b]m[/b] mutes them, [b]+[/b] / [b]-[/b] change the refresh interval, [b]e[/b]
+exports the interval figures to CSV, [b]escape[/b] goes back.
+"""
+    DEFAULT_CSS = """
+    MonitorDetailScreen .monitor-title { height: 1; padding: 0 1; text-style: bold; }
+    MonitorDetailScreen #tiles { height: 3; margin: 0 0 1 1; }
+    MonitorDetailScreen #trends { height: 6; padding: 0 1; }
+    MonitorDetailScreen #trend-lines { width: 1fr; }
+    MonitorDetailScreen .trend-label { height: 1; color: $text-muted; }
+    MonitorDetailScreen #intervals { width: auto; min-width: 40; }
+    MonitorDetailScreen #lists { height: 1fr; }
+    MonitorDetailScreen #waiting-box { width: 30; }
+    MonitorDetailScreen #agents-box { width: 1fr; }
+    MonitorDetailScreen .list-title { height: auto; padding: 0 1; text-style: bold; }
+    MonitorDetailScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(
+        self,
+        campaign_id: int,
+        *,
+        tracker: MonitorTracker | None = None,
+        interval: float = DEFAULT_INTERVAL,
+    ) -> None:
+        super().__init__(tracker=tracker, interval=interval)
+        self.campaign_id = campaign_id
+        self.view: CampaignView | None = None
+        self._names_known = tracker is not None and campaign_id in tracker.campaign_ids
+        self._waiting_keys: list[tuple[str, CcWaitingCall]] = []
+        self._agents_title = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Campaign {self.campaign_id}", id="detail-title", classes="monitor-title")
+        yield MonitorStatus(id="monitor-status")
+        with Horizontal(id="tiles"):
+            for key, label in TILES:
+                yield StatTile(label, id=f"tile-{key}")
+        with Horizontal(id="trends"):
+            with Vertical(id="trend-lines"):
+                yield Static(
+                    "Waiting calls, last hour", id="waiting-trend-label", classes="trend-label"
+                )
+                yield TrendLine(id="waiting-trend")
+                yield Static("SLA, last hour", id="sla-trend-label", classes="trend-label")
+                yield TrendLine(id="sla-trend")
+                yield Static("", id="reset-note", classes="trend-label")
+            yield Static("", id="intervals")
+        with Horizontal(id="lists"):
+            with Vertical(id="waiting-box"):
+                yield Static("Waiting calls", id="waiting-title", classes="list-title")
+                waiting: DataTable = DataTable(id="waiting-table", cursor_type="none")
+                for key, label, width in WAITING_COLUMNS:
+                    waiting.add_column(label, key=key, width=width)
+                yield waiting
+            with Vertical(id="agents-box"):
+                yield Static("Agents", id="agents-title", classes="list-title")
+                agents: DataTable = DataTable(
+                    id="agents-table", cursor_type="row", zebra_stripes=True
+                )
+                for key, label, width in AGENT_COLUMNS:
+                    agents.add_column(label, key=key, width=width)
+                yield agents
+        yield Footer()
+
+    # -- polling -----------------------------------------------------------------------
+
+    async def fetch_round(self) -> PollRound:
+        return await poll_campaigns(
+            self.app.spikon,
+            self.app.session.clock,
+            campaign_ids=[self.campaign_id],
+            fetch_list=not self._names_known,
+            only=[self.campaign_id],
+        )
+
+    def campaigns_listed(self, campaigns: tuple) -> None:
+        self._names_known = True
+
+    def next_delay(self) -> float:
+        return self.tracker.next_delay(self.campaign_id)
+
+    def current_campaign_id(self) -> int | None:
+        return self.campaign_id
+
+    def freshness(self, now: float) -> FreshnessStatus:
+        if self.view is None:
+            return NO_FRESHNESS
+        stale_after = 2 * self.tracker.interval + self.tracker.grace
+        return freshness_at(self.view.freshness, self.view.now, now, stale_after)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def _styles(self) -> dict[str, str]:
+        theme = self.app.current_theme
+        return {
+            "alert": f"bold {theme.error}",
+            "warn": f"bold {theme.warning}",
+            "free": f"{theme.success}",
+            "talking": f"{theme.accent}",
+            "paused": f"{theme.warning}",
+        }
+
+    def draw(self, now: float) -> None:
+        view = self.tracker.view(self.campaign_id, now)
+        self.view = view
+        with self.app.batch_update():
+            self._draw_title(view)
+            self._draw_tiles(view, now)
+            self._draw_trends(view)
+            self._draw_waiting(view, now)
+            self._draw_agents(view, now)
+
+    def tick(self, now: float) -> None:
+        view = self.view
+        if view is None:
+            return
+        with self.app.batch_update():
+            self._tick_waiting(view, now)
+            self._tick_longest(view, now)
+            self._tick_agents(view, now)
+
+    def _draw_title(self, view: CampaignView) -> None:
+        self.sub_title = view.name
+        parts = [f"{view.name} · campaign {view.campaign_id}"]
+        if view.figures is not None:
+            parts.append(f"level {view.level.label.upper()}")
+        if view.muted:
+            parts.append("alerts muted")
+        self.query_one("#detail-title", Static).update(Text(" · ".join(parts)))
+
+    def _draw_tiles(self, view: CampaignView, now: float) -> None:
+        figures = view.figures
+        levels = {status.metric: status.level for status in view.alerts}
+        stale = view.stale
+
+        def show(key: str, value: str, note: str = "") -> None:
+            metric = TILE_METRIC.get(key)
+            level = _LEVEL_CLASS[levels.get(metric, Level.OK)] if metric else None
+            tile = self.query_one(f"#tile-{key}", StatTile)
+            tile.show(value, note=note, level=level if figures else None, stale=stale)
+
+        if figures is None or view.snapshot is None:
+            for key, _label in TILES:
+                show(key, DASH)
+            return
+        basic = view.snapshot.monitor.basic_data
+        since = f"since {clock_time(view.last_reset.at)[:5]}" if view.last_reset else ""
+        target = self.tracker.alerts.config.sla_target(self.campaign_id)
+        show("waiting", str(figures.calls_waiting), f"max {basic.max_waiting}")
+        self._tick_longest(view, now)
+        show("free", str(figures.free_agents), f"{figures.paused_agents} on pause")
+        show("busy", str(figures.busy_members))
+        show("answered", str(figures.answered), since)
+        show("unanswered", str(figures.unanswered), since)
+        show(
+            "sla",
+            DASH if figures.sla is None else f"{figures.sla} %",
+            f"goal {target:g} %" if target is not None else "",
+        )
+        show("avg-wait", duration(basic.average_waiting_time.total_seconds()))
+        show("avg-call", duration(basic.average_call_time.total_seconds()))
+
+    def _tick_longest(self, view: CampaignView, now: float) -> None:
+        figures = view.figures
+        if figures is None:
+            return
+        waiting = view.waiting_calls
+        longest = waiting.longest(now) if waiting is not None else None
+        if longest is None and figures.calls_waiting == 0:
+            longest = 0.0
+        levels = {status.metric: status.level for status in view.alerts}
+        self.query_one("#tile-longest", StatTile).show(
+            duration(longest),
+            note=f"SLA {figures.measured_sla:g} s",
+            level=_LEVEL_CLASS[levels.get(AlertMetric.LONGEST_WAIT, Level.OK)],
+            stale=view.stale,
+        )
+
+    def _draw_trends(self, view: CampaignView) -> None:
+        waiting = view.waiting_trend.values
+        known = [value for value in waiting if value is not None]
+        peak = f" · peak {max(known):g}" if known else ""
+        now_text = f"now {view.figures.calls_waiting}" if view.figures else "no figures yet"
+        self.query_one("#waiting-trend-label", Static).update(
+            f"Waiting calls, last hour: {now_text}{peak}"
+        )
+        self.query_one("#waiting-trend", TrendLine).show(waiting)
+        sla_values = view.sla_trend.values
+        sla_known = [value for value in sla_values if value is not None]
+        low = f" · lowest {min(sla_known):g} %" if sla_known else ""
+        sla_now = (
+            f"now {view.figures.sla} %"
+            if view.figures is not None and view.figures.sla is not None
+            else "no calls answered yet"
+        )
+        self.query_one("#sla-trend-label", Static).update(f"SLA, last hour: {sla_now}{low}")
+        self.query_one("#sla-trend", TrendLine).show(sla_values, low=0, high=100)
+        note = reset_note(view.last_reset) if view.last_reset else ""
+        reset = self.query_one("#reset-note", Static)
+        reset.update(Text(note, style="bold"))
+        self.query_one("#intervals", Static).update(interval_table(view.intervals))
+
+    def _wait_text(self, wait: float | None, level: WaitLevel, styles: dict[str, str]) -> Text:
+        style = ""
+        if level is WaitLevel.ALERT:
+            style = styles["alert"]
+        elif level is WaitLevel.WARN:
+            style = styles["warn"]
+        return Text(duration(wait), style=style, justify="right")
+
+    def _draw_waiting(self, view: CampaignView, now: float) -> None:
+        styles = self._styles()
+        rows: dict[str, tuple[object, ...]] = {}
+        keys: list[tuple[str, CcWaitingCall]] = []
+        seen: dict[str, int] = {}
+        for rank, row in enumerate(view.waiting, start=1):
+            number = row.call.number or "unknown"
+            count = seen[number] = seen.get(number, 0) + 1
+            key = number if count == 1 else f"{number}#{count}"
+            keys.append((key, row.call))
+            rows[key] = (rank, number, self._wait_text(row.wait, row.level, styles))
+        self._waiting_keys = keys
+        sync_table(self.query_one("#waiting-table", DataTable), rows, rank_column="rank")
+        count = len(view.waiting)
+        self.query_one("#waiting-title", Static).update(
+            f"Waiting calls ({count})" if count else "Waiting calls: none"
+        )
+
+    def _tick_waiting(self, view: CampaignView, now: float) -> None:
+        waiting = view.waiting_calls
+        if waiting is None or not self._waiting_keys:
+            return
+        styles = self._styles()
+        table = self.query_one("#waiting-table", DataTable)
+        for key, call in self._waiting_keys:
+            wait = waiting.current_wait(call, now)
+            level = wait_level(wait, waiting.measured_sla)
+            update_cells(table, key, {"wait": self._wait_text(wait, level, styles)})
+
+    def _agent_time_cells(
+        self, agent: AgentStatus, now: float, styles: dict[str, str]
+    ) -> dict[str, object]:
+        paused_for = agent.pause_duration(now)
+        long_pause = paused_for is not None and paused_for > self.tracker.long_pause
+        flags = Text()
+        if agent.free_while_calls_wait:
+            flags.append("FREE, calls waiting", style=styles["alert"])
+        if long_pause:
+            if flags:
+                flags.append(" · ")
+            flags.append("LONG PAUSE", style=styles["warn"])
+        pause: object = DASH
+        if paused_for is not None:
+            pause = Text(
+                duration(paused_for, at_least=agent.pause_since_first_seen),
+                style=styles["warn"] if long_pause else styles["paused"],
+            )
+        return {
+            "in-state": duration(agent.time_in_state(now), at_least=agent.state_since_first_seen),
+            "pause": pause,
+            "flags": flags,
+        }
+
+    def _draw_agents(self, view: CampaignView, now: float) -> None:
+        styles = self._styles()
+        rows: dict[str, tuple[object, ...]] = {}
+        for agent in view.agents:
+            state_style = {
+                AgentState.FREE: styles["free"],
+                AgentState.TALKING: styles["talking"],
+            }.get(agent.kind, "dim")
+            times = self._agent_time_cells(agent, now, styles)
+            rows[agent.login] = (
+                agent.name,
+                Text(agent.state, style=state_style),
+                times["in-state"],
+                str(agent.answered),
+                times["pause"],
+                times["flags"],
+            )
+        sync_table(self.query_one("#agents-table", DataTable), rows)
+        self._draw_agents_title(view, now)
+
+    def _draw_agents_title(self, view: CampaignView, now: float) -> None:
+        agents = view.agents
+        if not agents:
+            if self._agents_title != "none":
+                self._agents_title = "none"
+                self.query_one("#agents-title", Static).update("Agents: none in this campaign")
+            return
+        counts: dict[str, int] = {}
+        for agent in agents:
+            counts[agent.state] = counts.get(agent.state, 0) + 1
+        paused = sum(1 for agent in agents if agent.paused)
+        waiting_free = sum(1 for agent in agents if agent.free_while_calls_wait)
+        long_pauses = sum(
+            1 for agent in agents if (agent.pause_duration(now) or 0.0) > self.tracker.long_pause
+        )
+        summary = ", ".join(f"{count} {state}" for state, count in counts.items())
+        if paused:
+            summary += f", {paused} paused"
+        flags = []
+        if waiting_free:
+            flags.append(f"{waiting_free} free while calls wait")
+        if long_pauses:
+            flags.append(f"{long_pauses} long {'pause' if long_pauses == 1 else 'pauses'}")
+        title = Text(f"Agents ({len(agents)}): {summary}")
+        if flags:
+            title.append(" ⚑ " + ", ".join(flags), style=self._styles()["warn"])
+        if title.plain != self._agents_title:
+            self._agents_title = title.plain
+            self.query_one("#agents-title", Static).update(title)
+
+    def _tick_agents(self, view: CampaignView, now: float) -> None:
+        styles = self._styles()
+        table = self.query_one("#agents-table", DataTable)
+        for agent in view.agents:
+            update_cells(table, agent.login, self._agent_time_cells(agent, now, styles))
+        self._draw_agents_title(view, now)

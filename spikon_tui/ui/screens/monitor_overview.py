@@ -1,0 +1,232 @@
+"""Every Call Center campaign at a glance, worst first, polled concurrently.
+
+Each round asks for the campaign list (on the first round, after a failure,
+and every ten minutes), then `cc_monitor/show` for every campaign at once. The
+table is ranked by the tracker (`overview()`: alert level, longest wait,
+waiting calls, SLA shortfall) and updated in place: rows move, the cursor stays
+on the campaign it was on. Enter opens the campaign in detail, sharing this
+screen's tracker (history, alerts) with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from spikon_tui.api.models import CcCampaign
+from spikon_tui.formatting import format_duration
+from spikon_tui.monitor import CampaignSummary, MonitorTracker
+from spikon_tui.monitor.alert_rules import Level
+from spikon_tui.monitor.freshness import FreshnessStatus
+from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
+from spikon_tui.ui.screens.monitor_base import MonitorScreen, combine_freshness
+from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table
+from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
+
+LIST_EVERY = 600.0
+"""Seconds (by the clock) between fetches of the campaign list."""
+
+COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("rank", "#", 3),
+    ("campaign", "Campaign", None),
+    ("waiting", "Waiting", 7),
+    ("longest", "Longest", 8),
+    ("free", "Free", 5),
+    ("busy", "Busy", 5),
+    ("answered", "Answered", 8),
+    ("unanswered", "Unanswered", 10),
+    ("sla", "SLA / target", 12),
+    ("status", "Status", 18),
+)
+
+DASH = "—"
+
+
+def level_text(level: Level, theme_styles: dict[str, str]) -> Text:
+    if level is Level.ALERT:
+        return Text("ALERT", style=theme_styles["alert"])
+    if level is Level.WARN:
+        return Text("warn", style=theme_styles["warn"])
+    return Text("ok", style=theme_styles["ok"])
+
+
+def summary_cells(
+    rank: int, summary: CampaignSummary, muted: bool, styles: dict[str, str]
+) -> tuple[object, ...]:
+    """One overview row, in `COLUMNS` order."""
+    name = Text(summary.name, style="dim" if summary.stale else "")
+    status = level_text(summary.level, styles) if summary.loaded else Text("no data", "dim")
+    if summary.stale:
+        status.append(" STALE", style=styles["warn"])
+    if muted:
+        status.append(" muted", style="dim")
+    if not summary.loaded:
+        return (rank, name, DASH, DASH, DASH, DASH, DASH, DASH, DASH, status)
+    waiting = summary.calls_waiting or 0
+    free = Text(str(summary.free_agents))
+    if summary.free_agents == 0 and waiting:
+        free.stylize(styles["alert"])
+    longest = DASH if summary.longest_wait is None else format_duration(summary.longest_wait)
+    target = f"{summary.sla_target:g} %" if summary.sla_target is not None else DASH
+    sla = Text(f"{summary.sla if summary.sla is not None else DASH} % / {target}")
+    if summary.sla is None:
+        sla = Text(f"{DASH} / {target}")
+    elif summary.sla_shortfall:
+        sla.stylize(styles["warn"])
+    return (
+        rank,
+        name,
+        str(waiting),
+        longest,
+        free,
+        str(summary.busy_members),
+        str(summary.answered),
+        str(summary.unanswered),
+        sla,
+        status,
+    )
+
+
+class MonitorOverviewScreen(MonitorScreen):
+    TITLE = "Monitor"
+    HELP = """
+Every Call Center campaign at a glance, the worst first: alert level, then the
+longest wait, then the waiting calls, then how far the SLA falls short of its
+target. All campaigns are polled together; the line under the title says how
+fresh the figures are. When polls fail the last figures stay, marked STALE with
+their age, and the monitor reconnects by itself.
+
+[b]enter[/b] opens the campaign under the cursor in detail. [b]a[/b] acknowledges
+its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
+[b]+[/b] / [b]-[/b] change the refresh interval; [b]e[/b] exports the 15- and
+60-minute figures of every campaign to CSV.
+"""
+    DEFAULT_CSS = """
+    MonitorOverviewScreen #overview-table { height: 1fr; }
+    MonitorOverviewScreen .monitor-title { height: 1; padding: 0 1; text-style: bold; }
+    """
+    BINDINGS = [Binding("enter", "open_detail", "Open", show=False)]
+
+    def __init__(
+        self,
+        campaign_ids: Sequence[int] | None = None,
+        *,
+        tracker: MonitorTracker | None = None,
+        interval: float = DEFAULT_INTERVAL,
+        detail_options: dict | None = None,
+    ) -> None:
+        """`campaign_ids` limits the overview to those campaigns (all by default)."""
+        super().__init__(tracker=tracker, interval=interval)
+        self.only = list(campaign_ids) if campaign_ids else None
+        self.detail_options = detail_options or {}
+        self.list_at: float | None = None
+        self._freshness: dict[int, FreshnessStatus] = {}
+        self._freshness_at = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("All campaigns, worst first", classes="monitor-title")
+        yield MonitorStatus(id="monitor-status")
+        table: DataTable = DataTable(id="overview-table", cursor_type="row", zebra_stripes=True)
+        for key, label, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        yield table
+        yield Footer()
+
+    # -- polling -----------------------------------------------------------------------
+
+    def campaign_ids(self) -> list[int]:
+        if self.only is not None:
+            return list(self.only)
+        return self.tracker.campaign_ids
+
+    async def fetch_round(self) -> PollRound:
+        now = self.clock()
+        fetch_list = (
+            self.list_at is None
+            or self.list_problem is not None
+            or now - self.list_at >= LIST_EVERY
+        )
+        return await poll_campaigns(
+            self.app.spikon,
+            self.app.session.clock,
+            campaign_ids=self.campaign_ids(),
+            fetch_list=fetch_list,
+            only=self.only,
+        )
+
+    def campaigns_listed(self, campaigns: tuple[CcCampaign, ...]) -> None:
+        self.list_at = self.clock()
+        if self.only is None:
+            listed = {campaign.id for campaign in campaigns}
+            for gone in [cid for cid in self.tracker.campaign_ids if cid not in listed]:
+                self.tracker.forget(gone)
+
+    def next_delay(self) -> float:
+        if self.list_problem is not None and not self.campaign_ids():
+            return self.tracker.backoff.delay(self.list_failures, fatal=self.list_fatal is not None)
+        return self.tracker.next_delay()
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def _styles(self) -> dict[str, str]:
+        theme = self.app.current_theme
+        return {
+            "alert": f"bold {theme.error}",
+            "warn": f"bold {theme.warning}",
+            "ok": f"{theme.success}",
+        }
+
+    def draw(self, now: float) -> None:
+        tracker = self.tracker
+        ids = self.campaign_ids()
+        self._freshness = {cid: tracker.view(cid, now, buckets=1).freshness for cid in ids}
+        self._freshness_at = now
+        self._draw_table(now)
+
+    def tick(self, now: float) -> None:
+        self._draw_table(now)
+
+    def _draw_table(self, now: float) -> None:
+        wanted = set(self.campaign_ids())
+        styles = self._styles()
+        alerts = self.tracker.alerts
+        rows = {}
+        summaries = [s for s in self.tracker.overview(now) if s.campaign_id in wanted]
+        for rank, summary in enumerate(summaries, start=1):
+            muted = alerts.is_muted(summary.campaign_id, now)
+            rows[str(summary.campaign_id)] = summary_cells(rank, summary, muted, styles)
+        table = self.query_one("#overview-table", DataTable)
+        with self.app.batch_update():
+            sync_table(table, rows, rank_column="rank")
+
+    def freshness(self, now: float) -> FreshnessStatus:
+        stale_after = 2 * self.tracker.interval + self.tracker.grace
+        return combine_freshness(
+            freshness_at(status, self._freshness_at, now, stale_after)
+            for status in self._freshness.values()
+        )
+
+    # -- moving on ---------------------------------------------------------------------
+
+    def current_campaign_id(self) -> int | None:
+        key = cursor_row_key(self.query_one("#overview-table", DataTable))
+        return int(key) if key is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_detail()
+
+    def action_open_detail(self) -> None:
+        campaign = self.current_campaign_id()
+        if campaign is None:
+            return
+        from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
+
+        self.app.push_screen(
+            MonitorDetailScreen(campaign, tracker=self.tracker, **self.detail_options)
+        )

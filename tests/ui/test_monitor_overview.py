@@ -1,0 +1,238 @@
+"""The monitor overview against a real sandbox: ranking, updates in place, pausing, keys."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import DataTable, Input
+
+from spikon_tui.sandbox import Sandbox, SandboxConfig
+from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
+from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
+from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.widgets.export_dialog import ExportDialog
+from spikon_tui.ui.widgets.monitor_status import MonitorStatus
+from tests.sandbox.helpers import FakeClock
+from tests.ui.conftest import SIZE, assert_no_traceback, settle, wait_until
+from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
+    CallCenterScript,
+    open_screen,
+    poll_again,
+    quick_monitor,
+    ticked,
+    tracker,
+)
+
+
+@pytest.fixture
+def sandbox(clock: FakeClock) -> Iterator[Sandbox]:
+    config = SandboxConfig(seed=5, clock=clock, contacts=5, calls=0, agents=12, campaigns=4)
+    with Sandbox(config) as sb:
+        yield sb
+
+
+def rows(screen: MonitorOverviewScreen) -> list[list[str]]:
+    table = screen.query_one("#overview-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+def names(screen: MonitorOverviewScreen) -> list[str]:
+    return [row[1] for row in rows(screen)]
+
+
+def status_text(screen) -> str:
+    return screen.query_one(MonitorStatus).text
+
+
+async def test_campaigns_are_ranked_worst_first_and_move_in_place_keeping_the_cursor(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    script = CallCenterScript(sandbox)
+    script.queue(3, 50, 20)  # Sprzedaż: the longest wait
+    script.queue(2, 10)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        assert names(screen)[:2] == ["Sprzedaż", "Windykacja"]
+        first = rows(screen)[0]
+        assert first[0] == "1" and first[2:4] == ["2", "0:50"]
+        assert sandbox.request_counts["cc_campaigns/list"] == 1
+        assert sandbox.request_counts["cc_monitor/show"] == 4  # every campaign, one round
+
+        table = screen.query_one("#overview-table", DataTable)
+        cleared: list[bool] = []
+        table.clear = lambda *args, **kwargs: cleared.append(True)  # type: ignore[method-assign]
+        keys_before = set(table.rows)
+        infolinia = names(screen).index("Infolinia")
+        table.move_cursor(row=infolinia)
+        assert screen.current_campaign_id() == 1
+
+        script.queue(1, 200, 100, 30)  # Infolinia becomes the worst
+        await poll_again(pilot, screen, clock)
+        assert names(screen)[0] == "Infolinia"
+        assert rows(screen)[0][2:4] == ["3", "3:20"]  # as polled a moment ago
+        assert table.cursor_row == 0, "the cursor follows Infolinia to the top"
+        assert screen.current_campaign_id() == 1
+        assert set(table.rows) == keys_before and not cleared, "rows updated, never rebuilt"
+        assert_no_traceback(app)
+
+
+async def test_longest_wait_counts_on_between_polls(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    script = CallCenterScript(sandbox)
+    script.queue(1, 30)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        assert rows(screen)[0][3] == "0:30"
+        clock.advance(3)
+        await wait_until(pilot, lambda: rows(screen)[0][3] == "0:33", "0:33 without a poll")
+        assert screen.rounds == 1
+
+
+async def test_enter_opens_the_campaign_in_detail_with_the_same_tracker(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    CallCenterScript(sandbox).queue(2, 40)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        assert names(screen)[0] == "Windykacja"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, MonitorDetailScreen), "detail")
+        detail = app.screen
+        assert detail.campaign_id == 2 and detail.tracker is screen.tracker
+        await wait_until(pilot, lambda: detail.rounds >= 1, "the detail's first poll")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "back on the overview")
+
+
+async def test_polling_pauses_while_the_screen_is_hidden_and_resumes(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        await poll_again(pilot, screen, clock)
+        polled = sandbox.request_counts["cc_monitor/show"]
+        assert polled == 8
+
+        await app.push_screen(Screen())
+        await pilot.pause()
+        for _ in range(6):
+            clock.advance(10)
+            await pilot.pause(0.05)
+        assert sandbox.request_counts["cc_monitor/show"] == polled, "hidden: no polls"
+        assert screen.polling_paused
+
+        app.pop_screen()
+        await wait_until(pilot, lambda: screen.rounds == 3, "a poll on coming back")
+        await settle(pilot)
+        assert sandbox.request_counts["cc_monitor/show"] == polled + 4
+        assert not screen.polling_paused
+
+
+async def test_a_dialog_over_the_screen_does_not_stop_polling(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        await app.push_screen(ConfirmDialog("Still there?"))
+        await pilot.pause()
+        await poll_again(pilot, screen, clock)
+        assert screen.rounds == 2 and not screen.polling_paused
+
+
+async def test_interval_keys_change_the_refresh_and_the_next_due_time(
+    make_app, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        assert screen.scheduler.seconds_to_next() == 5
+        await pilot.press("plus")
+        assert screen.tracker.interval == 10
+        assert screen.scheduler.seconds_to_next() == 10
+        assert "every 10 s" in status_text(screen)
+        for _ in range(5):
+            await pilot.press("minus")
+        assert screen.tracker.interval == 1
+        await pilot.press("minus")
+        assert screen.tracker.interval == 1, "1 s is the shortest"
+
+
+async def test_interval_comes_from_the_constructor_and_has_a_minimum(
+    make_app, clock: FakeClock
+) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        MonitorOverviewScreen(interval=0.5)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(interval=2))
+        assert screen.tracker.interval == 2
+        assert screen.scheduler.seconds_to_next() == 2
+
+
+async def test_freeze_keeps_the_display_still_while_polling_goes_on(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    script = CallCenterScript(sandbox)
+    script.queue(1, 30)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        await pilot.press("p")
+        assert status_text(screen).startswith("FROZEN at ")
+        script.queue(1, 30, 20, 10, 5)
+        await poll_again(pilot, screen, clock)
+        await ticked(pilot)
+        assert rows(screen)[0][2:4] == ["1", "0:30"], "the display stays still"
+        assert sandbox.request_counts["cc_monitor/show"] == 8, "polling goes on"
+        await pilot.press("p")
+        assert rows(screen)[0][2:4] == ["4", "0:30"]
+        assert "FROZEN" not in status_text(screen)
+
+
+async def test_export_writes_interval_figures_to_csv(
+    make_app, sandbox: Sandbox, clock: FakeClock, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        await poll_again(pilot, screen, clock)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
+        field = app.screen.query_one(Input)
+        assert field.value.endswith(".csv") and "spikon-intervals-" in field.value
+        target = tmp_path / "out" / "figures.csv"
+        field.value = str(target)
+        await pilot.press("enter")
+        await wait_until(pilot, target.exists, "the CSV file")
+        await settle(pilot)
+        with target.open(newline="", encoding="utf-8") as stream:
+            lines = list(csv.reader(stream))
+        assert len(lines) == 1 + 4 * 2  # header, 4 campaigns x (15 and 60 minutes)
+        assert any("8 rows written" in n.message for n in app._notifications)
+
+
+async def test_record_appends_every_poll_as_a_json_line(
+    make_app, sandbox: Sandbox, clock: FakeClock, tmp_path: Path
+) -> None:
+    from spikon_tui.monitor import iter_records
+    from spikon_tui.ui.monitor_poller import make_tracker
+
+    path = tmp_path / "polls.jsonl"
+    recording = make_tracker(clock=clock, record_path=str(path), random_source=lambda: 0.0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen([1, 2], tracker=recording))
+        await poll_again(pilot, screen, clock)
+        records = list(iter_records(path))
+        assert [(r["campaign_id"], r["ok"]) for r in records] == [(1, True), (2, True)] * 2
+        assert names(screen) and len(rows(screen)) == 2, "limited to the campaigns asked for"
