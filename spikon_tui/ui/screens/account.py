@@ -19,7 +19,7 @@ from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
-from spikon_tui.ui.widgets.table_sync import sync_rows
+from spikon_tui.ui.widgets.live_table import sync_table
 
 
 class AccountScreen(MainScreen):
@@ -105,7 +105,7 @@ stay on screen and the line says so.
             for account in message.accounts
         }
         with self.app.batch_update():
-            sync_rows(self.query_one("#phone-accounts", DataTable), rows)
+            sync_table(self.query_one("#phone-accounts", DataTable), rows)
         self.query_one(FreshnessLabel).mark_updated()
         self.loaded = True
 

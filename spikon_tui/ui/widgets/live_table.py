@@ -1,9 +1,9 @@
-"""Bring a DataTable in line with fresh rows by key, worst first, keeping the cursor.
+"""Bring a DataTable in line with fresh rows by key, keeping cursor and scroll.
 
-Like `table_sync.sync_rows`, but for live figures: Rich `Text` cells compare
-by text *and* style (so a wait turning red is redrawn), and the rows can be put
-in a new order (worst first) with the cursor staying on the row it was on.
-Never clears the table.
+Used by every screen that refreshes a DataTable (DESIGN.md: never clear and
+rebuild). Rich `Text` cells compare by text *and* style (so a wait turning red
+is redrawn), and the rows can be put in a new order (worst first) with the
+cursor staying on the row it was on.
 """
 
 from __future__ import annotations
