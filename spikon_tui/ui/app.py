@@ -85,7 +85,7 @@ class SpikonApp(App):
         self.spikon: SpikonClient | None = None
         self.sub_title = self._identity()
         theme = session.recall("theme")
-        if theme in self.available_themes:
+        if theme in self.available_themes and theme != self.theme:
             self.theme = theme
 
     def _identity(self, balance: Decimal | None = None) -> str:
