@@ -98,7 +98,8 @@ def _reason(exc: BaseException) -> str:
         return "the network is unreachable"
     if text.startswith("[Errno") and "]" in text:
         text = text.split("]", 1)[1].strip()
-    return (text[:1].lower() + text[1:120]) if text else type(exc).__name__
+    text = text[:120].rstrip(".")  # the reason sits inside a sentence of ours
+    return (text[:1].lower() + text[1:]) if text else type(exc).__name__
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
