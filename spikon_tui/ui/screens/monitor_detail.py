@@ -26,7 +26,7 @@ from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.monitor.waiting import WaitLevel, wait_level
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import NO_FRESHNESS, MonitorScreen, reset_note
-from spikon_tui.ui.widgets.live_table import sync_table, update_cells
+from spikon_tui.ui.widgets.live_table import sync_table, update_cells, visible_row_keys
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.trend import TrendLine
@@ -434,8 +434,12 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             self.query_one("#agents-title", Static).update(title)
 
     def _tick_agents(self, view: CampaignView, now: float) -> None:
+        """Every second, only the agents on screen: the rest catch up at the next poll."""
         styles = self._styles()
         table = self.query_one("#agents-table", DataTable)
-        for agent in view.agents:
-            update_cells(table, agent.login, self._agent_time_cells(agent, now, styles))
+        agents = {agent.login: agent for agent in view.agents}
+        for login in visible_row_keys(table):
+            agent = agents.get(login)
+            if agent is not None:
+                update_cells(table, login, self._agent_time_cells(agent, now, styles))
         self._draw_agents_title(view, now)

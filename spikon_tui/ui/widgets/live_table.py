@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
@@ -45,6 +46,19 @@ def row_keys(table: DataTable) -> list[str]:
     ]
 
 
+def visible_row_keys(table: DataTable) -> list[str]:
+    """The keys of the rows scrolled into view (one line per row), top to bottom."""
+    if not table.columns or table.row_count == 0:
+        return []
+    first = int(table.scroll_offset.y)
+    height = max(0, table.scrollable_content_region.height - (1 if table.show_header else 0))
+    last = min(table.row_count, first + height + 1)
+    return [
+        table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value or ""
+        for index in range(first, last)
+    ]
+
+
 def update_cells(table: DataTable, row_key: str, cells: Mapping[str, Any]) -> None:
     """Set some cells of one row (column key -> value), only where they changed."""
     for column_key, value in cells.items():
@@ -53,7 +67,12 @@ def update_cells(table: DataTable, row_key: str, cells: Mapping[str, Any]) -> No
         except (CellDoesNotExist, RowDoesNotExist):
             continue
         if not same_cell(current, value):
-            table.update_cell(row_key, column_key, value, update_width=True)
+            # Only ever widen a column: a narrower value would make DataTable measure
+            # every cell of the column again, for each cell updated (quadratic at 200 rows).
+            width = value.cell_len if isinstance(value, Text) else cell_len(str(value))
+            column = table.columns.get(column_key)  # type: ignore[call-overload]
+            grows = column is None or width > column.content_width
+            table.update_cell(row_key, column_key, value, update_width=grows)
 
 
 def sync_table(
