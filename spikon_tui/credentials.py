@@ -94,6 +94,8 @@ class KeyLookup:
     key: str | None = field(repr=False)
     source: KeySource
     notes: list[str] = field(default_factory=list)
+    keyring: KeyringStatus | None = None
+    """The keyring's status as the lookup found it (None when it was not consulted)."""
 
     def __repr__(self) -> str:
         masked = None if self.key is None else mask_key(self.key)
@@ -289,15 +291,15 @@ def lookup_key(profile: str, *, keyring_timeout: float | None = None) -> KeyLook
             notes.append(f"keyring not used: it failed ({status.backend}): {_describe(error)}")
         else:
             if key and key.strip():
-                return KeyLookup(key.strip(), KeySource.KEYRING, notes)
+                return KeyLookup(key.strip(), KeySource.KEYRING, notes, status)
             notes.append(f"no key for profile {profile!r} in the OS keyring ({status.backend})")
     else:
         notes.append(f"keyring not used: {status.reason}")
 
     key = _read_key_file(profile, notes)
     if key is not None:
-        return KeyLookup(key, KeySource.FILE, notes)
-    return KeyLookup(None, KeySource.NONE, notes)
+        return KeyLookup(key, KeySource.FILE, notes, status)
+    return KeyLookup(None, KeySource.NONE, notes, status)
 
 
 def _read_key_file(profile: str, notes: list[str]) -> str | None:

@@ -29,12 +29,13 @@ def _saver(config: AppConfig, profile: ProfileConfig):
     return save
 
 
-def build_session(config: AppConfig, profile_name: str, base_url: str) -> Session:
+def build_session(config: AppConfig, profile_name: str, base_url: str) -> tuple[Session, Any]:
+    """The session for a profile, and the keyring status the key lookup found (or None)."""
     from spikon_tui.credentials import lookup_key
 
     profile = config.profile(profile_name)
     lookup = lookup_key(profile_name)
-    return Session(
+    session = Session(
         profile=profile_name,
         base_url=base_url,
         api_key=lookup.key,
@@ -43,6 +44,7 @@ def build_session(config: AppConfig, profile_name: str, base_url: str) -> Sessio
         preferences=_preferences_of(config, profile),
         save_preferences=_saver(config, profile),
     )
+    return session, lookup.keyring
 
 
 def monitor_options(config: AppConfig, profile_name: str, args: Any) -> Any:
@@ -88,12 +90,9 @@ def run_app(
         )
         app = SpikonApp(session, start_mode=start_mode, monitor=monitor)
     else:
-        session = build_session(config, profile_name, base_url)
+        session, status = build_session(config, profile_name, base_url)
         keyring_usable, keyring_reason = True, ""
-        if session.api_key is None:
-            from spikon_tui.credentials import keyring_status
-
-            status = keyring_status()
+        if session.api_key is None and status is not None:  # no key: the keyring was asked
             keyring_usable, keyring_reason = status.usable, status.reason
         app = SpikonApp(
             session,

@@ -409,3 +409,10 @@ def test_delete_when_headless_removes_the_file_and_notes_the_keyring(
     assert result.ok
     assert result.removed == [f"the key file {path}"]
     assert any("keyring not checked" in note for note in result.notes)
+
+
+def test_lookup_reports_the_keyring_status_it_found(memory_keyring: MemoryKeyring) -> None:
+    """The app reuses it instead of asking a possibly slow keyring a second time."""
+    lookup = lookup_key("nobody-here")
+    assert lookup.key is None
+    assert lookup.keyring is not None and lookup.keyring.usable
