@@ -14,8 +14,8 @@ from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
 from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
-from spikon_tui.ui.widgets.export_dialog import ExportDialog
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
+from spikon_tui.ui.widgets.save_dialog import SaveDialog
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import SIZE, assert_no_traceback, settle, wait_until
 from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
@@ -207,7 +207,7 @@ async def test_export_writes_interval_figures_to_csv(
         screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
         await poll_again(pilot, screen, clock)
         await pilot.press("e")
-        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
+        await wait_until(pilot, lambda: isinstance(app.screen, SaveDialog), "the dialog")
         field = app.screen.query_one(Input)
         assert field.value.endswith(".csv") and "spikon-intervals-" in field.value
         target = tmp_path / "out" / "figures.csv"

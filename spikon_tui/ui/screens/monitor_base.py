@@ -39,8 +39,8 @@ from spikon_tui.ui.monitor_poller import (
     step_interval,
 )
 from spikon_tui.ui.screens.base import MainScreen
-from spikon_tui.ui.widgets.export_dialog import ExportDialog, default_export_path
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
+from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
 
 NO_FRESHNESS = FreshnessStatus(
     loaded=False,
@@ -375,7 +375,14 @@ class MonitorScreen(MainScreen):
         self.draw_status(self.clock())
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportDialog(default_export_path(self.clock())), self._export_to)
+        dialog = SaveDialog(
+            "Export interval figures (CSV)",
+            "The 15- and 60-minute figures of every campaign, one row per campaign "
+            "and window. Write them to:",
+            default_download_path("spikon-intervals", ".csv", self.clock()),
+            action="Export",
+        )
+        self.app.push_screen(dialog, self._export_to)
 
     def _export_to(self, path: str | None) -> None:
         if not path:

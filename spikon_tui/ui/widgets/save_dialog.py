@@ -1,4 +1,4 @@
-"""Ask where to write the monitor's interval figures (CSV); the downloads folder by default."""
+"""Ask where to write a file (CSV export, an audio download); the downloads folder by default."""
 
 from __future__ import annotations
 
@@ -13,35 +13,36 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 
-def default_export_path(now: float) -> str:
-    """~/Downloads/spikon-intervals-20250615-1706.csv (the user's downloads folder)."""
+def default_download_path(stem: str, suffix: str, now: float) -> str:
+    """~/Downloads/<stem>-20250615-1706<suffix>, in the user's downloads folder."""
     stamp = datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M")
-    return str(Path(platformdirs.user_downloads_dir()) / f"spikon-intervals-{stamp}.csv")
+    return str(Path(platformdirs.user_downloads_dir()) / f"{stem}-{stamp}{suffix}")
 
 
-class ExportDialog(ModalScreen[str | None]):
-    """Dismisses with the path typed (enter or Export), or None (escape or Cancel)."""
+class SaveDialog(ModalScreen[str | None]):
+    """Dismisses with the path typed (enter or the action button), or None (escape or Cancel)."""
 
     DEFAULT_CSS = """
-    ExportDialog #export-path { width: 100%; }
+    SaveDialog #save-path { width: 100%; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, default_path: str) -> None:
+    def __init__(
+        self, title: str, explanation: str, default_path: str, action: str = "Save"
+    ) -> None:
         super().__init__()
+        self.title_text = title
+        self.explanation = explanation
         self.default_path = default_path
+        self.action_label = action
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Export interval figures (CSV)", classes="dialog-title")
-            yield Static(
-                "The 15- and 60-minute figures of every campaign, one row per campaign "
-                "and window. Write them to:",
-                classes="dialog-text",
-            )
-            yield Input(self.default_path, id="export-path")
+            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.explanation, classes="dialog-text")
+            yield Input(self.default_path, id="save-path")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", id="export", variant="primary")
+                yield Button(self.action_label, id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
@@ -53,7 +54,7 @@ class ExportDialog(ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "export":
+        if event.button.id == "save":
             self._submit()
         else:
             self.dismiss(None)
