@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from spikon_tui.config import AppConfig, ProfileConfig, save_config
 from spikon_tui.session import Session
@@ -14,6 +19,12 @@ def _preferences_of(config: AppConfig, profile: ProfileConfig) -> dict[str, Any]
     if profile.caller_phone_account_id is not None:
         preferences["caller_phone_account_id"] = profile.caller_phone_account_id
     return preferences
+
+
+def profile_data_dir(profile_name: str) -> Path:
+    """The profile's own files (messages sent): platformdirs' user data folder, per profile."""
+    data_root = Path(platformdirs.user_data_dir("spikon-tui", appauthor=False))
+    return data_root / "profiles" / profile_name
 
 
 def _saver(config: AppConfig, profile: ProfileConfig):
@@ -43,6 +54,7 @@ def build_session(config: AppConfig, profile_name: str, base_url: str) -> tuple[
         notes=list(lookup.notes),
         preferences=_preferences_of(config, profile),
         save_preferences=_saver(config, profile),
+        data_dir=profile_data_dir(profile_name),
     )
     return session, lookup.keyring
 
@@ -87,6 +99,7 @@ def run_app(
             key_source="demo",
             demo=True,
             preferences=_preferences_of(config, profile),
+            data_dir=Path(tempfile.mkdtemp(prefix="spikon-demo-")),  # the demo's data dies with it
         )
         app = SpikonApp(session, start_mode=start_mode, monitor=monitor)
     else:
@@ -107,6 +120,8 @@ def run_app(
     finally:
         if sandbox is not None:
             sandbox.stop()
+            if session.data_dir is not None:
+                shutil.rmtree(session.data_dir, ignore_errors=True)
     return app.return_code or 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from spikon_tui.api.client import SpikonClient
@@ -26,6 +27,8 @@ class Session:
     notes: list[str] = field(default_factory=list)
     preferences: dict[str, Any] = field(default_factory=dict)
     save_preferences: Callable[[dict[str, Any]], None] | None = None
+    data_dir: Path | None = None
+    """Where this profile keeps files of its own (messages sent); None keeps nothing on disk."""
 
     def new_client(self, api_key: str | None = None) -> SpikonClient:
         key = api_key if api_key is not None else self.api_key

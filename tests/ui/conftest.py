@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,13 +72,19 @@ class QuickRetrySession(Session):
 
 
 @pytest.fixture
-def session(sandbox: Sandbox, clock: FakeClock, saved_preferences: list[dict[str, Any]]) -> Session:
+def session(
+    sandbox: Sandbox,
+    clock: FakeClock,
+    saved_preferences: list[dict[str, Any]],
+    tmp_path: Path,
+) -> Session:
     return QuickRetrySession(
         profile="test",
         base_url=sandbox.base_url,
         api_key=sandbox.api_key,
         clock=clock,
         save_preferences=saved_preferences.append,
+        data_dir=tmp_path / "profile-data",
     )
 
 
