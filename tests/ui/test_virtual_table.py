@@ -455,3 +455,46 @@ async def test_cursor_style_follows_focus() -> None:
         await pilot.pause()
         assert line_background(table, 1) != focused
         assert isinstance(table.get_component_rich_style("virtual-table--cursor"), Style)
+
+
+def painted(app: App[None]) -> list[str]:
+    """The terminal as the compositor last painted it (not the table's own render_line)."""
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+async def test_rows_changed_in_place_are_repainted_and_the_others_kept() -> None:
+    table = numbered_table()
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, numbered_rows(20))
+        table.update_rows(
+            [Row(key=3, cells=("3", "Renamed"), sort_values=(3, None))], remove_missing=False
+        )
+        await pilot.pause()
+        screen = painted(app)
+        assert screen[4].split() == ["3", "Renamed"]
+        assert screen[5].split() == ["4", "Contact", "4"]
+
+        # Only the style changes (Rich's Text equality ignores it): still repainted.
+        red = Row(key=5, cells=("5", Text("Contact 5", style="red")), sort_values=(5, None))
+        table.update_rows([red], remove_missing=False)
+        await pilot.pause()
+        styles = {
+            seg.style.color.name for seg in table.render_line(6) if seg.style and seg.style.color
+        }
+        assert "red" in styles
+
+        # A row removed and another added: every line below the removed one moves up.
+        rows = [row for row in numbered_rows(20) if row.key != 1]
+        table.update_rows([*rows, Row(key=99, cells=("99", "New"), sort_values=(99, None))])
+        await pilot.pause()
+        screen = painted(app)
+        assert [line.split()[0] for line in screen[1:5]] == ["0", "2", "3", "4"]
+
+
+async def test_a_table_without_cursor_draws_no_cursor_row() -> None:
+    table = VirtualTable([Column("id", "ID")], cursor=False, zebra=False)
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, [Row(key=i, cells=(str(i),)) for i in range(3)])
+        assert line_background(table, 1) == line_background(table, 2)

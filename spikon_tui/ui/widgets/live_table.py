@@ -17,13 +17,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
-
-def same_cell(a: Any, b: Any) -> bool:
-    if isinstance(a, Text) and isinstance(b, Text):
-        return a.plain == b.plain and a.style == b.style and a.spans == b.spans
-    if isinstance(a, Text) or isinstance(b, Text):
-        return False
-    return a == b
+from spikon_tui.ui.widgets.same_shown import same_shown
 
 
 def cursor_row_key(table: DataTable) -> str | None:
@@ -66,7 +60,7 @@ def update_cells(table: DataTable, row_key: str, cells: Mapping[str, Any]) -> No
             current = table.get_cell(row_key, column_key)
         except (CellDoesNotExist, RowDoesNotExist):
             continue
-        if not same_cell(current, value):
+        if not same_shown(current, value):
             # Only ever widen a column: a narrower value would make DataTable measure
             # every cell of the column again, for each cell updated (quadratic at 200 rows).
             width = value.cell_len if isinstance(value, Text) else cell_len(str(value))

@@ -47,6 +47,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from spikon_tui.ui.widgets.same_shown import same_shown
 from spikon_tui.ui.widgets.text_fold import find_folded_spans, fold_many, fold_text
 
 Cell = str | Text
@@ -107,6 +108,15 @@ class Row:
     key: Hashable
     cells: tuple[Cell, ...]
     sort_values: tuple[Any, ...] | None = None
+
+
+def _same_row(a: Row, b: Row) -> bool:
+    return (
+        a.key == b.key
+        and a.sort_values == b.sort_values
+        and len(a.cells) == len(b.cells)
+        and all(same_shown(x, y) for x, y in zip(a.cells, b.cells, strict=True))
+    )
 
 
 def _plain(cell: Cell) -> str:
@@ -232,6 +242,7 @@ class VirtualTable(ScrollView, can_focus=True):
         *,
         filter_columns: Sequence[str] | None = None,
         zebra: bool = True,
+        cursor: bool = True,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -241,6 +252,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if not columns:
             raise ValueError("a VirtualTable needs at least one column")
         self._columns: tuple[Column, ...] = tuple(columns)
+        self._show_cursor = cursor
         self._column_index: dict[str, int] = {}
         for index, column in enumerate(self._columns):
             if column.key in self._column_index:
@@ -336,6 +348,12 @@ class VirtualTable(ScrollView, can_focus=True):
         """True when sorted descending."""
         return self._sort_reverse
 
+    def keys_in_view(self) -> list[Hashable]:
+        """Keys of the rows scrolled into view, top to bottom (for redrawing only those)."""
+        first = int(self.scroll_offset.y)
+        last = min(len(self._visible), first + max(0, self._body_height()) + 1)
+        return [self._rows[self._visible[index]].key for index in range(first, last)]
+
     def get_row(self, key: Hashable) -> Row:
         """The row with this key (raises KeyError when there is none)."""
         return self._rows[self._ensure_key_index()[key]]
@@ -380,6 +398,8 @@ class VirtualTable(ScrollView, can_focus=True):
         offset is kept, so a table refreshed by polling does not jump under the user.
         """
         incoming: dict[Hashable, Row] = {row.key: row for row in rows}
+        layout_before = (list(self._visible), list(self._widths), self._cursor)
+        reshaped = False  # rows removed or added: positions no longer mean the same rows
         self._complete_search_index()
         old_index = self._ensure_key_index()
         cursor_key = self.cursor_row_key
@@ -390,9 +410,10 @@ class VirtualTable(ScrollView, can_focus=True):
             new_row = incoming.get(row.key, _MISSING)
             if new_row is _MISSING:
                 if remove_missing:
+                    reshaped = True
                     continue
                 new_row = row
-            if new_row is row or new_row == row:
+            if new_row is row or _same_row(new_row, row):
                 new_rows.append(row)
                 new_search.append(search)
             else:
@@ -402,6 +423,7 @@ class VirtualTable(ScrollView, can_focus=True):
                 new_search.append("")
         for key, row in incoming.items():
             if key not in old_index:
+                reshaped = True
                 to_fold.append(len(new_rows))
                 new_rows.append(row)
                 new_search.append("")
@@ -427,8 +449,20 @@ class VirtualTable(ScrollView, can_focus=True):
         cursor = self._index_in_visible(position)
         self._cursor = cursor if cursor is not None else self._clamp(self._cursor)
         self._update_virtual_size()
-        self.refresh()
+        same_places = layout_before == (self._visible, self._widths, self._cursor)
+        if same_places and not reshaped:
+            self._refresh_changed(set(to_fold))  # same rows in the same places: redraw fewer
+        else:
+            self.refresh()
         self._post_highlighted()
+
+    def _refresh_changed(self, positions: set[int]) -> None:
+        """Redraw the lines, among those in view, that show a row at one of `positions`."""
+        first = int(self.scroll_offset.y)
+        last = min(len(self._visible), first + max(0, self._body_height()) + 1)
+        for index in range(first, last):
+            if self._visible[index] in positions:
+                self._refresh_row(index)
 
     # ------------------------------------------------------------------ filter and sort
 
@@ -592,7 +626,7 @@ class VirtualTable(ScrollView, can_focus=True):
             if not self._visible:
                 return self._empty_line(y, width)
             return Strip.blank(width, self.rich_style)
-        if index == self._cursor:
+        if index == self._cursor and self._show_cursor:
             state, style = 2, self.get_component_rich_style("virtual-table--cursor")
         elif self.zebra and index % 2 == 0:
             state, style = 1, self.get_component_rich_style("virtual-table--even-row")
@@ -640,7 +674,10 @@ class VirtualTable(ScrollView, can_focus=True):
                 text.pad_left(padding)
             else:
                 text.pad_right(padding)
-        segments = Segment.apply_style(text.render(self.app.console), style)
+        console = self.app.console
+        if text.style:  # Text.render leaves the base style to its caller
+            style = style + console.get_style(text.style)
+        segments = Segment.apply_style(text.render(console), style)
         return list(Segment.adjust_line_length(list(segments), width, style))
 
     def _header_strip(self, style: Style) -> Strip:
