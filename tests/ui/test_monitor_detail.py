@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from rich.text import Text
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.trend import TrendLine
+from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import SIZE, assert_no_traceback, text_of, toasts, wait_until
 from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
@@ -36,15 +37,15 @@ def sandbox(clock: FakeClock) -> Iterator[Sandbox]:
 
 
 def waits(screen: MonitorDetailScreen) -> list[Text]:
-    table = screen.query_one("#waiting-table", DataTable)
-    return [table.get_row_at(index)[2] for index in range(table.row_count)]
+    table = screen.query_one("#waiting-table", VirtualTable)
+    return [table.get_row(table.row_key_at(index)).cells[2] for index in range(table.row_count)]
 
 
 def agent_rows(screen: MonitorDetailScreen) -> dict[str, list[str]]:
-    table = screen.query_one("#agents-table", DataTable)
+    table = screen.query_one("#agents-table", VirtualTable)
     rows = {}
     for index in range(table.row_count):
-        cells = [str(cell) for cell in table.get_row_at(index)]
+        cells = [str(cell) for cell in table.get_row(table.row_key_at(index)).cells]
         rows[cells[0]] = cells
     return rows
 
@@ -125,7 +126,7 @@ async def test_agents_by_name_with_free_while_waiting_and_long_pause_flagged(
         assert not any(agent.sip in rows for agent in script.members(INFOLINIA))
         assert rows[free.name][1] == "free"
         assert rows[free.name][5] == "FREE, calls waiting"
-        assert rows[paused.name][4] == "≥0:00" and rows[paused.name][5] == ""
+        assert rows[paused.name][4] == "≥0 min" and rows[paused.name][5] == ""
         assert rows[others[0].name][1] == "talking" and rows[others[0].name][5] == ""
         assert "1 free while calls wait" in text_of(screen.query_one("#agents-title"))
 
@@ -133,7 +134,7 @@ async def test_agents_by_name_with_free_while_waiting_and_long_pause_flagged(
         await wait_until(
             pilot, lambda: agent_rows(screen)[paused.name][5] == "LONG PAUSE", "long pause"
         )
-        assert agent_rows(screen)[paused.name][4] == "≥15:01"
+        assert agent_rows(screen)[paused.name][4] == "≥15 min"
         assert "1 long pause" in text_of(screen.query_one("#agents-title"))
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -291,8 +292,9 @@ class MonitorScreen(MainScreen):
     # -- the freshness line and the seconds tick -------------------------------------------
 
     def draw_status(self, now: float) -> None:
-        status = self.query(MonitorStatus)
-        if not status:
+        try:
+            status = self.query_one("#monitor-status", MonitorStatus)  # id queries are cached
+        except NoMatches:
             return
         shown_at = self.frozen_at if self.frozen_at is not None else now
         campaign = self.current_campaign_id()
@@ -306,7 +308,7 @@ class MonitorScreen(MainScreen):
             fatal_problem=self.list_fatal,
             note=self.tracker.recorder_error,
         )
-        status.first().show(facts)
+        status.show(facts)
 
     def _on_tick(self) -> None:
         if self.frozen_at is not None:

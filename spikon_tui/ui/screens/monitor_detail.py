@@ -10,12 +10,11 @@ Freezing (`p`) keeps the view and stops every redraw.
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Header, Static
 
 from spikon_tui.api.models import CcWaitingCall
 from spikon_tui.formatting import format_duration
@@ -26,10 +25,12 @@ from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.monitor.waiting import WaitLevel, wait_level
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import NO_FRESHNESS, MonitorScreen, reset_note
-from spikon_tui.ui.widgets.live_table import sync_table, update_cells, visible_row_keys
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
 from spikon_tui.ui.widgets.stat_tile import StatTile
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
 from spikon_tui.ui.widgets.trend import TrendLine
+from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 DASH = "—"
 
@@ -52,19 +53,23 @@ TILE_METRIC = {
 }
 _LEVEL_CLASS = {Level.OK: None, Level.WARN: "warn", Level.ALERT: "alert"}
 
-AGENT_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("name", "Agent", 24),
-    ("state", "State", 11),
-    ("in-state", "For", 8),
-    ("answered", "Answ.", 5),
-    ("pause", "Pause", 8),
-    ("flags", "Flags", 24),
+AGENT_COLUMNS = (
+    Column("name", "Agent", width=22, min_width=12),
+    Column("state", "State", width=11),
+    Column("in-state", "For", width=7, align="right"),
+    Column("answered", "Answ.", width=5, align="right"),
+    Column("pause", "Pause", width=7, align="right"),
+    Column("flags", "Flags", flex=True, min_width=10),
 )
-WAITING_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("rank", "#", 3),
-    ("caller", "Caller", 13),
-    ("wait", "Waiting", 8),
+WAITING_COLUMNS = (
+    Column("rank", "#", width=3, align="right"),
+    Column("caller", "Caller", width=13),
+    Column("wait", "Waiting", width=7, align="right"),
 )
+
+
+INTERVAL_LABEL_WIDTH = 12
+INTERVAL_COLUMN_WIDTH = 14  # room for "12 of 60 min" and a gap
 
 
 def duration(seconds: float | None, *, at_least: bool = False) -> str:
@@ -74,22 +79,46 @@ def duration(seconds: float | None, *, at_least: bool = False) -> str:
     return f"≥{text}" if at_least else text
 
 
-def interval_table(intervals: tuple[IntervalFigures, ...]) -> Table:
-    """The 15/60-minute figures side by side, with how much of each window they cover."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="dim")
-    for _ in intervals:
-        table.add_column(justify="right")
-    table.add_row("", *(Text(f"last {f.window / 60:g} min", style="bold") for f in intervals))
-    table.add_row("offered", *(str(f.offered) for f in intervals))
-    table.add_row("answered", *(str(f.answered) for f in intervals))
-    table.add_row("abandoned", *(str(f.abandoned) for f in intervals))
-    table.add_row(
-        "abandon rate",
-        *(DASH if f.abandon_rate is None else f"{f.abandon_rate * 100:.0f} %" for f in intervals),
-    )
-    table.add_row("covers", *(coverage(f) for f in intervals))
-    return table
+def agent_time(seconds: float, *, at_least: bool = False) -> str:
+    """How long an agent has been in a state or on pause, in whole minutes: "<1 min",
+    "12 min", "1 h 05". Minutes are what a supervisor acts on, and a column of ticking
+    seconds for every agent on screen would cost more CPU than the rest of the monitor.
+    """
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        text = f"{minutes} min" if minutes or at_least else "<1 min"
+    else:
+        text = f"{minutes // 60} h {minutes % 60:02d}"
+    return f"≥{text}" if at_least else text
+
+
+def interval_table(intervals: tuple[IntervalFigures, ...]) -> Text:
+    """The 15/60-minute figures side by side, with how much of each window they cover.
+
+    Plain text in fixed-width columns, so a figure that changes keeps the table's size.
+    """
+    rows: list[tuple[str, list[str]]] = [
+        ("offered", [str(f.offered) for f in intervals]),
+        ("answered", [str(f.answered) for f in intervals]),
+        ("abandoned", [str(f.abandoned) for f in intervals]),
+        (
+            "abandon rate",
+            [
+                DASH if f.abandon_rate is None else f"{f.abandon_rate * 100:.0f} %"
+                for f in intervals
+            ],
+        ),
+        ("covers", [coverage(f) for f in intervals]),
+    ]
+    text = Text(no_wrap=True)
+    text.append(" " * INTERVAL_LABEL_WIDTH)
+    for figures in intervals:
+        text.append(f"{f'last {figures.window / 60:g} min':>{INTERVAL_COLUMN_WIDTH}}", "bold")
+    for label, values in rows:
+        text.append("\n")
+        text.append(f"{label:<{INTERVAL_LABEL_WIDTH}}", "dim")
+        text.append("".join(f"{value:>{INTERVAL_COLUMN_WIDTH}}" for value in values))
+    return text
 
 
 def coverage(figures: IntervalFigures) -> str:
@@ -105,8 +134,9 @@ One campaign in detail. The tiles show the queue now; a tile turns yellow or
 red when its alert rule warns or alerts. Waiting calls are listed longest first
 and their times count on every second between polls: yellow from half the
 campaign's SLA time, red past it. The agents list shows each agent's state and
-for how long (≥ when the state began before the monitor first saw it), calls
-answered and pause; agents free while calls wait and long pauses are flagged.
+for how long in whole minutes (≥ when the state began before the monitor first
+saw it), calls answered and pause; agents free while calls wait and long pauses
+are flagged. [b]s[/b] sorts the agents by the next column.
 
 The sparklines show waiting calls (the most per minute) and the SLA over the
 last hour; · is a minute without figures. The 15- and 60-minute figures come
@@ -118,17 +148,17 @@ says so and counts from then.
 exports the interval figures to CSV, [b]escape[/b] goes back.
 """
     DEFAULT_CSS = """
-    MonitorDetailScreen .monitor-title { height: 1; padding: 0 1; text-style: bold; }
+    MonitorDetailScreen .monitor-title { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
     MonitorDetailScreen #tiles { height: 3; margin: 0 0 1 1; }
     MonitorDetailScreen #trends { height: 6; padding: 0 1; }
     MonitorDetailScreen #trend-lines { width: 1fr; }
-    MonitorDetailScreen .trend-label { height: 1; color: $text-muted; }
+    MonitorDetailScreen .trend-label { width: 1fr; height: 1; color: $text-muted; }
     MonitorDetailScreen #intervals { width: auto; min-width: 40; }
     MonitorDetailScreen #lists { height: 1fr; }
     MonitorDetailScreen #waiting-box { width: 30; }
     MonitorDetailScreen #agents-box { width: 1fr; }
-    MonitorDetailScreen .list-title { height: auto; padding: 0 1; text-style: bold; }
-    MonitorDetailScreen DataTable { height: 1fr; }
+    MonitorDetailScreen .list-title { width: 1fr; height: auto; padding: 0 1; text-style: bold; }
+    MonitorDetailScreen VirtualTable { height: 1fr; }
     """
     BINDINGS = [Binding("escape", "back", "Back")]
 
@@ -143,42 +173,44 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         self.campaign_id = campaign_id
         self.view: CampaignView | None = None
         self._names_known = tracker is not None and campaign_id in tracker.campaign_ids
-        self._waiting_keys: list[tuple[str, CcWaitingCall]] = []
+        self._waiting_keys: list[tuple[str, int, CcWaitingCall]] = []
         self._agents_title = ""
+        self._intervals_shown: tuple[IntervalFigures, ...] | None = None
+        self._agent_rows: dict[str, tuple[tuple[object, ...], Row]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Campaign {self.campaign_id}", id="detail-title", classes="monitor-title")
+        yield SteadyStatic(
+            f"Campaign {self.campaign_id}", id="detail-title", classes="monitor-title"
+        )
         yield MonitorStatus(id="monitor-status")
         with Horizontal(id="tiles"):
             for key, label in TILES:
                 yield StatTile(label, id=f"tile-{key}")
         with Horizontal(id="trends"):
             with Vertical(id="trend-lines"):
-                yield Static(
+                yield SteadyStatic(
                     "Waiting calls, last hour", id="waiting-trend-label", classes="trend-label"
                 )
                 yield TrendLine(id="waiting-trend")
-                yield Static("SLA, last hour", id="sla-trend-label", classes="trend-label")
+                yield SteadyStatic("SLA, last hour", id="sla-trend-label", classes="trend-label")
                 yield TrendLine(id="sla-trend")
-                yield Static("", id="reset-note", classes="trend-label")
-            yield Static("", id="intervals")
+                yield SteadyStatic("", id="reset-note", classes="trend-label")
+            yield SteadyStatic("", id="intervals")
         with Horizontal(id="lists"):
             with Vertical(id="waiting-box"):
-                yield Static("Waiting calls", id="waiting-title", classes="list-title")
-                waiting: DataTable = DataTable(id="waiting-table", cursor_type="none")
-                for key, label, width in WAITING_COLUMNS:
-                    waiting.add_column(label, key=key, width=width)
+                yield SteadyStatic("Waiting calls", id="waiting-title", classes="list-title")
+                waiting = VirtualTable(WAITING_COLUMNS, id="waiting-table", cursor=False)
+                waiting.can_focus = False
+                waiting.sort_by("rank")
+                waiting.empty_text = "No calls waiting"
                 yield waiting
             with Vertical(id="agents-box"):
-                yield Static("Agents", id="agents-title", classes="list-title")
-                agents: DataTable = DataTable(
-                    id="agents-table", cursor_type="row", zebra_stripes=True
-                )
-                for key, label, width in AGENT_COLUMNS:
-                    agents.add_column(label, key=key, width=width)
+                yield SteadyStatic("Agents", id="agents-title", classes="list-title")
+                agents = VirtualTable(AGENT_COLUMNS, id="agents-table")
+                agents.empty_text = "No agents in this campaign"
                 yield agents
-        yield Footer()
+        yield KeysFooter()
 
     # -- polling -----------------------------------------------------------------------
 
@@ -320,7 +352,9 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         note = reset_note(view.last_reset) if view.last_reset else ""
         reset = self.query_one("#reset-note", Static)
         reset.update(Text(note, style="bold"))
-        self.query_one("#intervals", Static).update(interval_table(view.intervals))
+        if view.intervals != self._intervals_shown:
+            self._intervals_shown = view.intervals
+            self.query_one("#intervals", Static).update(interval_table(view.intervals))
 
     def _wait_text(self, wait: float | None, level: WaitLevel, styles: dict[str, str]) -> Text:
         style = ""
@@ -332,17 +366,18 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
 
     def _draw_waiting(self, view: CampaignView, now: float) -> None:
         styles = self._styles()
-        rows: dict[str, tuple[object, ...]] = {}
-        keys: list[tuple[str, CcWaitingCall]] = []
+        rows: list[Row] = []
+        keys: list[tuple[str, int, CcWaitingCall]] = []
         seen: dict[str, int] = {}
         for rank, row in enumerate(view.waiting, start=1):
             number = row.call.number or "unknown"
             count = seen[number] = seen.get(number, 0) + 1
             key = number if count == 1 else f"{number}#{count}"
-            keys.append((key, row.call))
-            rows[key] = (rank, number, self._wait_text(row.wait, row.level, styles))
+            keys.append((key, rank, row.call))
+            wait = self._wait_text(row.wait, row.level, styles)
+            rows.append(Row(key, (str(rank), number, wait), (rank,)))
         self._waiting_keys = keys
-        sync_table(self.query_one("#waiting-table", DataTable), rows, rank_column="rank")
+        self.query_one("#waiting-table", VirtualTable).update_rows(rows)
         count = len(view.waiting)
         self.query_one("#waiting-title", Static).update(
             f"Waiting calls ({count})" if count else "Waiting calls: none"
@@ -353,15 +388,37 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         if waiting is None or not self._waiting_keys:
             return
         styles = self._styles()
-        table = self.query_one("#waiting-table", DataTable)
-        for key, call in self._waiting_keys:
+        rows = []
+        for key, rank, call in self._waiting_keys:
             wait = waiting.current_wait(call, now)
-            level = wait_level(wait, waiting.measured_sla)
-            update_cells(table, key, {"wait": self._wait_text(wait, level, styles)})
+            text = self._wait_text(wait, wait_level(wait, waiting.measured_sla), styles)
+            rows.append(Row(key, (str(rank), call.number or "unknown", text), (rank,)))
+        self.query_one("#waiting-table", VirtualTable).update_rows(rows, remove_missing=False)
 
-    def _agent_time_cells(
-        self, agent: AgentStatus, now: float, styles: dict[str, str]
-    ) -> dict[str, object]:
+    def _agent_row(self, agent: AgentStatus, now: float, styles: dict[str, str]) -> Row:
+        """The agent's row; the very same `Row` as last time when nothing shown changed,
+        so the table can skip it without comparing cells."""
+        paused_for = agent.pause_duration(now)
+        shown = (
+            agent,  # a frozen dataclass: compared field by field
+            int(agent.time_in_state(now) // 60),
+            None if paused_for is None else int(paused_for // 60),
+            paused_for is not None and paused_for > self.tracker.long_pause,
+            styles,
+        )
+        cached = self._agent_rows.get(agent.login)
+        if cached is not None and cached[0] == shown:
+            return cached[1]
+        row = self._build_agent_row(agent, now, styles)
+        self._agent_rows[agent.login] = (shown, row)
+        return row
+
+    def _build_agent_row(self, agent: AgentStatus, now: float, styles: dict[str, str]) -> Row:
+        state_style = {
+            AgentState.FREE: styles["free"],
+            AgentState.TALKING: styles["talking"],
+        }.get(agent.kind, "dim")
+        in_state = agent.time_in_state(now)
         paused_for = agent.pause_duration(now)
         long_pause = paused_for is not None and paused_for > self.tracker.long_pause
         flags = Text()
@@ -374,33 +431,30 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         pause: object = DASH
         if paused_for is not None:
             pause = Text(
-                duration(paused_for, at_least=agent.pause_since_first_seen),
+                agent_time(paused_for, at_least=agent.pause_since_first_seen),
                 style=styles["warn"] if long_pause else styles["paused"],
             )
-        return {
-            "in-state": duration(agent.time_in_state(now), at_least=agent.state_since_first_seen),
-            "pause": pause,
-            "flags": flags,
-        }
+        cells = (
+            agent.name,
+            Text(agent.state, style=state_style),
+            agent_time(in_state, at_least=agent.state_since_first_seen),
+            str(agent.answered),
+            pause,
+            flags,
+        )
+        paused_since = None if agent.paused_since is None else -agent.paused_since
+        # Sorted by when the state began, not by its age: the age changes every second.
+        sort_values = (agent.name.casefold(), agent.state, -agent.state_since, agent.answered)
+        sort_values += (paused_since,)
+        return Row(agent.login, cells, sort_values)
 
     def _draw_agents(self, view: CampaignView, now: float) -> None:
         styles = self._styles()
-        rows: dict[str, tuple[object, ...]] = {}
-        for agent in view.agents:
-            state_style = {
-                AgentState.FREE: styles["free"],
-                AgentState.TALKING: styles["talking"],
-            }.get(agent.kind, "dim")
-            times = self._agent_time_cells(agent, now, styles)
-            rows[agent.login] = (
-                agent.name,
-                Text(agent.state, style=state_style),
-                times["in-state"],
-                str(agent.answered),
-                times["pause"],
-                times["flags"],
-            )
-        sync_table(self.query_one("#agents-table", DataTable), rows)
+        rows = [self._agent_row(agent, now, styles) for agent in view.agents]
+        if len(self._agent_rows) > len(rows):  # agents gone from the campaign
+            current = {row.key for row in rows}
+            self._agent_rows = {k: v for k, v in self._agent_rows.items() if k in current}
+        self.query_one("#agents-table", VirtualTable).update_rows(rows)
         self._draw_agents_title(view, now)
 
     def _draw_agents_title(self, view: CampaignView, now: float) -> None:
@@ -436,10 +490,9 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
     def _tick_agents(self, view: CampaignView, now: float) -> None:
         """Every second, only the agents on screen: the rest catch up at the next poll."""
         styles = self._styles()
-        table = self.query_one("#agents-table", DataTable)
+        table = self.query_one("#agents-table", VirtualTable)
         agents = {agent.login: agent for agent in view.agents}
-        for login in visible_row_keys(table):
-            agent = agents.get(login)
-            if agent is not None:
-                update_cells(table, login, self._agent_time_cells(agent, now, styles))
+        in_view = (agents.get(login) for login in table.keys_in_view())
+        rows = [self._agent_row(agent, now, styles) for agent in in_view if agent is not None]
+        table.update_rows(rows, remove_missing=False)
         self._draw_agents_title(view, now)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from spikon_tui.api.models import CcCampaign
 from spikon_tui.formatting import format_duration
@@ -24,6 +24,7 @@ from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import MonitorScreen, combine_freshness
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 
@@ -135,7 +136,7 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         for key, label, width in COLUMNS:
             table.add_column(label, key=key, width=width)
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     # -- polling -----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from spikon_tui.api.models import ActionStatus, CcAgent, CcCampaign
 from spikon_tui.monitor import MonitorTracker
@@ -32,6 +32,7 @@ from spikon_tui.ui.monitor_poller import CampaignPoll, make_tracker, poll_one
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.staffing_audit import append_audit, default_audit_path
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.live_table import sync_table
 
 ACTIONS = ("toggle_in", "toggle_out", "set_default")
@@ -124,7 +125,7 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
         note = "read-only: no changes can be made here" if self.read_only else ""
         yield Static(note or "loading…", id="staffing-note")
         yield DataTable(id="staffing-table", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.tracker = self._given_tracker or make_tracker(clock=self.app.session.clock)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual.widgets import Static
-
 from spikon_tui.formatting import format_age
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
 
 
-class FreshnessLabel(Static):
+class FreshnessLabel(SteadyStatic):
     """Counts up every second from the last good update; says when a refresh failed."""
 
     DEFAULT_CSS = """
@@ -72,7 +71,5 @@ class FreshnessLabel(Static):
         else:
             text = f"updated {format_age(now - self._updated_at)} ago"
         if text != self._text:
-            # "updated 8 s ago" -> "updated 9 s ago" takes the same room: no new layout.
-            same_size = len(text) == len(self._text)
             self._text = text
-            self.update(text, layout=not same_size)
+            self.update(text)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from rich.text import Text
-from textual.widgets import Static
 
 from spikon_tui.formatting import format_age
 from spikon_tui.monitor.freshness import FreshnessStatus
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
 
 
 def clock_time(epoch: float) -> str:
@@ -97,9 +97,9 @@ def status_text(facts: StatusFacts) -> tuple[str, str]:
     return " · ".join(parts), severity
 
 
-class MonitorStatus(Static):
+class MonitorStatus(SteadyStatic):
     DEFAULT_CSS = """
-    MonitorStatus { height: auto; padding: 0 1; color: $text-muted; }
+    MonitorStatus { width: 1fr; height: auto; padding: 0 1; color: $text-muted; }
     MonitorStatus.-warn { color: $text-warning; text-style: bold; }
     MonitorStatus.-error { color: $text-error; text-style: bold; }
     MonitorStatus.-frozen { background: $warning 20%; }

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
 
 LEVELS = ("warn", "alert")
 
 
-class StatTile(Static):
+class StatTile(SteadyStatic):
     DEFAULT_CSS = """
     StatTile {
         width: 1fr;

@@ -13,7 +13,8 @@ import math
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import Static
+
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"
@@ -43,7 +44,7 @@ def trend_text(
     return "".join(chars)
 
 
-class TrendLine(Static):
+class TrendLine(SteadyStatic):
     DEFAULT_CSS = """
     TrendLine { height: 1; width: auto; color: $accent; }
     """
