@@ -1,0 +1,67 @@
+"""The calls on screen, written to a CSV file a spreadsheet opens as it is.
+
+Columns: date (as SPIKON sent it, Polish time), from, to, duration in seconds
+(for sums), duration in words, state (in English, as on screen) and the
+recording (a URL, an FTP file name, or empty). UTF-8, comma-separated, one
+header line. The file is written next to its final name and moved into place,
+so a failed export never leaves half a file; missing folders are created.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from spikon_tui.api.models import CallRecord
+from spikon_tui.calls.calls import humanize_duration, state_label
+
+HEADER = ("date", "from", "to", "duration_seconds", "duration", "state", "recording")
+
+
+def csv_row(call: CallRecord) -> tuple[str, ...]:
+    return (
+        call.date.isoformat(" ", "seconds"),
+        call.src,
+        call.dst,
+        str(call.duration),
+        humanize_duration(call.duration),
+        state_label(call.state),
+        call.file,
+    )
+
+
+def write_calls_csv(path: str | Path, calls: Iterable[CallRecord]) -> int:
+    """Write `calls` to `path` (replacing it); returns how many calls were written.
+
+    Raises `OSError` when the folder cannot be created or the file cannot be written.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    count = 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(HEADER)
+            for call in calls:
+                writer.writerow(csv_row(call))
+                count += 1
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return count
+
+
+def describe_os_error(error: OSError, path: str | Path) -> str:
+    """'Could not write /x/calls.csv: permission denied.' — the reason in words, no traceback."""
+    reason = (error.strerror or type(error).__name__).rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    return f"Could not write {path}: {reason}."

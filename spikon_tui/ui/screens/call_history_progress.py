@@ -1,0 +1,188 @@
+"""The line under the order form: waits while SPIKON generates a report, and says how long.
+
+`wait_for(report_id)` checks call_list/list with backoff (real asyncio sleeps,
+`delays` seconds apart) until the report is generated, then posts `Generated`;
+every list it reads goes to the screen as `Listed`, so the list of reports stays
+current too. How long the user has waited comes from the session clock, so what
+the line says depends only on that clock. A failed check is said in words and
+tried again after the next delay; nothing here ever orders anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from textual import work
+from textual.message import Message
+from textual.widgets import Static
+
+from spikon_tui.api.models import CallListStatus
+from spikon_tui.calls.backoff import poll_delays
+from spikon_tui.formatting import format_age
+from spikon_tui.ui.errors import describe_error
+
+WAIT_GROUP = "call-history-wait"
+
+
+class ReportProgress(Static):
+    """Says what happens to the report being ordered or loaded; polls while one is generated."""
+
+    TICK_SECONDS = 1.0
+    """How often "waiting 12 s so far" is rewritten (the figure itself follows the clock)."""
+
+    @dataclass
+    class Listed(Message):
+        """call_list/list answered while waiting."""
+
+        statuses: list[CallListStatus]
+
+    @dataclass
+    class Generated(Message):
+        report_id: int
+
+    @dataclass
+    class Checked(Message):
+        """One check while waiting (handled here; the screen gets `Listed` and `Generated`)."""
+
+        report_id: int
+        next_check_in: float
+        status: CallListStatus | None = None
+        error: Exception | None = None
+
+    def __init__(
+        self, clock: Callable[[], float], delays: Sequence[float], *, id: str | None = None
+    ) -> None:
+        super().__init__("", id=id)
+        self._clock = clock
+        self._delays = tuple(delays)
+        self.waiting_for: int | None = None
+        """The report whose generation is awaited (None: not waiting)."""
+        self._since = 0.0
+        self._next_check_in = self._delays[0]
+        self._problem: str | None = None
+        self._text = ""
+        self._paused = False
+
+    @property
+    def text(self) -> str:
+        """What the line says now ("" when it is hidden)."""
+        return self._text
+
+    def on_mount(self) -> None:
+        self.display = False
+        self.set_interval(self.TICK_SECONDS, self._tick)
+
+    # -- saying things -------------------------------------------------------------------
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Show `text` (no longer waiting for anything); "" hides the line."""
+        self._stop()
+        self._show(text, error=error)
+
+    def _show(self, text: str, *, error: bool = False) -> None:
+        self._text = text
+        self.update(text)
+        self.display = bool(text)
+        self.set_class(error, "-error")
+
+    def _show_wait(self) -> None:
+        report_id = self.waiting_for
+        if report_id is None:
+            return
+        waited = format_age(self._clock() - self._since)
+        text = (
+            f"SPIKON is generating report #{report_id} (waiting {waited} so far). "
+            "It opens here when ready; escape stops waiting."
+        )
+        if self._problem:
+            text += (
+                f" The last check failed: {self._problem} "
+                f"Trying again in {self._next_check_in:g} s."
+            )
+        self._show(text)
+
+    def _tick(self) -> None:
+        if self.waiting_for is not None:
+            self._show_wait()
+
+    # -- waiting -------------------------------------------------------------------------
+
+    def wait_for(self, report_id: int, since: float | None = None) -> None:
+        """Check call_list/list until `report_id` is generated; `since`: when it was ordered."""
+        self.waiting_for = report_id
+        self._since = self._clock() if since is None else since
+        self._next_check_in = self._delays[0]
+        self._problem = None
+        self._show_wait()
+        self.screen.refresh_bindings()
+        if not self._paused:
+            self._poll(report_id)
+
+    def stop(self) -> int | None:
+        """Stop waiting; returns the report that was awaited."""
+        report_id = self._stop()
+        if report_id is not None:
+            self._show(
+                f"Stopped waiting for report #{report_id}. It stays in the list below: "
+                "open it once it is ready."
+            )
+        return report_id
+
+    def _stop(self) -> int | None:
+        report_id, self.waiting_for = self.waiting_for, None
+        self.workers.cancel_group(self, WAIT_GROUP)
+        if report_id is not None:
+            self.screen.refresh_bindings()
+        return report_id
+
+    def pause(self) -> None:
+        """Out of sight: no checks until `resume` (the wait itself goes on)."""
+        self._paused = True
+        self.workers.cancel_group(self, WAIT_GROUP)
+
+    def resume(self) -> None:
+        self._paused = False
+        if self.waiting_for is not None:
+            self._poll(self.waiting_for)
+
+    @work(exclusive=True, group=WAIT_GROUP, exit_on_error=False)
+    async def _poll(self, report_id: int) -> None:
+        delays = poll_delays(self._delays)
+        delay = next(delays)
+        while True:
+            await asyncio.sleep(delay)
+            delay = next(delays)
+            try:
+                statuses = await self.app.spikon.call_list_list()
+            except Exception as error:  # noqa: BLE001 - said on the line, tried again
+                self.post_message(self.Checked(report_id, delay, error=error))
+                continue
+            self.post_message(self.Listed(statuses))
+            status = next((status for status in statuses if status.id == report_id), None)
+            self.post_message(self.Checked(report_id, delay, status=status))
+            if status is None or status.generated:
+                return
+
+    def on_report_progress_checked(self, message: Checked) -> None:
+        message.stop()
+        report_id = message.report_id
+        if report_id != self.waiting_for:
+            return  # the user stopped waiting, or waits for another report now
+        self._next_check_in = message.next_check_in
+        if message.error is not None:
+            self._problem = describe_error(message.error)
+            self._show_wait()
+            return
+        self._problem = None
+        if message.status is None:
+            self.say(
+                f"Report #{report_id} is no longer on SPIKON's list of reports; order it again.",
+                error=True,
+            )
+        elif message.status.generated:
+            self._stop()
+            self.post_message(self.Generated(report_id))
+        else:
+            self._show_wait()
