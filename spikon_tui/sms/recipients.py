@@ -1,0 +1,59 @@
+"""Reading the recipients a user typed: Polish numbers separated by commas or semicolons.
+
+Each number goes through the client's own check (`check_sms_number`: 9 digits,
+spaces and hyphens allowed, a +48 / 0048 prefix dropped), so the form and the
+API never disagree. A number given twice is sent to once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spikon_tui.api.errors import ValidationError
+from spikon_tui.api.validation import check_sms_number
+
+_SEPARATORS = re.compile(r"[,;\n]")
+
+
+@dataclass(frozen=True)
+class Recipients:
+    numbers: tuple[str, ...]
+    """Each number as it will be sent (9 digits), in the order typed, without repeats."""
+    repeats: int = 0
+    """How many numbers were typed more than once (and will be sent to once)."""
+
+
+def parse_recipients(text: str) -> Recipients:
+    """The numbers in `text`; raises `ValidationError` (parameter "to") naming a bad one."""
+    numbers: dict[str, None] = {}
+    repeats = 0
+    for piece in _SEPARATORS.split(text):
+        if not piece.strip():
+            continue
+        number = check_sms_number(piece)
+        if number in numbers:
+            repeats += 1
+        numbers[number] = None
+    if not numbers:
+        raise ValidationError("to", "to must name at least one phone number.")
+    return Recipients(tuple(numbers), repeats)
+
+
+def format_number(number: str) -> str:
+    """ "501234567" -> "501 234 567" (anything else is returned unchanged)."""
+    if len(number) == 9 and number.isdigit():
+        return f"{number[:3]} {number[3:6]} {number[6:]}"
+    return number
+
+
+def add_number(text: str, number: str) -> str:
+    """`text` with `number` appended as one more recipient (unchanged if already there)."""
+    try:
+        present = parse_recipients(text).numbers if text.strip() else ()
+    except ValidationError:
+        present = ()
+    if number in present:
+        return text
+    stripped = text.rstrip().rstrip(",;").rstrip()
+    return f"{stripped}, {number}" if stripped else number

@@ -1,0 +1,200 @@
+"""The list of sent SMS of one profile, kept in `<profile data folder>/sms-sent.json`.
+
+The file is one JSON document, `{"version": 1, "messages": [...]}`, written to a
+temporary file and renamed over the old one, so a crash never leaves half a file.
+Saving merges with what is on disk by key (the record checked last wins), so two
+copies of the app on one profile (two tmux panes) do not erase each other's messages.
+
+A file that cannot be used never stops the screen: the problem comes back in words
+from `load()`, the damaged file is moved aside (never overwritten) and a new list
+starts. When the file can be neither read nor moved aside, nothing is written
+this session, so whatever it holds survives. Without a folder (`folder=None`)
+nothing is kept on disk at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from spikon_tui.sms.sent import SentMessage
+
+STORE_FILE = "sms-sent.json"
+FORMAT_VERSION = 1
+MAX_KEPT = 5000
+"""The newest messages kept; older ones are dropped when the list is saved."""
+
+
+class StoreError(Exception):
+    """Saving failed; `str()` says why, in words."""
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+class SentStore:
+    def __init__(self, folder: Path | None, clock: Callable[[], float] = time.time) -> None:
+        self.path: Path | None = folder / STORE_FILE if folder is not None else None
+        self._clock = clock
+        self.messages: dict[str, SentMessage] = {}
+        self._removed: set[str] = set()
+        self.writable = self.path is not None
+
+    # -- reading ---------------------------------------------------------------------
+
+    def load(self) -> str | None:
+        """Read the file; None when all went well, else what went wrong, in words."""
+        self.messages = {}
+        if self.path is None:
+            return None
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.writable = False
+            return (
+                f"The list of sent SMS could not be read ({_reason(error)}): {self.path}. "
+                "New messages show here but are not saved until that is fixed."
+            )
+        try:
+            records, version = _parse(raw)
+        except ValueError:
+            return self._set_aside(raw, "was damaged and could not be read")
+        if version > FORMAT_VERSION:
+            self.writable = False
+            return (
+                f"The list of sent SMS ({self.path}) was written by a newer spikon-tui. It is "
+                "left untouched, and new messages are not saved in it."
+            )
+        good, bad = _read_records(records)
+        self.messages = _ordered(good)
+        if bad:
+            kept = self._set_aside(raw, "", copy=True)
+            return (
+                f"{bad} of {bad + len(good)} sent SMS in {self.path} could not be read and are "
+                f"left out. {kept}"
+            )
+        return None
+
+    def _set_aside(self, raw: bytes, what: str, *, copy: bool = False) -> str:
+        """Keep the file as it is under another name; say so (or why not)."""
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
+        backup = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        try:
+            if copy:
+                backup.write_bytes(raw)
+            else:
+                os.replace(self.path, backup)
+        except OSError as error:
+            self.writable = False
+            prefix = f"The list of sent SMS ({self.path}) {what}; it " if what else "The file "
+            return (
+                f"{prefix}could not be set aside ({_reason(error)}), so new messages are "
+                "not saved this time."
+            )
+        if copy:
+            return f"The file as it was is kept as {backup.name}."
+        return (
+            f"The list of sent SMS ({self.path}) {what}. It is kept as {backup.name}, "
+            "and a new list starts."
+        )
+
+    # -- changing ----------------------------------------------------------------------
+
+    def put(self, records: Iterable[SentMessage]) -> None:
+        """Add new messages or replace known ones (by key)."""
+        for record in records:
+            self.messages[record.key] = record
+            self._removed.discard(record.key)
+        self.messages = _ordered(self.messages.values())
+
+    def remove(self, key: str) -> None:
+        self.messages.pop(key, None)
+        self._removed.add(key)
+
+    def get(self, key: str) -> SentMessage | None:
+        return self.messages.get(key)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Merge with the file on disk and write it; raises `StoreError` in words."""
+        if self.path is None or not self.writable:
+            return
+        merged = dict(self._on_disk())
+        for key in self._removed:
+            merged.pop(key, None)
+        for key, record in self.messages.items():
+            theirs = merged.get(key)
+            if theirs is None or _checked(record) >= _checked(theirs):
+                merged[key] = record
+        newest = _ordered(merged.values())
+        if len(newest) > MAX_KEPT:
+            newest = dict(list(newest.items())[-MAX_KEPT:])
+        document = {
+            "version": FORMAT_VERSION,
+            "messages": [record.to_json() for record in newest.values()],
+        }
+        temporary = self.path.with_name(f"{self.path.name}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise StoreError(
+                f"The list of sent SMS could not be saved to {self.path} ({_reason(error)}). "
+                "What is on screen stays until you quit."
+            ) from None
+        self.messages = newest
+
+    def _on_disk(self) -> dict[str, SentMessage]:
+        """What another copy of the app may have written meanwhile (nothing if unreadable)."""
+        assert self.path is not None
+        try:
+            records, version = _parse(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if version > FORMAT_VERSION:
+            return {}
+        return _ordered(_read_records(records)[0])
+
+
+def _parse(raw: bytes) -> tuple[list[object], int]:
+    """The records and format version of a file; ValueError when it is not our file."""
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(str(error)) from None
+    if not isinstance(document, dict):
+        raise ValueError("not an object")
+    version = document.get("version")
+    messages = document.get("messages")
+    if isinstance(version, bool) or not isinstance(version, int) or not isinstance(messages, list):
+        raise ValueError("no version or no messages")
+    return messages, version
+
+
+def _read_records(items: list[object]) -> tuple[list[SentMessage], int]:
+    good: list[SentMessage] = []
+    bad = 0
+    for item in items:
+        try:
+            good.append(SentMessage.from_json(item))
+        except ValueError:
+            bad += 1
+    return good, bad
+
+
+def _ordered(records: Iterable[SentMessage]) -> dict[str, SentMessage]:
+    """By key, oldest first (the order they were sent)."""
+    return {record.key: record for record in sorted(records, key=lambda r: r.sent_at)}
+
+
+def _checked(record: SentMessage) -> float:
+    return record.checked_at if record.checked_at is not None else float("-inf")

@@ -1,0 +1,216 @@
+"""The compose form of the SMS screen: sender, recipients, message, and a live counter.
+
+The form checks as you type with the client's own limits (`spikon_tui.sms.draft`
+goes through `api.validation`), counts characters and SMS parts the way the
+network does, and keeps everything typed until a send succeeds. It never sends
+anything itself: the screen asks it for a `Draft` and locks it while SPIKON answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from spikon_tui.api import validation
+from spikon_tui.api.errors import ValidationError
+from spikon_tui.sms.draft import Draft, counter_lines, read_draft, sender_note
+from spikon_tui.sms.length import measure
+from spikon_tui.sms.plain_letters import plain_letters
+from spikon_tui.sms.recipients import add_number, parse_recipients
+from spikon_tui.ui.widgets.api_validator import ApiCheck
+
+DEFAULT_SENDER = "SMS"
+REMEMBERED_SENDER = "sms_sender"
+"""The session preference holding the sender chosen last time."""
+
+_FIELD_LABELS = {"from": "the sender", "to": "each recipient", "message": "the message"}
+_FIELD_IDS = {"from": "#sender", "to": "#recipients", "message": "#message"}
+
+
+class MessageArea(TextArea, inherit_bindings=False):
+    """A TextArea without its own f6/f7 (select line / select all), which the app uses to
+    switch screens: left in, they would jump to the front of the footer while typing."""
+
+    BINDINGS = [
+        binding
+        for binding in TextArea.BINDINGS
+        if not (isinstance(binding, Binding) and binding.key in ("f6", "f7"))
+    ]
+
+
+def _sender_label(sender: str) -> str:
+    return "2way (replies)" if sender == "2way" else sender
+
+
+def problem_text(error: ValidationError) -> str:
+    """A check's refusal with the field named as the user sees it."""
+    if error.parameter == "to" and "at least one" in str(error):
+        return "Type a recipient's number, or pick one from a phone book (ctrl+o)."
+    label = _FIELD_LABELS.get(error.parameter, error.parameter)
+    text = str(error).replace(error.parameter, label, 1)
+    return text[:1].upper() + text[1:]
+
+
+class ComposeForm(Vertical):
+    """Sender, recipients and message; `draft()` returns what may be sent."""
+
+    def __init__(self, sender: str = DEFAULT_SENDER, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._initial_sender = sender if sender in validation.SMS_SENDERS else DEFAULT_SENDER
+        self.names: dict[str, str] = {}
+        """Phone-book names of numbers picked from a book."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="address-row"):
+            yield Select(
+                [(_sender_label(sender), sender) for sender in validation.SMS_SENDERS],
+                value=self._initial_sender,
+                allow_blank=False,
+                id="sender",
+            )
+            recipients = Input(
+                placeholder="e.g. 501 234 567, 601 234 567",
+                id="recipients",
+                valid_empty=True,
+                validators=[ApiCheck(parse_recipients, "each recipient")],
+            )
+            recipients.border_title = "To"
+            yield recipients
+        yield Static(sender_note(self._initial_sender), id="sender-note")
+        message = MessageArea(id="message", tab_behavior="focus", placeholder="Type the message…")
+        message.border_title = "Message"
+        yield message
+        with Horizontal(id="send-row"):
+            yield Static("", id="counter")
+            yield Button("Send", id="send", variant="primary", compact=True)
+            yield Button("Phone book", id="pick", compact=True)
+        yield Static("", id="compose-error")
+
+    def on_mount(self) -> None:
+        self.update_counter()
+
+    # -- what is typed -------------------------------------------------------------
+
+    @property
+    def sender(self) -> str:
+        value = self.query_one("#sender", Select).value
+        return value if isinstance(value, str) else DEFAULT_SENDER
+
+    @property
+    def recipients_text(self) -> str:
+        return self.query_one("#recipients", Input).value
+
+    @property
+    def message(self) -> str:
+        return self.query_one("#message", TextArea).text
+
+    def draft(self) -> Draft:
+        """What may be sent; raises `ValidationError` naming the first field at fault."""
+        return read_draft(self.sender, self.recipients_text, self.message, self.names)
+
+    def recipient_count(self) -> int:
+        try:
+            return len(parse_recipients(self.recipients_text).numbers)
+        except ValidationError:
+            return 0
+
+    # -- changing it ---------------------------------------------------------------------
+
+    def add_recipients(self, picked: Mapping[str, str | None]) -> None:
+        """Append numbers (with the phone-book names they were picked with)."""
+        field = self.query_one("#recipients", Input)
+        text = field.value
+        for number, name in picked.items():
+            text = add_number(text, number)
+            if name:
+                self.names[number] = name
+        field.value = text
+        field.cursor_position = len(text)
+
+    def use_again(self, sender: str, message: str) -> None:
+        """Fill in the sender and text of an earlier message (undo brings the old text back)."""
+        self.query_one("#sender", Select).value = sender
+        area = self.query_one("#message", TextArea)
+        area.replace(message, (0, 0), area.document.end, maintain_selection_offset=False)
+
+    def make_plain(self) -> bool:
+        """Replace Polish letters and typographic marks; False when nothing changed."""
+        area = self.query_one("#message", TextArea)
+        plain = plain_letters(area.text)
+        if plain == area.text:
+            return False
+        area.replace(plain, (0, 0), area.document.end, maintain_selection_offset=False)
+        return True
+
+    def clear_after_send(self) -> None:
+        """Empty the recipients and the message (the sender stays)."""
+        self.query_one("#recipients", Input).value = ""
+        self.query_one("#message", TextArea).clear()
+        self.names.clear()
+        self.show_error("")
+
+    def set_locked(self, locked: bool) -> None:
+        """No editing while SPIKON answers: what is sent is what is on screen."""
+        for widget in self.query("#sender, #recipients, #pick, #send").results(Widget):
+            widget.disabled = locked
+        self.query_one("#message", TextArea).read_only = locked
+
+    def set_send_label(self, label: str) -> None:
+        self.query_one("#send", Button).label = label
+
+    # -- feedback ----------------------------------------------------------------------
+
+    def show_error(self, text: str, *, progress: bool = False) -> None:
+        line = self.query_one("#compose-error", Static)
+        line.update(text)
+        line.display = bool(text)
+        line.set_class(progress, "-progress")
+
+    @property
+    def error_text(self) -> str:
+        line = self.query_one("#compose-error", Static)
+        return str(line.content) if line.display else ""
+
+    def show_problem(self, error: ValidationError) -> None:
+        """Say what is wrong and put the cursor in the field at fault."""
+        self.show_error(problem_text(error))
+        selector = _FIELD_IDS.get(error.parameter)
+        if selector is not None:
+            self.query_one(selector).focus()
+
+    def typed_problem(self) -> str | None:
+        """The first problem of what has been typed so far (empty fields are not problems yet)."""
+        if self.recipients_text.strip():
+            try:
+                parse_recipients(self.recipients_text)
+            except ValidationError as error:
+                return problem_text(error)
+        if len(self.message) > validation.SMS_MESSAGE_MAX:
+            try:
+                validation.check_sms_message(self.message)
+            except ValidationError as error:
+                return problem_text(error)
+        return None
+
+    def update_counter(self) -> None:
+        length = measure(self.message)
+        summary, detail = counter_lines(length, self.recipient_count())
+        if length.is_unicode and plain_letters(self.message) != self.message:
+            detail += " ctrl+g drops Polish letters."
+        counter = self.query_one("#counter", Static)
+        counter.update(f"{summary}\n{detail}")
+        counter.set_class(length.characters > validation.SMS_MESSAGE_MAX, "-over")
+
+    @property
+    def counter_text(self) -> str:
+        return str(self.query_one("#counter", Static).content)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "sender":
+            self.query_one("#sender-note", Static).update(sender_note(self.sender))
+            self.app.session.remember(REMEMBERED_SENDER, self.sender)

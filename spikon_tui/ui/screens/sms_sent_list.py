@@ -1,0 +1,128 @@
+"""The list of sent SMS on the SMS screen: when, to whom, the state, and the text.
+
+Rows are keyed by the message's key and updated in place, so the cursor and the
+scroll stay put while states change. Newest first; any column sorts on a click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from spikon_tui.sms import follow
+from spikon_tui.sms.sent import SentMessage
+from spikon_tui.sms.states import Tone
+from spikon_tui.ui.widgets.freshness import FreshnessLabel
+from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
+
+_TONE_VARIABLES = {
+    Tone.GOOD: "text-success",
+    Tone.BAD: "text-error",
+    Tone.UNKNOWN: "text-warning",
+}
+"""Theme colours of the state column; states still moving keep the normal colour."""
+
+
+def sent_time(epoch: float, now: float) -> str:
+    """ "14:05" today, "15.06 14:05" this year, "15.06.2024" before (local time)."""
+    when, today = datetime.fromtimestamp(epoch), datetime.fromtimestamp(now)
+    if when.date() == today.date():
+        return when.strftime("%H:%M")
+    if when.year == today.year:
+        return when.strftime("%d.%m %H:%M")
+    return when.strftime("%d.%m.%Y")
+
+
+def sent_row(record: SentMessage, now: float, styles: dict[Tone, str]) -> Row:
+    who = record.who
+    state = Text(record.label, style=styles.get(record.tone, ""))
+    preview = " ".join(record.message.split())
+    return Row(
+        key=record.key,
+        cells=(sent_time(record.sent_at, now), who, state, preview),
+        sort_values=(record.sent_at, who.casefold(), record.label, preview.casefold()),
+    )
+
+
+def count_text(records: Iterable[SentMessage], now: float) -> str:
+    records = list(records)
+    if not records:
+        return "Nothing sent yet"
+    text = f"{len(records)} sent"
+    followed = sum(1 for record in records if follow.followed(record, now))
+    if followed:
+        text += f" · {followed} awaiting a final state"
+    return text
+
+
+class SentList(Vertical):
+    """Title with a filter, the table, and a status line with how fresh the states are."""
+
+    def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._clock = clock
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="sent-title"):
+            yield Static("Sent SMS", classes="section-title")
+            yield Input(placeholder="Filter ( / )", id="sent-filter", compact=True)
+        yield VirtualTable(
+            [
+                Column("sent", "Sent", min_width=5),
+                Column("to", "To", min_width=8),
+                Column("state", "State", width=18),
+                Column("message", "Message", flex=True, min_width=10),
+            ],
+            filter_columns=["to", "state", "message"],
+            id="sent",
+        )
+        with Horizontal(id="sent-status"):
+            yield Static("", id="sent-count")
+            yield FreshnessLabel(self._clock, id="sent-freshness")
+
+    def on_mount(self) -> None:
+        self.table.sort_by("sent", reverse=True)
+        self.table.empty_text = "Sent messages show here, with their delivery state."
+        self.freshness.display = False
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#sent", VirtualTable)
+
+    @property
+    def freshness(self) -> FreshnessLabel:
+        return self.query_one("#sent-freshness", FreshnessLabel)
+
+    def _styles(self) -> dict[Tone, str]:
+        variables = self.app.get_css_variables()
+        return {tone: variables.get(name, "") for tone, name in _TONE_VARIABLES.items()}
+
+    def show(self, records: Iterable[SentMessage]) -> None:
+        """Bring the table in line with `records`, by key."""
+        records = list(records)
+        now = self._clock()
+        styles = self._styles()
+        self.table.update_rows(sent_row(record, now, styles) for record in records)
+        self.query_one("#sent-count", Static).update(count_text(records, now))
+        filtered = self.table.filter_text.strip()
+        if filtered and records:
+            self.table.empty_text = f"No sent SMS match “{filtered}”"
+        else:
+            self.table.empty_text = "Sent messages show here, with their delivery state."
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "sent-filter":
+            event.stop()
+            self.table.set_filter(event.value)
+            if event.value.strip():
+                self.table.empty_text = f"No sent SMS match “{event.value.strip()}”"
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "sent-filter":
+            event.stop()
+            self.table.focus()
