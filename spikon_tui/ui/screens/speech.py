@@ -1,0 +1,141 @@
+"""Text to speech: write an announcement, see its price, generate it, save it for the phones.
+
+The form (speech_form.py) is on the left and the account's announcements
+(speech_list.py) on the right. This screen owns the keys, wires an order from
+the form into the list, and stops the list's status checks while it is hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Header
+
+from spikon_tui.speech.formats import MP3, WAV
+from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.screens.speech_form import AnnouncementForm
+from spikon_tui.ui.screens.speech_list import AnnouncementList
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
+
+
+class SpeechScreen(MainScreen):
+    TITLE = "Text to speech"
+    HELP = """
+Turn a text into a spoken announcement for your phone system, in four steps.
+
+[b]1.[/b] Choose the language and the voice (female or male).
+
+[b]2.[/b] Give the announcement a name (how the list shows it) and type what the
+voice should say: at most 3000 characters; the counter under the text keeps count.
+
+[b]3.[/b] The price, net and gross, follows the text and the voice. [b]ctrl+g[/b]
+(or the Generate button) shows the price once more and orders the announcement
+after your yes; it is charged to your balance.
+
+[b]4.[/b] The announcement appears in the list on the right as "waiting…" and
+turns "ready" by itself, usually within seconds. Select it and press [b]w[/b]
+(or [b]enter[/b]) to save it as WAV: PCM 8 kHz, 16-bit, mono, the format phone
+systems and IVRs play. [b]m[/b] saves it as MP3, to listen to. You choose the
+file; an existing file is replaced only after you confirm.
+
+In the list, [b]delete[/b] removes the selected announcement after asking.
+[b]r[/b] (or [b]ctrl+r[/b], which also works while typing) reloads the list and
+anything that failed to load. When SPIKON's answer
+to an order is lost, nothing is ordered again by itself: the list is reloaded so
+you can see whether the order went through.
+"""
+    BINDINGS = [
+        Binding("ctrl+g", "generate", "Generate"),
+        Binding("w", "save_wav", "Save WAV"),
+        Binding("m", "save_mp3", "Save MP3"),
+        Binding("delete", "delete", "Delete"),
+        Binding("r,ctrl+r", "refresh", "Refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="tts-panes"):
+            yield AnnouncementForm(id="tts-form")
+            yield AnnouncementList(id="tts-list")
+        yield KeysFooter()
+
+    @property
+    def form(self) -> AnnouncementForm:
+        return self.query_one(AnnouncementForm)
+
+    @property
+    def announcements(self) -> AnnouncementList:
+        return self.query_one(AnnouncementList)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_generate(self) -> None:
+        self.form.request_generate()
+
+    def action_save_wav(self) -> None:
+        self.announcements.request_download(WAV)
+
+    def action_save_mp3(self) -> None:
+        self.announcements.request_download(MP3)
+
+    def action_delete(self) -> None:
+        self.announcements.request_delete()
+
+    def action_refresh(self) -> None:
+        self.announcements.refresh_list()
+        self.form.reload_failed()
+
+    # -- between the form and the list ---------------------------------------------------
+
+    def on_announcement_form_generated(self, message: AnnouncementForm.Generated) -> None:
+        tts_id = message.created.tts_id
+        self.announcements.add_ordered(tts_id, message.name)
+        self.notify(
+            f"#{tts_id} is being generated; the list shows it “ready” in a few seconds.",
+            title=f"“{message.name}” ordered",
+        )
+        self.refresh_balance()
+
+    def on_announcement_form_outcome_unknown(self, _: AnnouncementForm.OutcomeUnknown) -> None:
+        self.announcements.refresh_list()
+        self.refresh_balance()
+
+    @dataclass
+    class BalanceLoaded(Message):
+        balance: Decimal
+
+    @work(exclusive=True, group="tts-balance")
+    async def refresh_balance(self) -> None:
+        """The header's balance after an order; a failure here is not worth a word."""
+        try:
+            account = await self.app.spikon.balance_show()
+        except Exception:  # noqa: BLE001 - the account screen reports balance problems
+            return
+        self.post_message(self.BalanceLoaded(account.balance))
+
+    def on_speech_screen_balance_loaded(self, message: BalanceLoaded) -> None:
+        self.app.show_balance(message.balance)
+
+    # -- visibility ----------------------------------------------------------------------
+
+    def on_screen_suspend(self) -> None:
+        if not self._shown_behind_modal():
+            self.announcements.pause_checks()
+
+    def on_screen_resume(self) -> None:
+        self.announcements.resume_checks()
+
+    def _shown_behind_modal(self) -> bool:
+        """True when only dialogs sit above this screen: it is still in sight."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) for screen in above)

@@ -1,0 +1,171 @@
+"""Saving an announcement's audio: ask where, never replace a file unasked, write atomically.
+
+The path offered is the last folder used (per profile) or the downloads
+folder, with a file name made from the announcement's name, the date and the
+format's suffix. An existing file is replaced only after a yes; a no goes back
+to the path, so another name can be typed. The file is written through a
+temporary file and a rename, and the toast says where it went and what it is
+(for WAV: rate, bits, channels, length). When something fails, the path typed
+is offered again on the next try.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.containers import Vertical
+from textual.message import Message
+
+from spikon_tui.api.errors import NotReadyError, SpikonError
+from spikon_tui.api.models import TtsAnnouncement
+from spikon_tui.speech.audio_files import (
+    AudioSummary,
+    describe_audio,
+    describe_write_error,
+    write_atomically,
+)
+from spikon_tui.speech.file_names import file_stem, save_target
+from spikon_tui.speech.formats import AudioFormat
+from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
+
+REMEMBERED_FOLDER = "tts_download_folder"
+"""The session preference holding the folder the last announcement was saved to."""
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    item: TtsAnnouncement
+    audio_format: AudioFormat
+    target: Path
+    overwrite: bool
+
+
+class AnnouncementDownloads(Vertical):
+    """The base of the announcement list: everything about saving the selected one's audio."""
+
+    @dataclass
+    class Saved(Message, bubble=False):
+        job: SaveJob
+        summary: AudioSummary | None = None
+        error: Exception | None = None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._saving: set[Path] = set()
+        self._typed_paths: dict[tuple[int, str], str] = {}
+        """Paths typed for (announcement id, format) whose save failed: offered again."""
+
+    @property
+    def selected(self) -> TtsAnnouncement | None:
+        """The announcement under the cursor (the list says which)."""
+        raise NotImplementedError
+
+    def not_ready_after_all(self, item: TtsAnnouncement) -> None:
+        """SPIKON answered "not ready" for an announcement shown as ready (the list reacts)."""
+
+    def default_path(self, item: TtsAnnouncement, audio_format: AudioFormat) -> str:
+        stem = file_stem(item.name, fallback=f"announcement-{item.id}")
+        path = Path(default_download_path(stem, audio_format.suffix, self.app.session.clock()))
+        folder = self.app.session.recall(REMEMBERED_FOLDER)
+        return str(Path(folder) / path.name) if folder else str(path)
+
+    def request_download(self, audio_format: AudioFormat) -> None:
+        item = self.selected
+        if item is None:
+            self.app.notify("Select an announcement in the list first.", severity="warning")
+            return
+        if not item.generated:
+            self.app.notify(
+                f"“{item.name}” is still being generated; the list says “ready” when it "
+                "can be saved.",
+                severity="warning",
+            )
+            return
+        typed = self._typed_paths.get((item.id, audio_format.key))
+        self._ask_path(item, audio_format, typed or self.default_path(item, audio_format))
+
+    def _ask_path(self, item: TtsAnnouncement, audio_format: AudioFormat, offered: str) -> None:
+        default_name = Path(self.default_path(item, audio_format)).name
+        dialog = SaveDialog(
+            f"Save “{item.name}” as {audio_format.label}",
+            f"{audio_format.purpose} Missing folders are created.",
+            offered,
+            action="Save",
+        )
+
+        def chosen(typed: str | None) -> None:
+            if typed is not None:
+                self._path_chosen(item, audio_format, save_target(typed, default_name))
+
+        self.app.push_screen(dialog, chosen)
+
+    def _path_chosen(self, item: TtsAnnouncement, audio_format: AudioFormat, target: Path) -> None:
+        if target in self._saving:
+            self.app.notify(f"{target} is being saved already.", severity="warning")
+            return
+        if not target.exists():
+            self._start(SaveJob(item, audio_format, target, overwrite=False))
+            return
+
+        def replace(yes: bool | None) -> None:
+            if yes:
+                self._start(SaveJob(item, audio_format, target, overwrite=True))
+            else:
+                self._ask_path(item, audio_format, str(target))
+
+        question = f"{target} already exists. Replace it with “{item.name}” ({audio_format.label})?"
+        self.app.push_screen(ConfirmDialog(question, yes_label="Replace", danger=True), replace)
+
+    def _start(self, job: SaveJob) -> None:
+        self._saving.add(job.target)
+        self.save(job)
+
+    @work(group="tts-download")
+    async def save(self, job: SaveJob) -> None:
+        try:
+            data = await self.app.spikon.tts_download(
+                tts_id=job.item.id, pcm_8k16bm=job.audio_format.pcm_8k16bm
+            )
+            await asyncio.to_thread(write_atomically, job.target, data, overwrite=job.overwrite)
+        except Exception as error:  # noqa: BLE001 - shown by on_announcement_downloads_saved
+            self.post_message(self.Saved(job, error=error))
+        else:
+            self.post_message(self.Saved(job, summary=describe_audio(data, job.audio_format)))
+
+    def on_announcement_downloads_saved(self, message: Saved) -> None:
+        job = message.job
+        self._saving.discard(job.target)
+        key = (job.item.id, job.audio_format.key)
+        error = message.error
+        if error is None:
+            assert message.summary is not None
+            self._typed_paths.pop(key, None)
+            self.app.session.remember(REMEMBERED_FOLDER, str(job.target.parent))
+            summary = message.summary
+            lines = [str(job.target), summary.text, summary.problem or ""]
+            self.app.notify(
+                "\n".join(line for line in lines if line),
+                title=f"“{job.item.name}” saved as {job.audio_format.label}",
+                severity="warning" if summary.problem else "information",
+                timeout=12,
+            )
+            return
+        self._typed_paths[key] = str(job.target)
+        if isinstance(error, NotReadyError):
+            self.not_ready_after_all(job.item)
+        if isinstance(error, SpikonError):
+            text = describe_error(error)
+        elif isinstance(error, FileExistsError):
+            text = f"{job.target} appeared meanwhile; nothing was replaced. Save again to choose."
+        elif isinstance(error, OSError):
+            text = describe_write_error(error, job.target)
+        else:
+            text = describe_error(error)
+        self.app.notify(
+            text, title=f"Could not save “{job.item.name}”", severity="error", timeout=12
+        )

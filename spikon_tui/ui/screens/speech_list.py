@@ -1,0 +1,286 @@
+"""The account's announcements: ready or waiting, checked until generated, deleted on request.
+
+The list is loaded when the screen opens and on r. Announcements still being
+generated are checked with tts/status (`StatusPoller`: backoff, paused while
+the screen is hidden) and turn "ready" by themselves; the user is told when
+one becomes ready. Downloading lives in `speech_download.AnnouncementDownloads`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from spikon_tui.api.errors import NotFoundError, SpikonError
+from spikon_tui.api.models import TtsAnnouncement, TtsStatus
+from spikon_tui.speech.formats import WAV
+from spikon_tui.speech.wording import state_text
+from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.screens.speech_download import AnnouncementDownloads
+from spikon_tui.ui.screens.speech_poller import StatusPoller
+from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.widgets.freshness import FreshnessLabel
+from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
+
+
+def announcement_row(item: TtsAnnouncement) -> Row:
+    state = Text(state_text(item.generated), style="" if item.generated else "italic")
+    return Row(key=item.id, cells=(str(item.id), item.name, state), sort_values=(item.id,))
+
+
+@dataclass(frozen=True)
+class StatusCheck:
+    """One tts/status answer, or why there is none."""
+
+    tts_id: int
+    status: TtsStatus | None
+    error: Exception | None
+
+
+class AnnouncementList(AnnouncementDownloads):
+    @dataclass
+    class ListLoaded(Message, bubble=False):
+        items: list[TtsAnnouncement]
+        error: Exception | None = None
+
+    @dataclass
+    class StatusChecked(Message, bubble=False):
+        checks: list[StatusCheck]
+
+    @dataclass
+    class Deleted(Message, bubble=False):
+        item: TtsAnnouncement
+        error: Exception | None = None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: dict[int, TtsAnnouncement] = {}
+        self.loaded = False
+        self.ordered_while_loading: set[int] = set()
+        """Ordered after the list request left: a list answer without them is older."""
+        self.deleting: set[int] = set()
+        self.announced_waiting: set[int] = set()
+        """Waiting announcements this screen saw: their turning ready is worth a toast."""
+        self.poller = StatusPoller(self, lambda: self.app.session.clock(), self._check_waiting)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Announcements", classes="section-title")
+        yield VirtualTable(
+            [
+                Column("id", "#", align="right"),
+                Column("name", "Name", flex=True, min_width=8),
+                Column("state", "State", width=8),
+            ],
+            id="tts-announcements",
+        )
+        yield FreshnessLabel(self.app.session.clock, id="tts-freshness")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#tts-announcements", VirtualTable)
+
+    @property
+    def freshness(self) -> FreshnessLabel:
+        return self.query_one("#tts-freshness", FreshnessLabel)
+
+    def on_mount(self) -> None:
+        self.table.sort_by("id", reverse=True)
+        self.table.empty_text = "Loading the announcements…"
+        self.reload()
+
+    @property
+    def selected(self) -> TtsAnnouncement | None:
+        key = self.table.cursor_row_key
+        return self.items.get(key) if isinstance(key, int) else None
+
+    def not_ready_after_all(self, item: TtsAnnouncement) -> None:
+        if item.id in self.items:
+            self.items[item.id] = TtsAnnouncement(item.id, item.name, False)
+            self.table.update_rows([announcement_row(self.items[item.id])], remove_missing=False)
+            self.poller.waiting_appeared(fresh=True)
+
+    def pause_checks(self) -> None:
+        """The screen is hidden: no status checks until `resume_checks`."""
+        self.poller.hide()
+
+    def resume_checks(self) -> None:
+        self.poller.show()
+
+    @property
+    def waiting_ids(self) -> list[int]:
+        return [item.id for item in self.items.values() if not item.generated]
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        self.freshness.mark_loading()
+        self.reload()
+
+    @work(exclusive=True, group="tts-list")
+    async def reload(self) -> None:
+        self.ordered_while_loading.clear()
+        try:
+            items = await self.app.spikon.tts_list()
+        except Exception as error:  # noqa: BLE001 - shown by on_announcement_list_list_loaded
+            self.post_message(self.ListLoaded([], error))
+        else:
+            self.post_message(self.ListLoaded(items))
+
+    def on_announcement_list_list_loaded(self, message: ListLoaded) -> None:
+        if message.error is not None:
+            self.freshness.mark_failed()
+            if self.loaded:
+                title = "Could not refresh the announcements"
+            else:
+                title = "Could not load the announcements"
+                self.table.empty_text = "The announcements could not be loaded; ctrl+r tries again."
+            self.app.notify(describe_error(message.error), title=title, severity="error")
+            return
+        first = not self.loaded
+        self.loaded = True
+        fresh = {item.id: item for item in message.items}
+        for tts_id in self.ordered_while_loading - fresh.keys():
+            if tts_id in self.items:
+                fresh[tts_id] = self.items[tts_id]
+        self.ordered_while_loading.clear()
+        self.items = fresh
+        rows = [announcement_row(item) for item in self.items.values()]
+        if first:
+            self.table.set_rows(rows)
+        else:
+            self.table.update_rows(rows)
+        self.table.empty_text = "No announcements yet: fill in the form and press ctrl+g."
+        self.freshness.mark_updated()
+        self._announce_ready([item for item in fresh.values() if item.generated])
+        if self.waiting_ids:
+            self.announced_waiting.update(self.waiting_ids)
+            self.poller.waiting_appeared(fresh=False)
+
+    def add_ordered(self, tts_id: int, name: str) -> None:
+        """A new order from the form: show it as waiting and check it soon."""
+        item = TtsAnnouncement(id=tts_id, name=name, generated=False)
+        self.items[tts_id] = item
+        self.ordered_while_loading.add(tts_id)
+        self.announced_waiting.add(tts_id)
+        self.table.update_rows([announcement_row(item)], remove_missing=False)
+        self.table.move_cursor_to_key(tts_id)
+        # Saving it is the next step, and its keys (w, m, enter) work in the list.
+        self.table.focus()
+        self.poller.waiting_appeared(fresh=True)
+
+    # -- checking the waiting ones -------------------------------------------------------
+
+    def _check_waiting(self) -> None:
+        self.check_statuses(self.waiting_ids)
+
+    @work(group="tts-status")
+    async def check_statuses(self, ids: list[int]) -> None:
+        spikon = self.app.spikon
+
+        async def check(tts_id: int) -> StatusCheck:
+            try:
+                return StatusCheck(tts_id, await spikon.tts_status(tts_id=tts_id), None)
+            except Exception as error:  # noqa: BLE001 - data for the handler
+                return StatusCheck(tts_id, None, error)
+
+        self.post_message(self.StatusChecked(list(await asyncio.gather(*map(check, ids)))))
+
+    def on_announcement_list_status_checked(self, message: StatusChecked) -> None:
+        failures = [check.error for check in message.checks if check.error is not None]
+        ready: list[TtsAnnouncement] = []
+        gone: list[int] = []
+        for check in message.checks:
+            item = self.items.get(check.tts_id)
+            if item is None:
+                continue
+            if isinstance(check.error, NotFoundError):
+                gone.append(item.id)
+            elif check.status is not None and check.status.generated and not item.generated:
+                ready.append(item)
+        for item in ready:
+            self.items[item.id] = TtsAnnouncement(item.id, item.name, True)
+        for tts_id in gone:
+            self.items.pop(tts_id, None)
+        if ready or gone:
+            self.table.update_rows([announcement_row(item) for item in self.items.values()])
+        real_failures = [error for error in failures if not isinstance(error, NotFoundError)]
+        if real_failures and len(real_failures) == len(message.checks):
+            self.freshness.mark_failed()
+        elif message.checks:
+            self.freshness.mark_updated()
+        self._announce_ready(ready)
+        self.poller.round_finished(still_waiting=bool(self.waiting_ids))
+
+    def _announce_ready(self, generated: list[TtsAnnouncement]) -> None:
+        """Tell the user about announcements seen waiting that are ready now."""
+        for item in generated:
+            if item.id in self.announced_waiting:
+                self.announced_waiting.discard(item.id)
+                self.app.notify(
+                    f"Press w in the list to save it as a phone-ready {WAV.label} (m: MP3).",
+                    title=f"“{item.name}” is ready",
+                )
+
+    # -- deleting ------------------------------------------------------------------------
+
+    def request_delete(self) -> None:
+        item = self.selected
+        if item is None:
+            self.app.notify("Select an announcement in the list first.", severity="warning")
+            return
+        if item.id in self.deleting:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and item.id not in self.deleting:
+                self.deleting.add(item.id)
+                self.delete(item)
+
+        question = (
+            f"Delete the announcement “{item.name}” (#{item.id})? Its audio can no longer be "
+            "downloaded; this cannot be undone."
+        )
+        self.app.push_screen(ConfirmDialog(question, yes_label="Delete", danger=True), confirmed)
+
+    @work(group="tts-delete")
+    async def delete(self, item: TtsAnnouncement) -> None:
+        try:
+            await self.app.spikon.tts_delete(tts_id=item.id)
+        except Exception as error:  # noqa: BLE001 - shown by on_announcement_list_deleted
+            self.post_message(self.Deleted(item, error))
+        else:
+            self.post_message(self.Deleted(item))
+
+    def on_announcement_list_deleted(self, message: Deleted) -> None:
+        item, error = message.item, message.error
+        self.deleting.discard(item.id)
+        if error is None or isinstance(error, NotFoundError):
+            self._remove(item.id)
+            if error is None:
+                self.app.notify(f"“{item.name}” (#{item.id}) deleted.")
+            else:
+                self.app.notify(
+                    f"“{item.name}” (#{item.id}) was already gone; it is off the list now.",
+                    severity="warning",
+                )
+            return
+        self.app.notify(
+            describe_error(error), title=f"Could not delete “{item.name}”", severity="error"
+        )
+        if isinstance(error, SpikonError) and error.outcome_unknown:
+            self.refresh_list()
+
+    def _remove(self, tts_id: int) -> None:
+        if self.items.pop(tts_id, None) is not None:
+            self.table.update_rows([announcement_row(item) for item in self.items.values()])
+
+    @on(VirtualTable.RowSelected, "#tts-announcements")
+    def _row_selected(self, event: VirtualTable.RowSelected) -> None:
+        event.stop()
+        self.request_download(WAV)

@@ -1,0 +1,199 @@
+"""Language, then voice: two lists side by side, loaded from SPIKON, the choice remembered.
+
+The languages load when the picker is mounted; a language's voices load when it
+is chosen (and are kept, so going back costs no request). The last language and
+voice are remembered per profile; with nothing remembered, Polish is offered.
+Whenever the voice changes, `VoicePicker.Changed` tells the form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Select
+
+from spikon_tui.api.models import TtsLanguage, TtsVoice
+from spikon_tui.speech.wording import language_label, voice_label
+from spikon_tui.ui.errors import describe_error
+
+REMEMBERED_LANGUAGE = "tts_language"
+REMEMBERED_VOICE = "tts_voice"
+PREFERRED_LANGUAGE = "pl-PL"
+"""Chosen when nothing is remembered: SPIKON serves Polish businesses."""
+
+
+class VoicePicker(Horizontal):
+    @dataclass
+    class LanguagesLoaded(Message, bubble=False):
+        languages: list[TtsLanguage]
+        error: Exception | None = None
+
+    @dataclass
+    class VoicesLoaded(Message, bubble=False):
+        language: str
+        voices: list[TtsVoice]
+        error: Exception | None = None
+
+    class Changed(Message):
+        """The language or the voice changed (the voice may be None for now)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.languages: dict[str, TtsLanguage] = {}
+        self.voices: dict[str, list[TtsVoice]] = {}
+        self.languages_failed = False
+        self.voices_failed: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        language = Select[str]([], prompt="Loading languages…", id="tts-language")
+        language.border_title = "Language"
+        yield language
+        voice = Select[str]([], prompt="Choose a language first", id="tts-voice")
+        voice.border_title = "Voice"
+        yield voice
+
+    def on_mount(self) -> None:
+        for select in self.query(Select):
+            # The border (and so its title) belongs to the Select's inner box.
+            select.query_one("SelectCurrent").border_title = select.border_title
+        self.load_languages()
+
+    @property
+    def language(self) -> str | None:
+        value = self.query_one("#tts-language", Select).value
+        return value if isinstance(value, str) else None
+
+    @property
+    def voice(self) -> TtsVoice | None:
+        value = self.query_one("#tts-voice", Select).value
+        for voice in self.voices.get(self.language or "", []):
+            if voice.name == value:
+                return voice
+        return None
+
+    def problem(self) -> tuple[Widget | None, str] | None:
+        """Why no announcement can be ordered with this choice (the widget to fix), or None."""
+        if self.language is None:
+            if self.languages_failed:
+                return None, "The languages are not loaded; ctrl+r tries again."
+            return self.query_one("#tts-language", Select), "Choose a language."
+        if self.voice is None:
+            if self.language in self.voices_failed:
+                return None, "The voices are not loaded; ctrl+r tries again."
+            return self.query_one("#tts-voice", Select), "Choose a voice."
+        return None
+
+    def reload_failed(self) -> bool:
+        """Load again whatever failed to load; False when nothing had failed."""
+        if self.languages_failed:
+            self.load_languages()
+        elif self.language is not None and self.language in self.voices_failed:
+            self.load_voices(self.language)
+        else:
+            return False
+        return True
+
+    # -- languages -----------------------------------------------------------------------
+
+    @work(exclusive=True, group="tts-languages")
+    async def load_languages(self) -> None:
+        self.query_one("#tts-language", Select).prompt = "Loading languages…"
+        try:
+            languages = await self.app.spikon.tts_language_list()
+        except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_languages_loaded
+            self.post_message(self.LanguagesLoaded([], error))
+        else:
+            self.post_message(self.LanguagesLoaded(languages))
+
+    def on_voice_picker_languages_loaded(self, message: LanguagesLoaded) -> None:
+        select = self.query_one("#tts-language", Select)
+        if message.error is not None:
+            self.languages_failed = True
+            select.prompt = "Languages not loaded (ctrl+r)"
+            self.app.notify(
+                describe_error(message.error),
+                title="Could not load the languages",
+                severity="error",
+            )
+            return
+        self.languages_failed = False
+        ordered = sorted(message.languages, key=lambda item: item.language.casefold())
+        self.languages = {item.language: item for item in ordered}
+        select.prompt = "Choose a language"
+        select.set_options((language_label(item), item.language) for item in ordered)
+        remembered = self.app.session.recall(REMEMBERED_LANGUAGE)
+        for wanted in (remembered, PREFERRED_LANGUAGE):
+            if wanted in self.languages:
+                select.value = wanted
+                break
+        else:
+            if ordered:
+                select.value = ordered[0].language
+
+    @on(Select.Changed, "#tts-language")
+    def _language_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        language = self.language
+        voice_select = self.query_one("#tts-voice", Select)
+        if language is None:
+            voice_select.set_options([])
+            voice_select.prompt = "Choose a language first"
+        elif language in self.voices:
+            self._show_voices(language)
+        else:
+            voice_select.set_options([])
+            voice_select.prompt = "Loading voices…"
+            self.load_voices(language)
+        self.post_message(self.Changed())
+
+    # -- voices --------------------------------------------------------------------------
+
+    @work(exclusive=True, group="tts-voices")
+    async def load_voices(self, language: str) -> None:
+        try:
+            voices = await self.app.spikon.tts_voice_list(language=language)
+        except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_voices_loaded
+            self.post_message(self.VoicesLoaded(language, [], error))
+        else:
+            self.post_message(self.VoicesLoaded(language, voices))
+
+    def on_voice_picker_voices_loaded(self, message: VoicesLoaded) -> None:
+        if message.error is not None:
+            self.voices_failed.add(message.language)
+            if message.language == self.language:
+                self.query_one("#tts-voice", Select).prompt = "Voices not loaded (ctrl+r)"
+                self.app.notify(
+                    describe_error(message.error),
+                    title=f"Could not load the voices of {message.language}",
+                    severity="error",
+                )
+            return
+        self.voices_failed.discard(message.language)
+        self.voices[message.language] = message.voices
+        if message.language == self.language:
+            self._show_voices(message.language)
+
+    def _show_voices(self, language: str) -> None:
+        voices = self.voices[language]
+        select = self.query_one("#tts-voice", Select)
+        select.prompt = "Choose a voice" if voices else "No voices for this language"
+        select.set_options((voice_label(voice), voice.name) for voice in voices)
+        names = [voice.name for voice in voices]
+        remembered = self.app.session.recall(REMEMBERED_VOICE)
+        if remembered in names:
+            select.value = remembered
+        elif names:
+            select.value = names[0]
+
+    @on(Select.Changed, "#tts-voice")
+    def _voice_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.voice is not None and self.language is not None:
+            self.app.session.remember(REMEMBERED_LANGUAGE, self.language)
+            self.app.session.remember(REMEMBERED_VOICE, self.voice.name)
+        self.post_message(self.Changed())
