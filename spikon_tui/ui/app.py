@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,7 +31,18 @@ SCREENS_IN_ORDER = (
     ("books", "Phone books", "Books and their entries; add, delete, call", "f3"),
     ("monitor", "Monitor", "Live Call Center queues: all campaigns, worst first", "f4"),
     ("staffing", "Staffing", "Which agent serves which campaign; move agents", "f5"),
+    ("history", "Call history", "Order call reports, filter, export, call back", "f6"),
+    ("sms", "SMS", "Compose and send SMS; the state of messages sent", "f7"),
+    ("speech", "Text to speech", "Generate announcements; download MP3 or phone-ready WAV", "f8"),
 )
+
+SCREENS_WITHOUT_OPTIONS = {
+    "books": ("spikon_tui.ui.screens.phone_books", "PhoneBooksScreen"),
+    "history": ("spikon_tui.ui.screens.call_history", "CallHistoryScreen"),
+    "sms": ("spikon_tui.ui.screens.sms", "SmsScreen"),
+    "speech": ("spikon_tui.ui.screens.speech", "SpeechScreen"),
+}
+"""Screens built with no arguments, imported when first opened (imports cost start-up time)."""
 
 
 @dataclass
@@ -42,6 +54,10 @@ class MonitorOptions:
     record_path: str | None = None
     read_only: bool = False
     alert_table: object | None = None
+
+
+def _build_screen(module: str, name: str) -> Screen:
+    return getattr(importlib.import_module(module), name)()
 
 
 class SpikonApp(App):
@@ -72,7 +88,8 @@ class SpikonApp(App):
         monitor: MonitorOptions | None = None,
     ) -> None:
         super().__init__()
-        self.add_mode("books", self._phone_books_screen)
+        for mode, (module, name) in SCREENS_WITHOUT_OPTIONS.items():
+            self.add_mode(mode, partial(_build_screen, module, name))
         self.add_mode("monitor", self._monitor_screen)
         self.add_mode("staffing", self._staffing_screen)
         self.monitor = monitor or MonitorOptions()
@@ -117,11 +134,6 @@ class SpikonApp(App):
             )
 
     # -- screens opened on demand (their imports cost start-up time) -----------------
-
-    def _phone_books_screen(self) -> Screen:
-        from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
-
-        return PhoneBooksScreen()
 
     @property
     def monitor_tracker(self) -> MonitorTracker:

@@ -103,7 +103,9 @@ async def paste(pilot: Pilot, text: str) -> None:
     """Paste into the focused field (typing 120 characters key by key takes seconds)."""
     focused = pilot.app.focused
     assert focused is not None, "nothing has focus to paste into"
-    focused.post_message(events.Paste(text))
+    # As a terminal does: to the app, which hands it to the focused widget (posting it to
+    # the widget directly makes a TextArea insert it twice).
+    pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -62,7 +63,7 @@ class SaveDialog(ModalScreen[str | None]):
     def _submit(self) -> None:
         path = self.query_one(Input).value.strip()
         if path:
-            self.dismiss(str(Path(path).expanduser()))
+            self.dismiss(os.path.expanduser(path))  # keeps a trailing "/": "into this folder"
 
     def action_cancel(self) -> None:
         self.dismiss(None)
