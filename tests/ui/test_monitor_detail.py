@@ -125,14 +125,14 @@ async def test_agents_by_name_with_free_while_waiting_and_long_pause_flagged(
         assert set(rows) == {agent.name for agent in script.members(INFOLINIA)}, "names"
         assert not any(agent.sip in rows for agent in script.members(INFOLINIA))
         assert rows[free.name][1] == "free"
-        assert rows[free.name][5] == "FREE, calls waiting"
-        assert rows[paused.name][4] == "≥0 min" and rows[paused.name][5] == ""
-        assert rows[others[0].name][1] == "talking" and rows[others[0].name][5] == ""
+        assert rows[free.name][3] == "FREE, calls waiting"
+        assert rows[paused.name][4] == "≥0 min" and rows[paused.name][3] == ""
+        assert rows[others[0].name][1] == "talking" and rows[others[0].name][3] == ""
         assert "1 free while calls wait" in text_of(screen.query_one("#agents-title"))
 
         clock.advance(901)  # the pause passes 15 minutes; a poll is due too
         await wait_until(
-            pilot, lambda: agent_rows(screen)[paused.name][5] == "LONG PAUSE", "long pause"
+            pilot, lambda: agent_rows(screen)[paused.name][3] == "LONG PAUSE", "long pause"
         )
         assert agent_rows(screen)[paused.name][4] == "≥15 min"
         assert "1 long pause" in text_of(screen.query_one("#agents-title"))

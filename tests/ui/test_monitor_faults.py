@@ -6,13 +6,13 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import DataTable
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
 from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
 from spikon_tui.ui.widgets.stat_tile import StatTile
+from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import SIZE, assert_no_traceback, settle, toasts, wait_until
 from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
@@ -41,8 +41,11 @@ def status(screen) -> str:
 
 
 def rows(screen: MonitorOverviewScreen) -> list[list[str]]:
-    table = screen.query_one("#overview-table", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+    table = screen.query_one("#overview-table", VirtualTable)
+    return [
+        [str(cell) for cell in table.get_row(table.row_key_at(index)).cells]
+        for index in range(table.visible_row_count)
+    ]
 
 
 def figures(row: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
@@ -16,8 +16,9 @@ from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
 from spikon_tui.ui.widgets.save_dialog import SaveDialog
+from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
-from tests.ui.conftest import SIZE, assert_no_traceback, settle, wait_until
+from tests.ui.conftest import NARROW, SIZE, assert_no_traceback, settle, toasts, wait_until
 from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
     CallCenterScript,
     open_screen,
@@ -25,6 +26,7 @@ from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autou
     quick_monitor,
     ticked,
     tracker,
+    waiting_calls_rule,
 )
 
 
@@ -36,8 +38,11 @@ def sandbox(clock: FakeClock) -> Iterator[Sandbox]:
 
 
 def rows(screen: MonitorOverviewScreen) -> list[list[str]]:
-    table = screen.query_one("#overview-table", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+    table = screen.query_one("#overview-table", VirtualTable)
+    return [
+        [str(cell) for cell in table.get_row(table.row_key_at(index)).cells]
+        for index in range(table.visible_row_count)
+    ]
 
 
 def names(screen: MonitorOverviewScreen) -> list[str]:
@@ -63,12 +68,12 @@ async def test_campaigns_are_ranked_worst_first_and_move_in_place_keeping_the_cu
         assert sandbox.request_counts["cc_campaigns/list"] == 1
         assert sandbox.request_counts["cc_monitor/show"] == 4  # every campaign, one round
 
-        table = screen.query_one("#overview-table", DataTable)
-        cleared: list[bool] = []
-        table.clear = lambda *args, **kwargs: cleared.append(True)  # type: ignore[method-assign]
-        keys_before = set(table.rows)
+        table = screen.query_one("#overview-table", VirtualTable)
+        rebuilt: list[bool] = []
+        table.set_rows = lambda *args, **kwargs: rebuilt.append(True)  # type: ignore[method-assign]
+        scroll_before = table.scroll_offset
         infolinia = names(screen).index("Infolinia")
-        table.move_cursor(row=infolinia)
+        table.move_cursor(infolinia)
         assert screen.current_campaign_id() == 1
 
         script.queue(1, 200, 100, 30)  # Infolinia becomes the worst
@@ -77,7 +82,7 @@ async def test_campaigns_are_ranked_worst_first_and_move_in_place_keeping_the_cu
         assert rows(screen)[0][2:4] == ["3", "3:20"]  # as polled a moment ago
         assert table.cursor_row == 0, "the cursor follows Infolinia to the top"
         assert screen.current_campaign_id() == 1
-        assert set(table.rows) == keys_before and not cleared, "rows updated, never rebuilt"
+        assert not rebuilt and table.scroll_offset == scroll_before, "updated, never rebuilt"
         assert_no_traceback(app)
 
 
@@ -236,3 +241,25 @@ async def test_record_appends_every_poll_as_a_json_line(
         records = list(iter_records(path))
         assert [(r["campaign_id"], r["ok"]) for r in records] == [(1, True), (2, True)] * 2
         assert names(screen) and len(rows(screen)) == 2, "limited to the campaigns asked for"
+
+
+async def test_alerts_of_several_campaigns_in_one_poll_make_one_toast_and_one_bell(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    """At 80x24 a toast covers the right half of the table: one per poll, not one each."""
+    script = CallCenterScript(sandbox)
+    script.queue(1, 5, 6, 7, 8, 9, 10, 11)
+    script.queue(2, 5, 6, 7, 8, 9, 10, 11)
+    app = make_app()
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    rules = waiting_calls_rule(warn=3, alert=6, hold=0)
+    async with app.run_test(size=NARROW) as pilot:
+        await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock, rules=rules)))
+        alerts = [toast for toast in toasts(app) if toast[0] == "error"]
+        assert len(alerts) == 1, toasts(app)
+        severity, title, message = alerts[0]
+        assert title == "2 alert changes"
+        assert "Infolinia: waiting calls 7 - alert (at 6)" in message.splitlines()
+        assert len(message.splitlines()) == 2
+        assert rings == [True]

@@ -34,11 +34,11 @@ from spikon_tui.ui.monitor_poller import (
     DEFAULT_INTERVAL,
     MIN_INTERVAL,
     PollRound,
-    PollScheduler,
     checked_interval,
     make_tracker,
     step_interval,
 )
+from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
 from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
@@ -55,6 +55,7 @@ NO_FRESHNESS = FreshnessStatus(
 
 _SEVERITY = {Level.ALERT: "error", Level.WARN: "warning", Level.OK: "information"}
 _TITLE = {Level.ALERT: "Alert", Level.WARN: "Warning", Level.OK: "Back to normal"}
+_RANK = {Level.OK: 0, Level.WARN: 1, Level.ALERT: 2}
 
 
 def combine_freshness(statuses: Iterable[FreshnessStatus]) -> FreshnessStatus:
@@ -220,14 +221,18 @@ class MonitorScreen(MainScreen):
             tracker.set_campaigns(result.campaigns)
             self.campaigns_listed(result.campaigns)
         self._take_list_outcome(result)
+        events: list = []
+        resets: list = []
         for poll in result.polls:
             if poll.monitor is not None:
                 outcome = tracker.ingest(
                     poll.campaign_id, poll.monitor, poll.polled_at, poll.latency
                 )
-                self.announce(outcome)
+                events.extend(outcome.events)
+                resets.extend(outcome.resets)
             else:
                 tracker.ingest_failure(poll.campaign_id, poll.error, poll.polled_at)
+        self.announce(PollOutcome(events=tuple(events), resets=tuple(resets)))
         self._announce_health()
         self.scheduler.finished(self.next_delay())
         now = self.clock()
@@ -251,14 +256,20 @@ class MonitorScreen(MainScreen):
 
     def announce(self, outcome: PollOutcome) -> None:
         name_of = self.tracker.name_of
-        for event in outcome.notifications:
-            if event.ring_bell:
-                self.app.bell()
+        events = outcome.notifications
+        if any(event.ring_bell for event in events):
+            self.app.bell()
+        # One toast per poll, however many campaigns changed: a stack of toasts would
+        # cover half the table at 80 columns. The table shows every level anyway.
+        if events:
+            worst = max(events, key=lambda event: _RANK[event.level]).level
+            lines = [event.describe(name_of(event.campaign_id)) for event in events]
+            title = _TITLE[worst] if len(events) == 1 else f"{len(events)} alert changes"
             self.notify(
-                event.describe(name_of(event.campaign_id)),
-                title=_TITLE[event.level],
-                severity=_SEVERITY[event.level],  # type: ignore[arg-type]
-                timeout=10 if event.level is Level.OK else 20,
+                "\n".join(lines),
+                title=title,
+                severity=_SEVERITY[worst],  # type: ignore[arg-type]
+                timeout=10 if worst is Level.OK else 20,
             )
         by_campaign: dict[int, ResetEvent] = {}
         for reset in outcome.resets:

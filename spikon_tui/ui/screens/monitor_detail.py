@@ -45,6 +45,8 @@ TILES: tuple[tuple[str, str], ...] = (
     ("avg-wait", "Avg wait"),
     ("avg-call", "Avg call"),
 )
+NARROW_HIDDEN_TILES = frozenset({"busy", "avg-wait", "avg-call"})
+"""Below 100 columns six tiles fit with their labels; these three give way."""
 TILE_METRIC = {
     "waiting": AlertMetric.WAITING_CALLS,
     "longest": AlertMetric.LONGEST_WAIT,
@@ -53,23 +55,23 @@ TILE_METRIC = {
 }
 _LEVEL_CLASS = {Level.OK: None, Level.WARN: "warn", Level.ALERT: "alert"}
 
-AGENT_COLUMNS = (
-    Column("name", "Agent", width=22, min_width=12),
-    Column("state", "State", width=11),
+AGENT_COLUMNS = (  # what a supervisor acts on first, so it stays in view at 80 columns
+    Column("name", "Agent", width=22, min_width=12, flex=True),
+    Column("state", "State", min_width=5),
     Column("in-state", "For", width=7, align="right"),
-    Column("answered", "Answ.", width=5, align="right"),
+    Column("flags", "Flags", width=19),
     Column("pause", "Pause", width=7, align="right"),
-    Column("flags", "Flags", flex=True, min_width=10),
+    Column("answered", "Answ.", width=5, align="right"),
 )
-WAITING_COLUMNS = (
-    Column("rank", "#", width=3, align="right"),
-    Column("caller", "Caller", width=13),
-    Column("wait", "Waiting", width=7, align="right"),
+WAITING_COLUMNS = (  # fits the 26 columns the list gets below 100 columns
+    Column("rank", "#", width=2, align="right"),
+    Column("caller", "Caller", width=11, flex=True, min_width=9),
+    Column("wait", "Wait", width=5, align="right"),
 )
 
 
 INTERVAL_LABEL_WIDTH = 12
-INTERVAL_COLUMN_WIDTH = 14  # room for "12 of 60 min" and a gap
+INTERVAL_COLUMN_WIDTH = 13  # room for "12 of 60 min" and a gap
 
 
 def duration(seconds: float | None, *, at_least: bool = False) -> str:
@@ -147,19 +149,6 @@ says so and counts from then.
 [b]m[/b] mutes them, [b]+[/b] / [b]-[/b] change the refresh interval, [b]e[/b]
 exports the interval figures to CSV, [b]escape[/b] goes back.
 """
-    DEFAULT_CSS = """
-    MonitorDetailScreen .monitor-title { width: 1fr; height: 1; padding: 0 1; text-style: bold; }
-    MonitorDetailScreen #tiles { height: 3; margin: 0 0 1 1; }
-    MonitorDetailScreen #trends { height: 6; padding: 0 1; }
-    MonitorDetailScreen #trend-lines { width: 1fr; }
-    MonitorDetailScreen .trend-label { width: 1fr; height: 1; color: $text-muted; }
-    MonitorDetailScreen #intervals { width: auto; min-width: 40; }
-    MonitorDetailScreen #lists { height: 1fr; }
-    MonitorDetailScreen #waiting-box { width: 30; }
-    MonitorDetailScreen #agents-box { width: 1fr; }
-    MonitorDetailScreen .list-title { width: 1fr; height: auto; padding: 0 1; text-style: bold; }
-    MonitorDetailScreen VirtualTable { height: 1fr; }
-    """
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(
@@ -186,7 +175,8 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         yield MonitorStatus(id="monitor-status")
         with Horizontal(id="tiles"):
             for key, label in TILES:
-                yield StatTile(label, id=f"tile-{key}")
+                classes = "wide-only" if key in NARROW_HIDDEN_TILES else None
+                yield StatTile(label, id=f"tile-{key}", classes=classes)
         with Horizontal(id="trends"):
             with Vertical(id="trend-lines"):
                 yield SteadyStatic(
@@ -438,14 +428,14 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             agent.name,
             Text(agent.state, style=state_style),
             agent_time(in_state, at_least=agent.state_since_first_seen),
-            str(agent.answered),
-            pause,
             flags,
+            pause,
+            str(agent.answered),
         )
         paused_since = None if agent.paused_since is None else -agent.paused_since
         # Sorted by when the state began, not by its age: the age changes every second.
-        sort_values = (agent.name.casefold(), agent.state, -agent.state_since, agent.answered)
-        sort_values += (paused_since,)
+        sort_values = (agent.name.casefold(), agent.state, -agent.state_since, None)
+        sort_values += (paused_since, agent.answered)
         return Row(agent.login, cells, sort_values)
 
     def _draw_agents(self, view: CampaignView, now: float) -> None:

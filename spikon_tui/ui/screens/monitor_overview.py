@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header
 
 from spikon_tui.api.models import CcCampaign
 from spikon_tui.formatting import format_duration
@@ -25,23 +25,24 @@ from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import MonitorScreen, combine_freshness
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
-from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
+from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 LIST_EVERY = 600.0
 """Seconds (by the clock) between fetches of the campaign list."""
 
-COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("rank", "#", 3),
-    ("campaign", "Campaign", None),
-    ("waiting", "Waiting", 7),
-    ("longest", "Longest", 8),
-    ("free", "Free", 5),
-    ("busy", "Busy", 5),
-    ("answered", "Answered", 8),
-    ("unanswered", "Unanswered", 10),
-    ("sla", "SLA / target", 12),
-    ("status", "Status", 18),
+COLUMNS = (
+    Column("rank", "#", width=3, align="right"),
+    Column("campaign", "Campaign", flex=True, min_width=12),
+    Column("waiting", "Waiting", width=7, align="right"),
+    Column("longest", "Longest", width=7, align="right"),
+    Column("free", "Free", width=4, align="right"),
+    Column("busy", "Busy", width=4, align="right"),
+    Column("answered", "Answered", width=8, align="right"),
+    Column("unanswered", "Unanswered", width=10, align="right"),
+    Column("sla", "SLA / target", width=12),
+    Column("status", "Status", width=14),
 )
 
 DASH = "—"
@@ -57,7 +58,7 @@ def level_text(level: Level, theme_styles: dict[str, str]) -> Text:
 
 def summary_cells(
     rank: int, summary: CampaignSummary, muted: bool, styles: dict[str, str]
-) -> tuple[object, ...]:
+) -> tuple[str | Text, ...]:
     """One overview row, in `COLUMNS` order."""
     name = Text(summary.name, style="dim" if summary.stale else "")
     status = level_text(summary.level, styles) if summary.loaded else Text("no data", "dim")
@@ -66,7 +67,7 @@ def summary_cells(
     if muted:
         status.append(" muted", style="dim")
     if not summary.loaded:
-        return (rank, name, DASH, DASH, DASH, DASH, DASH, DASH, DASH, status)
+        return (str(rank), name, DASH, DASH, DASH, DASH, DASH, DASH, DASH, status)
     waiting = summary.calls_waiting or 0
     free = Text(str(summary.free_agents))
     if summary.free_agents == 0 and waiting:
@@ -79,7 +80,7 @@ def summary_cells(
     elif summary.sla_shortfall:
         sla.stylize(styles["warn"])
     return (
-        rank,
+        str(rank),
         name,
         str(waiting),
         longest,
@@ -106,10 +107,6 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
 [b]+[/b] / [b]-[/b] change the refresh interval; [b]e[/b] exports the 15- and
 60-minute figures of every campaign to CSV.
 """
-    DEFAULT_CSS = """
-    MonitorOverviewScreen #overview-table { height: 1fr; }
-    MonitorOverviewScreen .monitor-title { height: 1; padding: 0 1; text-style: bold; }
-    """
     BINDINGS = [Binding("enter", "open_detail", "Open", show=False)]
 
     def __init__(
@@ -130,11 +127,11 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("All campaigns, worst first", classes="monitor-title")
+        yield SteadyStatic("All campaigns, worst first", classes="monitor-title")
         yield MonitorStatus(id="monitor-status")
-        table: DataTable = DataTable(id="overview-table", cursor_type="row", zebra_stripes=True)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+        table = VirtualTable(COLUMNS, id="overview-table")
+        table.sort_by("rank")
+        table.empty_text = "No campaigns yet"
         yield table
         yield KeysFooter()
 
@@ -196,14 +193,13 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         wanted = set(self.campaign_ids())
         styles = self._styles()
         alerts = self.tracker.alerts
-        rows = {}
+        rows = []
         summaries = [s for s in self.tracker.overview(now) if s.campaign_id in wanted]
         for rank, summary in enumerate(summaries, start=1):
             muted = alerts.is_muted(summary.campaign_id, now)
-            rows[str(summary.campaign_id)] = summary_cells(rank, summary, muted, styles)
-        table = self.query_one("#overview-table", DataTable)
-        with self.app.batch_update():
-            sync_table(table, rows, rank_column="rank")
+            cells = summary_cells(rank, summary, muted, styles)
+            rows.append(Row(summary.campaign_id, cells, (rank,)))
+        self.query_one("#overview-table", VirtualTable).update_rows(rows)
 
     def freshness(self, now: float) -> FreshnessStatus:
         stale_after = 2 * self.tracker.interval + self.tracker.grace
@@ -215,10 +211,10 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
     # -- moving on ---------------------------------------------------------------------
 
     def current_campaign_id(self) -> int | None:
-        key = cursor_row_key(self.query_one("#overview-table", DataTable))
-        return int(key) if key is not None else None
+        key = self.query_one("#overview-table", VirtualTable).cursor_row_key
+        return key if isinstance(key, int) else None
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.action_open_detail()
 

@@ -29,8 +29,8 @@ class StatTile(SteadyStatic):
     StatTile.-stale { color: $text-muted; }
     """
 
-    def __init__(self, label: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, label: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.label = label
         self.value = "…"
         self.note = ""
