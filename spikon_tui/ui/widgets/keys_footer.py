@@ -1,43 +1,144 @@
-"""The footer of every screen: Textual's `Footer`, rebuilt only when the keys it shows change.
+"""The footer of every screen: the keys of what has focus, drawn as one line by one widget.
 
-Textual's Footer rebuilds all its key widgets whenever the bindings *may* have
-changed (every focus move, every action). Rebuilding means mounting a dozen widgets
-and restyling them, which is most of the work of a keystroke on a busy screen. This
-footer compares what it would show with what it shows and skips identical rebuilds.
+Textual's `Footer` is a widget per key, restyled and remounted whenever the bindings
+may have changed; building it was a sixth of the app's start-up time. This footer
+draws the same line ("f1 Help  r Refresh … ▏^p palette") itself, redraws only when
+the keys it would show change, and turns a click on a key into that key press.
+Disabled keys are dimmed; the command palette key stays at the right edge.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar, NamedTuple
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.strip import Strip
+from textual.widget import Widget
 
 
-class KeysFooter(Footer):
-    _shown: tuple[object, ...] | None = None
+class ShownKey(NamedTuple):
+    key: str
+    display: str
+    description: str
+    enabled: bool
 
-    def _keys_to_show(self) -> tuple[object, ...]:
-        app = self.app
-        return (
-            app.ENABLE_COMMAND_PALETTE and self.show_command_palette,
-            *(
-                (key, active.binding.action, active.binding.description, active.enabled)
-                + (active.tooltip, app.get_key_display(active.binding))
-                for key, active in self.screen.active_bindings.items()
-                if active.binding.show or key == app.COMMAND_PALETTE_BINDING
-            ),
-        )
 
-    def compose(self):
-        self._shown = self._keys_to_show() if self._bindings_ready else None
-        yield from super().compose()
+class KeysFooter(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--disabled",
+    }
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        & > .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .keys-footer--disabled {
+            color: $text-disabled;
+        }
+    }
+    """
 
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys: tuple[ShownKey, ...] = ()
+        self._palette: ShownKey | None = None
+        self._spans: list[tuple[int, int, str]] = []  # x from, x to, key: for clicks
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._read_keys()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._recompose_if_changed)
+            self._read_keys()
 
-    async def _recompose_if_changed(self) -> None:
-        if self.is_attached and self._keys_to_show() != self._shown:
-            await self.recompose()
+    def _read_keys(self) -> None:
+        app = self.app
+        keys: list[ShownKey] = []
+        palette: ShownKey | None = None
+        seen_actions: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            shown = ShownKey(key, app.get_key_display(binding), binding.description, active.enabled)
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = shown
+            elif binding.show and binding.action not in seen_actions:
+                seen_actions.add(binding.action)  # one key per action, as Footer does
+                keys.append(shown)
+        if (tuple(keys), palette) != (self._keys, self._palette):
+            self._keys, self._palette = tuple(keys), palette
+            self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The keys as shown, on one line (for tests and the help)."""
+        shown = [f"{k.display} {k.description}" for k in self._keys]
+        if self._palette is not None:
+            shown.append(f"{self._palette.display} {self._palette.description}")
+        return "  ".join(shown)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y != 0 or width <= 0:
+            return Strip.blank(width, base)
+        key_style = base + self.get_component_rich_style("keys-footer--key", partial=True)
+        text_style = base + self.get_component_rich_style("keys-footer--description", partial=True)
+        disabled = self.get_component_rich_style("keys-footer--disabled", partial=True)
+        palette_cells = self._palette_cells(key_style, text_style)
+        room = width - sum(cell_len(segment.text) for segment in palette_cells)
+        segments: list[Segment] = []
+        spans: list[tuple[int, int, str]] = []
+        x = 0
+        for shown in self._keys:
+            key_part = f" {shown.display} "
+            text_part = f"{shown.description} "
+            size = cell_len(key_part) + cell_len(text_part)
+            if x + size > room:
+                break
+            dim = Style() if shown.enabled else disabled
+            segments += [Segment(key_part, key_style + dim), Segment(text_part, text_style + dim)]
+            spans.append((x, x + size, shown.key))
+            x += size
+        if palette_cells:
+            segments.append(Segment(" " * max(0, room - x), base))
+            spans.append((max(x, room), width, self._palette.key if self._palette else ""))
+            segments += palette_cells
+        self._spans = spans
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _palette_cells(self, key_style: Style, text_style: Style) -> list[Segment]:
+        palette = self._palette
+        if palette is None:
+            return []
+        return [
+            Segment("▏", text_style),
+            Segment(palette.display, key_style),
+            Segment(f" {palette.description} ", text_style),
+        ]
+
+    def _on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end and key:
+                event.stop()
+                self.app.simulate_key(key)
+                return

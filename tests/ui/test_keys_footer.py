@@ -1,0 +1,82 @@
+"""KeysFooter: the keys of what has focus on one line, clickable, redrawn when they change."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input
+
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
+
+
+class FooterApp(App[None]):
+    BINDINGS = [
+        Binding("r", "count('r')", "Refresh"),
+        Binding("x", "count('x')", "Export"),
+        Binding("h", "count('h')", "Hidden", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pressed: list[str] = []
+        self.export_enabled = True
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="field")
+        yield KeysFooter()
+
+    def action_count(self, name: str) -> None:
+        self.pressed.append(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "count" and parameters == ("x",):
+            return True if self.export_enabled else None  # None: shown, but disabled
+        return True
+
+
+def footer_line(app: App) -> str:
+    return app.screen._compositor.render_strips()[-1].text
+
+
+async def test_shows_the_shown_keys_with_the_palette_at_the_right_edge() -> None:
+    app = FooterApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        app.set_focus(None)
+        await pilot.pause()
+        line = footer_line(app)
+        assert "r Refresh" in line and "x Export" in line
+        assert "Hidden" not in line
+        assert line.rstrip().endswith("^p palette")
+        assert len(line) == 60
+
+
+async def test_a_click_on_a_key_presses_it() -> None:
+    app = FooterApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        app.set_focus(None)
+        await pilot.pause()
+        x = footer_line(app).index("x Export")
+        await pilot.click(KeysFooter, offset=(x, 0))
+        await pilot.pause()
+        assert app.pressed == ["x"]
+
+
+async def test_keys_follow_focus_and_disabled_keys_are_dimmed() -> None:
+    app = FooterApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        app.query_one(Input).focus()
+        await pilot.pause()
+        # While typing, letters are text: the input swallows r and x, so they leave.
+        assert "r Refresh" not in footer_line(app)
+
+        app.set_focus(None)
+        app.export_enabled = False
+        app.refresh_bindings()
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        line = footer.render_line(0)
+        x = line.text.index("x Export")
+        export_style = [s.style for s in line.crop(x, x + 1)][0]
+        r = line.text.index("r Refresh")
+        refresh_style = [s.style for s in line.crop(r, r + 1)][0]
+        assert export_style != refresh_style
