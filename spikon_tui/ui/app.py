@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
@@ -67,7 +67,6 @@ class SpikonApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     # ...and "-short" below 30 lines (dialogs drop their padding there).
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    MODES = {"account": AccountScreen}  # the other screens are imported when first opened
     BINDINGS = [
         Binding("f1", "help", "Help"),
         *(
@@ -89,9 +88,10 @@ class SpikonApp(App):
     ) -> None:
         super().__init__()
         for mode, (module, name) in SCREENS_WITHOUT_OPTIONS.items():
-            self.add_mode(mode, partial(_build_screen, module, name))
-        self.add_mode("monitor", self._monitor_screen)
-        self.add_mode("staffing", self._staffing_screen)
+            self._add_screen_mode(mode, partial(_build_screen, module, name))
+        self._add_screen_mode("account", AccountScreen)
+        self._add_screen_mode("monitor", self._monitor_screen)
+        self._add_screen_mode("staffing", self._staffing_screen)
         self.monitor = monitor or MonitorOptions()
         self._tracker: MonitorTracker | None = None
         self.session = session
@@ -134,6 +134,17 @@ class SpikonApp(App):
             )
 
     # -- screens opened on demand (their imports cost start-up time) -----------------
+
+    def _add_screen_mode(self, mode: str, build: Callable[[], Screen]) -> None:
+        def build_styled() -> Screen:
+            screen = build()
+            # Textual re-parses every style sheet when a mode's first screen is not marked
+            # as styled with the current theme (~70 ms, on start-up and on each first F-key).
+            # A screen built just now is styled when it mounts, so it is current already.
+            screen._css_update_count = self._css_update_count
+            return screen
+
+        self.add_mode(mode, build_styled)
 
     @property
     def monitor_tracker(self) -> MonitorTracker:

@@ -149,3 +149,24 @@ async def test_an_unknown_remembered_theme_is_ignored(make_app, session: Session
         await settle(pilot)
         assert isinstance(app.screen, AccountScreen)
         assert app.theme == "textual-dark"
+
+
+async def test_a_first_visit_to_a_screen_does_not_reparse_the_styles_but_a_theme_does(
+    make_app,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reparsed: list[bool] = []
+        reparse = app.stylesheet.reparse
+        app.stylesheet.reparse = lambda: (reparsed.append(True), reparse())[1]  # type: ignore[method-assign]
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, PhoneBooksScreen) and not reparsed
+
+        app.theme = "nord"
+        await pilot.pause()
+        assert reparsed, "a new theme restyles the screens"
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen._css_update_count == app._css_update_count
