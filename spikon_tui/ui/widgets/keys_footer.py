@@ -62,7 +62,9 @@ class KeysFooter(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._read_keys()
+        # Not now: asking the screen which keys are enabled runs its check_action, which
+        # may look for widgets the screen has not mounted yet.
+        self.call_after_refresh(self._read_keys)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -72,6 +74,8 @@ class KeysFooter(Widget):
             self._read_keys()
 
     def _read_keys(self) -> None:
+        if not self.is_attached:
+            return
         app = self.app
         keys: list[ShownKey] = []
         palette: ShownKey | None = None
