@@ -10,7 +10,6 @@ One job per module:
   recording, the number to call back
 - ``totals.py``: calls, answered share, total and average duration of the calls shown
 - ``csv_export.py``: the calls shown, written to a CSV file
-- ``backoff.py``: how long to wait between checks while a report is generated
 
 Nothing here reads the system clock: every "now" is passed in (the session clock).
 """

@@ -1,16 +1,8 @@
-"""Polling for the monitor screens: one poll at a time, the next one due when the last ended.
+"""Polling for the monitor screens: the refresh interval, the tracker, one round of polls.
 
-`PollScheduler` keeps a due time on the session's clock and at most one Textual
-timer. A poll starts when the timer fires and the clock says it is due; when
-the poll has finished the screen calls `finished(delay)` with the tracker's
-`next_delay`, which sets the next due time. So a slow answer is never cut off
-by the next tick, two polls never overlap, and backoff needs nothing extra.
-`pause()` / `resume()` follow the screen's visibility.
-
-The waits are real time, scaled by `TIMER_SCALE` (tests shrink it so a 5 s
-interval passes in a few milliseconds); whether a poll is due is decided by the
-clock alone, so with a fake clock a poll happens exactly when the test moves
-the clock past the due time.
+When to poll is `spikon_tui.ui.poll_scheduler.PollScheduler` (re-exported here):
+the screen calls `finished(delay)` with the tracker's `next_delay`, so backoff
+needs nothing extra.
 
 `poll_campaigns` is the network part of one round: it runs in a worker and
 returns plain results (answers or the exceptions raised), which the worker
@@ -21,20 +13,18 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from spikon_tui.api.models import CcCampaign, CcMonitor
 from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.alert_rules import AlertConfig
 from spikon_tui.monitor.clock import Clock
 from spikon_tui.monitor.recorder import PollRecorder
+from spikon_tui.ui.poll_scheduler import PollScheduler as PollScheduler  # re-exported
 
 if TYPE_CHECKING:
-    from textual.message_pump import MessagePump
-    from textual.timer import Timer
-
     from spikon_tui.api.client import SpikonClient
 
 DEFAULT_INTERVAL = 5.0
@@ -152,98 +142,3 @@ async def poll_campaigns(
         ids = list(campaign_ids or ())
     polls = await asyncio.gather(*(poll_one(client, cid, clock) for cid in ids))
     return PollRound(tuple(polls), campaigns, list_error, started, clock())
-
-
-# -- when to poll ---------------------------------------------------------------------------
-
-
-class PollScheduler:
-    """One poll at a time; the next is due `delay` seconds (by the clock) after the last ended."""
-
-    TIMER_SCALE: ClassVar[float] = 1.0
-    """Real seconds waited per clock second (tests shrink it; due times stay on the clock)."""
-    MIN_WAIT: ClassVar[float] = 0.01
-
-    def __init__(self, host: MessagePump, clock: Clock, start_poll: Callable[[], None]) -> None:
-        self._host = host
-        self._clock = clock
-        self._start_poll = start_poll
-        self._timer: Timer | None = None
-        self.due_at: float | None = None
-        self.in_flight = False
-        self.paused = False
-        self.last_finished_at: float | None = None
-        self.polls_started = 0
-        self._again = False
-
-    def poll_now(self) -> None:
-        """Poll at once unless a poll is running (then the next one is due right after it)."""
-        self.due_at = self._clock()
-        if self.in_flight:
-            self._again = True
-            return
-        if not self.paused:
-            self._begin()
-
-    def finished(self, delay: float) -> None:
-        """The running poll ended; the next is due `delay` seconds from now."""
-        self.in_flight = False
-        now = self._clock()
-        self.last_finished_at = now
-        self.due_at = now if self._again else now + delay
-        self._again = False
-        self._arm()
-
-    def reschedule(self, delay: float) -> None:
-        """The interval changed: the next poll is due `delay` after the last one ended."""
-        if self.in_flight:
-            return
-        base = self.last_finished_at if self.last_finished_at is not None else self._clock()
-        self.due_at = base + delay
-        self._arm()
-
-    def pause(self) -> None:
-        self.paused = True
-        self._cancel()
-
-    def resume(self) -> None:
-        if not self.paused:
-            return
-        self.paused = False
-        self._arm()
-
-    def stop(self) -> None:
-        self.pause()
-        self.due_at = None
-
-    def seconds_to_next(self) -> float | None:
-        if self.in_flight or self.due_at is None:
-            return None
-        return max(0.0, self.due_at - self._clock())
-
-    def _begin(self) -> None:
-        self._cancel()
-        self.in_flight = True
-        self.polls_started += 1
-        self._start_poll()
-
-    def _cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-    def _arm(self) -> None:
-        self._cancel()
-        if self.paused or self.in_flight or self.due_at is None:
-            return
-        wait = max(0.0, self.due_at - self._clock()) * self.TIMER_SCALE
-        self._timer = self._host.set_timer(max(wait, self.MIN_WAIT), self._fire)
-
-    def _fire(self) -> None:
-        self._timer = None
-        if self.paused or self.in_flight or self.due_at is None:
-            return
-        if self._clock() >= self.due_at:
-            self._begin()
-        else:
-            self._arm()

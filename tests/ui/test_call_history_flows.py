@@ -2,7 +2,8 @@
 
 The sandbox and the session share one fake clock: a report is generated when the
 test moves the clock past its generation delay, and every age on screen follows
-that clock. The real waits between checks are shortened to 20 ms.
+that clock. So is every check while a report is generated: one is due each clock
+second (`POLL_DELAYS`), and a clock second waits 20 ms of real time.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import platformdirs
@@ -25,6 +27,7 @@ from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.sandbox.history import ANSWERED
 from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
+from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens.call_history import (
     LEDGER_FILE,
     ORDERS_VIEW,
@@ -73,8 +76,10 @@ def sandbox(clock: FakeClock) -> Iterator[Sandbox]:
 
 @pytest.fixture(autouse=True)
 def quick_waits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Checks every 20 ms, ages rewritten every 50 ms; downloads go to a temporary folder."""
-    monkeypatch.setattr(CallHistoryScreen, "POLL_DELAYS", (0.02,))
+    """A check each clock second (20 ms of real time), ages rewritten every 50 ms; downloads
+    go to a temporary folder."""
+    monkeypatch.setattr(CallHistoryScreen, "POLL_DELAYS", (1.0,))
+    monkeypatch.setattr(PollScheduler, "TIMER_SCALE", 0.02)
     monkeypatch.setattr(CallHistoryScreen, "TICK_SECONDS", 0.05)
     monkeypatch.setattr(ReportProgress, "TICK_SECONDS", 0.05)
     downloads = tmp_path / "Downloads"
@@ -84,6 +89,16 @@ def quick_waits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 def history_app(make_app) -> SpikonApp:
     return make_app(start_mode="history")
+
+
+@asynccontextmanager
+async def history_screen(
+    make_app, size: tuple[int, int] = SIZE
+) -> AsyncIterator[tuple[SpikonApp, Pilot, CallHistoryScreen]]:
+    """The app started on the Call history screen, its list of reports loaded."""
+    app = history_app(make_app)
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot, await open_history(pilot)
 
 
 # -- reading the screen --------------------------------------------------------------------
@@ -130,10 +145,15 @@ async def type_into(pilot: Pilot, selector: str, text: str) -> None:
         await paste(pilot, text)
 
 
-async def order_and_wait(pilot: Pilot, screen: CallHistoryScreen, clock: FakeClock) -> None:
-    """ctrl+o, then let SPIKON generate the report and wait for it to open."""
+async def order(pilot: Pilot, screen: CallHistoryScreen) -> None:
+    """ctrl+o, and wait until the screen waits for the report."""
     await pilot.press("ctrl+o")
     await wait_until(pilot, lambda: screen.progress.waiting_for is not None, "the wait")
+
+
+async def order_and_wait(pilot: Pilot, screen: CallHistoryScreen, clock: FakeClock) -> None:
+    """ctrl+o, then let SPIKON generate the report and wait for it to open."""
+    await order(pilot, screen)
     clock.advance(GENERATION_DELAY)
     await wait_until(pilot, lambda: screen.view == REPORT_VIEW, "the report to open")
     await settle(pilot)
@@ -171,9 +191,7 @@ async def choose_caller(pilot: Pilot, position: int) -> None:
 async def test_last_weeks_inbound_calls_one_number_exported_and_called_back(
     make_app, sandbox: Sandbox, clock: FakeClock, quick_waits: Path
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         assert screen.query_one("#order-direction", RadioSet).has_focus
         assert field(screen, "#order-start").value == "2025-06-09"
         assert field(screen, "#order-end").value == "2025-06-15"
@@ -272,9 +290,7 @@ async def test_last_weeks_inbound_calls_one_number_exported_and_called_back(
 async def test_the_form_checks_every_limit_as_you_type_and_sends_nothing_wrong(
     make_app, sandbox: Sandbox
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         form = screen.form
 
         await type_into(pilot, "#order-start", "2025-13-01")
@@ -316,9 +332,7 @@ async def test_the_form_checks_every_limit_as_you_type_and_sends_nothing_wrong(
 
 
 async def test_a_refused_order_keeps_the_form_and_says_why(make_app, sandbox: Sandbox) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await pilot.click("#order-out")
         await pilot.click("#order-records-only")
         await type_into(pilot, "#order-number", "58 300 11 22")
@@ -351,9 +365,7 @@ async def test_a_refused_order_keeps_the_form_and_says_why(make_app, sandbox: Sa
 async def test_a_lost_answer_is_not_resent_and_the_list_shows_what_happened(
     make_app, sandbox: Sandbox
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         sandbox.faults.drop_next("call_list/order")
         await pilot.press("ctrl+o")
         await settle(pilot)
@@ -373,9 +385,7 @@ async def test_a_lost_answer_is_not_resent_and_the_list_shows_what_happened(
 async def test_one_press_one_order_even_when_pressed_again_while_it_travels(
     make_app, sandbox: Sandbox
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         sandbox.faults.delay_next("call_list/order", seconds=0.5)
         button = screen.query_one("#order-submit", Button)
         button.press()
@@ -397,16 +407,20 @@ async def test_one_press_one_order_even_when_pressed_again_while_it_travels(
 async def test_a_failed_check_is_said_and_the_wait_goes_on(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         sandbox.faults.fail_next("call_list/list", status=503, times=10_000)
-        await pilot.press("ctrl+o")
+        await order(pilot, screen)
+        clock.advance(1)
         await wait_until(
             pilot, lambda: "The last check failed" in screen.progress.text, "the failure"
         )
         text = screen.progress.text
-        assert "HTTP 503" in text and "Trying again in 0.02 s." in text
+        assert "HTTP 503" in text and "Trying again in 1 s." in text
+        failed = sandbox.request_counts["call_list/list"]
+        clock.advance(1)
+        await wait_until(
+            pilot, lambda: sandbox.request_counts["call_list/list"] > failed, "another check"
+        )
         assert screen.view == ORDERS_VIEW
         sandbox.faults.clear()
         clock.advance(GENERATION_DELAY)
@@ -418,11 +432,8 @@ async def test_a_failed_check_is_said_and_the_wait_goes_on(
 async def test_escape_stops_waiting_and_the_report_opens_later_from_the_list(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
-        await pilot.press("ctrl+o")
-        await wait_until(pilot, lambda: screen.progress.waiting_for is not None, "the wait")
+    async with history_screen(make_app) as (app, pilot, screen):
+        await order(pilot, screen)
         assert "Stop waiting" in screen_lines(app)[-1]
         await pilot.press("escape")
         await settle(pilot)
@@ -433,6 +444,7 @@ async def test_escape_stops_waiting_and_the_report_opens_later_from_the_list(
         )
         assert "Stop waiting" not in screen_lines(app)[-1]
         checks = sandbox.request_counts["call_list/list"]
+        clock.advance(5)
         await pilot.pause(0.2)
         assert sandbox.request_counts["call_list/list"] == checks, "no checks after stopping"
 
@@ -454,14 +466,20 @@ async def open_report_when_generating(pilot: Pilot, screen: CallHistoryScreen) -
 async def test_no_checks_while_another_screen_is_shown(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
-        await pilot.press("ctrl+o")
-        await wait_until(pilot, lambda: sandbox.request_counts["call_list/list"] >= 3, "checks")
+    async with history_screen(make_app) as (app, pilot, screen):
+        await order(pilot, screen)
+        listed = sandbox.request_counts["call_list/list"]
+        for expected in range(listed + 1, listed + 4):  # a check each clock second
+            clock.advance(1)
+            await wait_until(
+                pilot,
+                lambda n=expected: sandbox.request_counts["call_list/list"] == n,
+                "the next check",
+            )
         await pilot.press("f2")
         await settle(pilot)
         checks = sandbox.request_counts["call_list/list"]
+        clock.advance(5)
         await pilot.pause(0.25)
         assert sandbox.request_counts["call_list/list"] == checks
         clock.advance(GENERATION_DELAY)
@@ -476,9 +494,7 @@ async def test_no_checks_while_another_screen_is_shown(
 async def test_reports_are_remembered_with_their_age_and_marked_gone_after_a_month(
     make_app, sandbox: Sandbox, clock: FakeClock, session: Session
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await pilot.click("#order-in")
         await order_and_wait(pilot, screen, clock)
         count = len(sandbox_rows(sandbox, FIRST_ORDER))
@@ -487,9 +503,7 @@ async def test_reports_are_remembered_with_their_age_and_marked_gone_after_a_mon
     assert [report["id"] for report in saved["reports"]] == [FIRST_ORDER, 1]
 
     clock.advance(2 * 3600)
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         assert reports(screen)[0] == (
             f"#{FIRST_ORDER}",
             "ready",
@@ -551,9 +565,7 @@ async def test_a_list_that_cannot_be_loaded_says_so_and_r_tries_again(
 async def test_a_report_that_fails_to_load_says_why_and_opens_on_the_next_try(
     make_app, sandbox: Sandbox
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         sandbox.faults.fail_next("call_list/show", status=502, times=3)
         screen.reports_table.focus()
         await pilot.press("enter")
@@ -570,9 +582,7 @@ async def test_a_report_that_fails_to_load_says_why_and_opens_on_the_next_try(
 async def test_sort_by_any_column_and_the_filter_ignores_spaces_in_numbers(
     make_app, sandbox: Sandbox
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await open_report(pilot, screen, 1)
         rows = sandbox_rows(sandbox, 1)
         table = calls_table(screen)
@@ -611,9 +621,7 @@ async def test_sort_by_any_column_and_the_filter_ignores_spaces_in_numbers(
 
 
 async def test_copy_the_recording_link_or_say_there_is_none(make_app, sandbox: Sandbox) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await open_report(pilot, screen, 1)
         rows = list(sandbox_rows(sandbox, 1))
         table = calls_table(screen)
@@ -646,9 +654,7 @@ async def test_copy_the_recording_link_or_say_there_is_none(make_app, sandbox: S
 async def test_call_back_the_callee_of_an_outgoing_call_with_enter(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await pilot.click("#order-out")
         await order_and_wait(pilot, screen, clock)
         rows = sandbox_rows(sandbox, FIRST_ORDER)
@@ -668,9 +674,7 @@ async def test_in_a_report_of_both_directions_call_back_dials_the_other_party(
     make_app, sandbox: Sandbox
 ) -> None:
     own = {account.number for account in sandbox.state.phone_accounts}
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await open_report(pilot, screen, 1)
         rows = list(sandbox_rows(sandbox, 1))
         outgoing = next(i for i, row in enumerate(rows) if not row.incoming)
@@ -684,9 +688,7 @@ async def test_in_a_report_of_both_directions_call_back_dials_the_other_party(
 async def test_an_empty_report_of_recorded_calls_says_how_to_see_every_call(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await pilot.click("#order-records-only")
         await type_into(pilot, "#order-number", "999999999")
         await order_and_wait(pilot, screen, clock)
@@ -702,9 +704,7 @@ async def test_an_empty_report_of_recorded_calls_says_how_to_see_every_call(
 async def test_an_existing_file_is_replaced_only_after_yes_and_a_failure_keeps_the_path(
     make_app, sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await open_report(pilot, screen, 1)
         target = tmp_path / "calls.csv"
         target.write_text("keep me", encoding="utf-8")
@@ -748,9 +748,7 @@ async def test_an_existing_file_is_replaced_only_after_yes_and_a_failure_keeps_t
 
 
 async def test_keys_and_palette_commands_follow_the_view(make_app, sandbox: Sandbox) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
 
         def commands() -> set[str]:
             return {command.title for command in app.get_system_commands(screen)}
@@ -783,9 +781,7 @@ async def test_keys_and_palette_commands_follow_the_view(make_app, sandbox: Sand
 async def test_at_80x24_the_form_the_list_and_the_report_fit(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=NARROW) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app, NARROW) as (app, pilot, screen):
         lines = screen_lines(app)
         text = "\n".join(lines)
         for label in ("Incoming", "Outgoing", "Both", "Recorded calls only", "Order report"):
@@ -801,9 +797,7 @@ async def test_at_80x24_the_form_the_list_and_the_report_fit(
 
 
 async def test_help_explains_the_errand_and_lists_the_keys(make_app) -> None:
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, _):
         await pilot.press("f1")
         await settle(pilot)
         text = "\n".join(screen_lines(app))
@@ -822,9 +816,7 @@ async def test_when_the_profile_folder_cannot_be_written_the_app_says_so_once(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     session.data_dir = blocker
-    app = history_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot)
+    async with history_screen(make_app) as (app, pilot, screen):
         await order_and_wait(pilot, screen, clock)
         warnings = [t for s, t, _ in toasts(app) if s == "warning"]
         assert warnings == ["Earlier reports not remembered"]

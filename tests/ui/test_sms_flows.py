@@ -19,7 +19,7 @@ from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.sms.store import STORE_FILE
 from spikon_tui.ui.app import SpikonApp
-from spikon_tui.ui.monitor_poller import PollScheduler
+from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens.sms import SmsScreen
 from spikon_tui.ui.screens.sms_compose import REMEMBERED_SENDER
 from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
@@ -108,6 +108,13 @@ async def pass_time(pilot: Pilot, clock: FakeClock, seconds: float, condition, w
 def states_of(screen: SmsScreen) -> dict[str, int | None]:
     assert screen.store is not None
     return {record.number: record.state for record in screen.store.messages.values()}
+
+
+async def send_and_see_it_checked(pilot: Pilot, screen: SmsScreen, message: str = "Hej") -> None:
+    """Send `message` to 501234567 and wait for the first check (it finds the state 0, new)."""
+    await compose(pilot, "501234567", message)
+    await send(pilot)
+    await wait_until(pilot, lambda: states_of(screen) == {"501234567": 0}, "a first check")
 
 
 # -- sending ---------------------------------------------------------------------------------
@@ -522,9 +529,7 @@ async def test_sent_messages_survive_a_restart_and_are_followed_to_the_end(
 ) -> None:
     async with make_app(start_mode="sms").run_test(size=SIZE) as pilot:
         screen = await open_sms(pilot)
-        await compose(pilot, "501234567", "Do zobaczenia")
-        await send(pilot)
-        await wait_until(pilot, lambda: states_of(screen) == {"501234567": 0}, "a first check")
+        await send_and_see_it_checked(pilot, screen, "Do zobaczenia")
     assert stored(session)[0]["state"] == 0
 
     clock.advance(60)
@@ -542,9 +547,7 @@ async def test_checks_pause_while_the_screen_is_hidden(
 ) -> None:
     async with make_app(start_mode="sms").run_test(size=SIZE) as pilot:
         screen = await open_sms(pilot)
-        await compose(pilot, "501234567", "Hej")
-        await send(pilot)
-        await wait_until(pilot, lambda: states_of(screen) == {"501234567": 0}, "a first check")
+        await send_and_see_it_checked(pilot, screen)
         await pilot.press("f2")
         await settle(pilot)
         assert screen.polling_paused
@@ -562,9 +565,7 @@ async def test_failed_checks_keep_the_last_state_and_say_so_once(
 ) -> None:
     async with make_app(start_mode="sms").run_test(size=SIZE) as pilot:
         screen = await open_sms(pilot)
-        await compose(pilot, "501234567", "Hej")
-        await send(pilot)
-        await wait_until(pilot, lambda: states_of(screen) == {"501234567": 0}, "a first check")
+        await send_and_see_it_checked(pilot, screen)
         sandbox.faults.fail_next("sms/state", status=503, times=100)
         freshness = screen.sent_list.freshness
         await pass_time(pilot, clock, 2, lambda: freshness.has_class("-failed"), "a failure")
@@ -591,9 +592,7 @@ async def test_refresh_checks_at_once_or_says_there_is_nothing_to_check(
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert "nothing to check" in toast_text(pilot.app)
-        await compose(pilot, "501234567", "Hej")
-        await send(pilot)
-        await wait_until(pilot, lambda: states_of(screen) == {"501234567": 0}, "a first check")
+        await send_and_see_it_checked(pilot, screen)
         clock.advance(1.5)  # not due for another half second, yet ctrl+r asks now
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: states_of(screen) == {"501234567": 1}, "a check now")

@@ -2,7 +2,7 @@
 
 The sandbox runs on the fake clock: an announcement ordered at t is generated at
 t + 2 s, and the screen's status checks fall due exactly when the test moves the
-clock (`StatusPoller.TIMER_SCALE` is shrunk, so the real waits are milliseconds).
+clock (`PollScheduler.TIMER_SCALE` is shrunk, so the real waits are milliseconds).
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
+from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens.speech import SpeechScreen
 from spikon_tui.ui.screens.speech_download import REMEMBERED_FOLDER
 from spikon_tui.ui.screens.speech_form import AnnouncementForm
-from spikon_tui.ui.screens.speech_poller import StatusPoller
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.help import HelpDialog
 from spikon_tui.ui.widgets.save_dialog import SaveDialog
@@ -49,7 +49,7 @@ GREETING = "Dzień dobry, tu biuro firmy Spikon. Prosimy czekać na połączenie
 @pytest.fixture(autouse=True)
 def quick_timers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AnnouncementForm, "PRICE_DELAY", 0.05)
-    monkeypatch.setattr(StatusPoller, "TIMER_SCALE", 0.05)
+    monkeypatch.setattr(PollScheduler, "TIMER_SCALE", 0.05)
 
 
 @pytest.fixture
@@ -112,14 +112,19 @@ async def confirm_dialog(pilot: Pilot) -> ConfirmDialog:
     return dialog
 
 
-async def order(pilot: Pilot, screen: SpeechScreen, name: str = "Powitanie biuro") -> int:
-    """Fill the form, ctrl+g, yes; return the new announcement's id."""
-    await fill(pilot, screen, name, GREETING)
-    await priced(pilot, screen)
+async def generate_after_yes(pilot: Pilot) -> None:
+    """ctrl+g, then yes to the question with the price."""
     await pilot.press("ctrl+g")
     await confirm_dialog(pilot)
     await pilot.press("y")
     await settle(pilot)
+
+
+async def order(pilot: Pilot, screen: SpeechScreen, name: str = "Powitanie biuro") -> int:
+    """Fill the form, ctrl+g, yes; return the new announcement's id."""
+    await fill(pilot, screen, name, GREETING)
+    await priced(pilot, screen)
+    await generate_after_yes(pilot)
     key = screen.announcements.table.cursor_row_key
     assert isinstance(key, int)
     return key
@@ -346,10 +351,7 @@ async def test_order_after_confirming_the_price_then_ready_then_a_phone_ready_wa
         await settle(pilot)
         assert sandbox.request_counts["tts/generate"] == 0
 
-        await pilot.press("ctrl+g")
-        await confirm_dialog(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await generate_after_yes(pilot)
         assert sandbox.request_counts["tts/generate"] == 1
         assert sandbox.state.balance == balance - Decimal("0.37")
         new_id = max(sandbox.state.announcements.items)
@@ -433,10 +435,7 @@ async def test_a_lost_answer_says_the_outcome_is_unknown_and_reloads_the_list(
         await priced(pilot, screen)
         lists_before = sandbox.request_counts["tts/list"]
         sandbox.faults.drop_next("tts/generate")
-        await pilot.press("ctrl+g")
-        await confirm_dialog(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await generate_after_yes(pilot)
         assert sandbox.request_counts["tts/generate"] == 1, "an order is never sent again"
         assert "may or may not have been ordered (and charged)" in form(screen).error_text
         assert "Whether it was ordered is unknown" in toast_text(pilot.app)
@@ -462,10 +461,7 @@ async def test_a_refused_order_is_explained_and_the_form_is_kept(
         rows_before = list_rows(screen)
         await fill(pilot, screen, "Bez środków", GREETING)
         await priced(pilot, screen)
-        await pilot.press("ctrl+g")
-        await confirm_dialog(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await generate_after_yes(pilot)
         error = form(screen).error_text
         assert "Insufficient funds" in error and "[SPIKON error -11: Forbidden]" in error
         assert "Could not generate “Bez środków”" in toast_text(pilot.app)

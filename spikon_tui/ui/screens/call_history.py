@@ -3,8 +3,8 @@
 SPIKON does not answer call history questions at once: call_list/order queues a
 report, call_list/list says when it is generated, call_list/show returns its
 calls. This screen hides that dance. The orders view holds the order form, a
-progress line while SPIKON works (call_list/list is checked with backoff, real
-waits from `POLL_DELAYS`, "how long" from the session clock) and the earlier
+progress line while SPIKON works (call_list/list is checked with backoff, the
+waits from `POLL_DELAYS` on the session clock, like "how long") and the earlier
 reports with their age and state. When a report is ready it opens in the report
 view: filter, sort, totals, CSV export, the recording link, call back.
 
@@ -27,17 +27,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from spikon_tui.api.errors import NotReadyError, SpikonError
 from spikon_tui.api.models import CallListOrder, CallListStatus
-from spikon_tui.calls.backoff import DEFAULT_DELAYS
 from spikon_tui.calls.csv_export import describe_os_error
 from spikon_tui.calls.ledger import ReportEntry, ReportLedger, ReportState
 from spikon_tui.calls.order import OrderRequest, default_date_range
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.call_history_form import CallOrderForm
 from spikon_tui.ui.screens.call_history_progress import ReportProgress
@@ -93,8 +92,9 @@ recording link to the clipboard (this works over SSH in most terminals);
         Binding("escape", "back", "Back"),
     ]
 
-    POLL_DELAYS: ClassVar[Sequence[float]] = DEFAULT_DELAYS
-    """Real seconds between checks while a report is generated (tests shorten them)."""
+    POLL_DELAYS: ClassVar[Sequence[float]] = (1.0, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 30.0)
+    """Seconds before each check while a report is generated: soon at first, then less
+    often; the last one repeats for as long as the wait lasts."""
 
     TICK_SECONDS: ClassVar[float] = 1.0
     """How often the ages of reports are rewritten (their values follow the clock)."""
@@ -464,7 +464,7 @@ recording link to the clipboard (this works over SSH in most terminals);
     # -- visibility -----------------------------------------------------------------------
 
     def on_screen_suspend(self) -> None:
-        if not self._shown_behind_modal():
+        if not only_dialogs_above(self):
             self.progress.pause()  # no checks while out of sight
             if self._ages_timer is not None:
                 self._ages_timer.pause()
@@ -474,9 +474,3 @@ recording link to the clipboard (this works over SSH in most terminals);
             self._ages_timer.resume()
             self._show_reports()
         self.progress.resume()
-
-    def _shown_behind_modal(self) -> bool:
-        stack = self.app.screen_stack
-        if self not in stack:
-            return False
-        return all(isinstance(screen, ModalScreen) for screen in stack[stack.index(self) + 1 :])

@@ -1,16 +1,17 @@
 """The line under the order form: waits while SPIKON generates a report, and says how long.
 
-`wait_for(report_id)` checks call_list/list with backoff (real asyncio sleeps,
-`delays` seconds apart) until the report is generated, then posts `Generated`;
-every list it reads goes to the screen as `Listed`, so the list of reports stays
-current too. How long the user has waited comes from the session clock, so what
-the line says depends only on that clock. A failed check is said in words and
-tried again after the next delay; nothing here ever orders anything.
+`wait_for(report_id)` checks call_list/list with backoff (one check at a time,
+`PollScheduler`, each due the next of `delays` clock seconds after the last
+ended) until the report is generated, then posts `Generated`; every list it
+reads goes to the screen as `Listed`, so the list of reports stays current too.
+How long the user has waited and when the next check is due both come from the
+session clock, so what the line says and when it checks depend only on that
+clock. A failed check is said in words and tried again after the next delay;
+nothing here ever orders anything. `pause()` / `resume()` follow the screen.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -19,11 +20,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from spikon_tui.api.models import CallListStatus
-from spikon_tui.calls.backoff import poll_delays
+from spikon_tui.backoff import BackoffSchedule
 from spikon_tui.formatting import format_age
 from spikon_tui.ui.errors import describe_error
-
-WAIT_GROUP = "call-history-wait"
+from spikon_tui.ui.poll_scheduler import PollScheduler
 
 
 class ReportProgress(Static):
@@ -47,8 +47,7 @@ class ReportProgress(Static):
         """One check while waiting (handled here; the screen gets `Listed` and `Generated`)."""
 
         report_id: int
-        next_check_in: float
-        status: CallListStatus | None = None
+        statuses: list[CallListStatus] | None = None
         error: Exception | None = None
 
     def __init__(
@@ -56,14 +55,14 @@ class ReportProgress(Static):
     ) -> None:
         super().__init__("", id=id)
         self._clock = clock
-        self._delays = tuple(delays)
+        self._backoff = BackoffSchedule(delays)
+        self.scheduler = PollScheduler(self, clock, self._check)
         self.waiting_for: int | None = None
         """The report whose generation is awaited (None: not waiting)."""
         self._since = 0.0
-        self._next_check_in = self._delays[0]
+        self._next_check_in = 0.0
         self._problem: str | None = None
         self._text = ""
-        self._paused = False
 
     @property
     def text(self) -> str:
@@ -113,12 +112,12 @@ class ReportProgress(Static):
         """Check call_list/list until `report_id` is generated; `since`: when it was ordered."""
         self.waiting_for = report_id
         self._since = self._clock() if since is None else since
-        self._next_check_in = self._delays[0]
+        self._backoff.reset()
+        self._next_check_in = self._backoff.next_delay()
         self._problem = None
         self._show_wait()
         self.screen.refresh_bindings()
-        if not self._paused:
-            self._poll(report_id)
+        self.scheduler.poll_in(self._next_check_in)
 
     def stop(self) -> int | None:
         """Stop waiting; returns the report that was awaited."""
@@ -132,56 +131,59 @@ class ReportProgress(Static):
 
     def _stop(self) -> int | None:
         report_id, self.waiting_for = self.waiting_for, None
-        self.workers.cancel_group(self, WAIT_GROUP)
+        self.scheduler.cancel_next()
         if report_id is not None:
             self.screen.refresh_bindings()
         return report_id
 
     def pause(self) -> None:
         """Out of sight: no checks until `resume` (the wait itself goes on)."""
-        self._paused = True
-        self.workers.cancel_group(self, WAIT_GROUP)
+        self.scheduler.pause()
 
     def resume(self) -> None:
-        self._paused = False
-        if self.waiting_for is not None:
-            self._poll(self.waiting_for)
+        """In sight again: a check that fell due meanwhile runs at once."""
+        self.scheduler.resume()
 
-    @work(exclusive=True, group=WAIT_GROUP, exit_on_error=False)
-    async def _poll(self, report_id: int) -> None:
-        delays = poll_delays(self._delays)
-        delay = next(delays)
-        while True:
-            await asyncio.sleep(delay)
-            delay = next(delays)
-            try:
-                statuses = await self.app.spikon.call_list_list()
-            except Exception as error:  # noqa: BLE001 - said on the line, tried again
-                self.post_message(self.Checked(report_id, delay, error=error))
-                continue
-            self.post_message(self.Listed(statuses))
-            status = next((status for status in statuses if status.id == report_id), None)
-            self.post_message(self.Checked(report_id, delay, status=status))
-            if status is None or status.generated:
-                return
+    def _check(self) -> None:
+        if self.waiting_for is None:
+            self.scheduler.finished(None)
+        else:
+            self._check_list(self.waiting_for)
+
+    @work(exit_on_error=False)
+    async def _check_list(self, report_id: int) -> None:
+        try:
+            statuses = await self.app.spikon.call_list_list()
+        except Exception as error:  # noqa: BLE001 - said on the line, tried again
+            self.post_message(self.Checked(report_id, error=error))
+        else:
+            self.post_message(self.Checked(report_id, statuses=statuses))
 
     def on_report_progress_checked(self, message: Checked) -> None:
         message.stop()
         report_id = message.report_id
         if report_id != self.waiting_for:
-            return  # the user stopped waiting, or waits for another report now
-        self._next_check_in = message.next_check_in
+            # The user stopped waiting, or waits for another report now: this answer
+            # may predate that report, so it only hands the turn to the next check.
+            waiting = self.waiting_for is not None
+            self.scheduler.finished(self._next_check_in if waiting else None)
+            return
+        if message.statuses is not None:
+            self.post_message(self.Listed(message.statuses))
+        self._next_check_in = self._backoff.next_delay()
+        self.scheduler.finished(self._next_check_in)
         if message.error is not None:
             self._problem = describe_error(message.error)
             self._show_wait()
             return
         self._problem = None
-        if message.status is None:
+        status = next((s for s in message.statuses or () if s.id == report_id), None)
+        if status is None:
             self.say(
                 f"Report #{report_id} is no longer on SPIKON's list of reports; order it again.",
                 error=True,
             )
-        elif message.status.generated:
+        elif status.generated:
             self._stop()
             self.post_message(self.Generated(report_id))
         else:

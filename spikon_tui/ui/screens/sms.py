@@ -25,7 +25,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Header, Input, Select, TextArea
 
 from spikon_tui.api.errors import NotFoundError, SpikonError, ValidationError
@@ -37,7 +36,7 @@ from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
 from spikon_tui.sms.store import SentStore, StoreError
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.monitor_poller import PollScheduler
+from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.sms_compose import DEFAULT_SENDER, REMEMBERED_SENDER, ComposeForm
 from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
@@ -48,8 +47,6 @@ from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 
-IDLE_DELAY = 3600.0
-"""Seconds until the scheduler looks again when no message is waiting for its state."""
 PARALLEL_CHECKS = 4
 """sms/state requests in flight at once during one round."""
 LISTED_IN_TOAST = 3
@@ -162,19 +159,13 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
     # -- visibility --------------------------------------------------------------------
 
     def on_screen_suspend(self) -> None:
-        if self.scheduler is not None and not self._shown_behind_modal():
+        if self.scheduler is not None and not only_dialogs_above(self):
             self.scheduler.pause()
 
     def on_screen_resume(self) -> None:
         if self.scheduler is not None:
             self.scheduler.resume()
             self._show_rows()
-
-    def _shown_behind_modal(self) -> bool:
-        stack = self.app.screen_stack
-        if self not in stack:
-            return False
-        return all(isinstance(screen, ModalScreen) for screen in stack[stack.index(self) + 1 :])
 
     @property
     def polling_paused(self) -> bool:
@@ -345,10 +336,11 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             self._attempts[record.key] = now
         self._check([(r.key, r.sms_id) for r in targets if r.sms_id is not None])
 
-    def _next_delay(self, now: float) -> float:
+    def _next_delay(self, now: float) -> float | None:
+        """Seconds until the next message is due; None: none is followed (a send asks again)."""
         assert self.store is not None
         due_at = follow.next_due_at(self.store.messages.values(), now, self._attempts)
-        return IDLE_DELAY if due_at is None else max(0.0, due_at - now)
+        return None if due_at is None else max(0.0, due_at - now)
 
     @work(group="sms-state")
     async def _check(self, targets: list[tuple[str, int]]) -> None:

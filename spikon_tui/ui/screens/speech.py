@@ -15,10 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Header
 
 from spikon_tui.speech.formats import MP3, WAV
+from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.speech_form import AnnouncementForm
 from spikon_tui.ui.screens.speech_list import AnnouncementList
@@ -126,16 +126,8 @@ you can see whether the order went through.
     # -- visibility ----------------------------------------------------------------------
 
     def on_screen_suspend(self) -> None:
-        if not self._shown_behind_modal():
+        if not only_dialogs_above(self):
             self.announcements.pause_checks()
 
     def on_screen_resume(self) -> None:
         self.announcements.resume_checks()
-
-    def _shown_behind_modal(self) -> bool:
-        """True when only dialogs sit above this screen: it is still in sight."""
-        stack = self.app.screen_stack
-        if self not in stack:
-            return False
-        above = stack[stack.index(self) + 1 :]
-        return all(isinstance(screen, ModalScreen) for screen in above)

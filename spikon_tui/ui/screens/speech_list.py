@@ -1,15 +1,17 @@
 """The account's announcements: ready or waiting, checked until generated, deleted on request.
 
 The list is loaded when the screen opens and on r. Announcements still being
-generated are checked with tts/status (`StatusPoller`: backoff, paused while
-the screen is hidden) and turn "ready" by themselves; the user is told when
-one becomes ready. Downloading lives in `speech_download.AnnouncementDownloads`.
+generated are checked with tts/status (one round at a time, `PollScheduler`,
+waits from `STATUS_CHECK_DELAYS`, paused while the screen is hidden) and turn
+"ready" by themselves; the user is told when one becomes ready. Downloading
+lives in `speech_download.AnnouncementDownloads`.
 """
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -19,11 +21,12 @@ from textual.widgets import Static
 
 from spikon_tui.api.errors import NotFoundError, SpikonError
 from spikon_tui.api.models import TtsAnnouncement, TtsStatus
+from spikon_tui.backoff import BackoffSchedule
 from spikon_tui.speech.formats import WAV
 from spikon_tui.speech.wording import state_text
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens.speech_download import AnnouncementDownloads
-from spikon_tui.ui.screens.speech_poller import StatusPoller
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
@@ -44,6 +47,11 @@ class StatusCheck:
 
 
 class AnnouncementList(AnnouncementDownloads):
+    STATUS_CHECK_DELAYS: ClassVar[tuple[float, ...]] = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+    """Clock seconds before each round of status checks; the last one repeats. SPIKON
+    speaks an announcement in seconds, so the first check comes after one second; each
+    round that still finds one waiting (or fails) waits longer, up to half a minute."""
+
     @dataclass
     class ListLoaded(Message, bubble=False):
         items: list[TtsAnnouncement]
@@ -67,7 +75,8 @@ class AnnouncementList(AnnouncementDownloads):
         self.deleting: set[int] = set()
         self.announced_waiting: set[int] = set()
         """Waiting announcements this screen saw: their turning ready is worth a toast."""
-        self.poller = StatusPoller(self, lambda: self.app.session.clock(), self._check_waiting)
+        self.backoff = BackoffSchedule(self.STATUS_CHECK_DELAYS)
+        self.scheduler = PollScheduler(self, lambda: self.app.session.clock(), self._check_waiting)
 
     def compose(self) -> ComposeResult:
         yield Static("Announcements", classes="section-title")
@@ -103,14 +112,14 @@ class AnnouncementList(AnnouncementDownloads):
         if item.id in self.items:
             self.items[item.id] = TtsAnnouncement(item.id, item.name, False)
             self.table.update_rows([announcement_row(self.items[item.id])], remove_missing=False)
-            self.poller.waiting_appeared(fresh=True)
+            self._waiting_appeared(fresh=True)
 
     def pause_checks(self) -> None:
         """The screen is hidden: no status checks until `resume_checks`."""
-        self.poller.hide()
+        self.scheduler.pause()
 
     def resume_checks(self) -> None:
-        self.poller.show()
+        self.scheduler.resume()
 
     @property
     def waiting_ids(self) -> list[int]:
@@ -160,7 +169,7 @@ class AnnouncementList(AnnouncementDownloads):
         self._announce_ready([item for item in fresh.values() if item.generated])
         if self.waiting_ids:
             self.announced_waiting.update(self.waiting_ids)
-            self.poller.waiting_appeared(fresh=False)
+            self._waiting_appeared(fresh=False)
 
     def add_ordered(self, tts_id: int, name: str) -> None:
         """A new order from the form: show it as waiting and check it soon."""
@@ -172,9 +181,21 @@ class AnnouncementList(AnnouncementDownloads):
         self.table.move_cursor_to_key(tts_id)
         # Saving it is the next step, and its keys (w, m, enter) work in the list.
         self.table.focus()
-        self.poller.waiting_appeared(fresh=True)
+        self._waiting_appeared(fresh=True)
 
     # -- checking the waiting ones -------------------------------------------------------
+
+    def _waiting_appeared(self, *, fresh: bool) -> None:
+        """Announcements are waiting: check them after the next backoff delay.
+
+        `fresh` (a new order) starts the backoff again from its shortest wait.
+        Nothing else changes while a round runs or one is already due.
+        """
+        if fresh:
+            self.backoff.reset()
+        if self.scheduler.in_flight or (self.scheduler.due_at is not None and not fresh):
+            return
+        self.scheduler.poll_in(self.backoff.next_delay())
 
     def _check_waiting(self) -> None:
         self.check_statuses(self.waiting_ids)
@@ -215,7 +236,11 @@ class AnnouncementList(AnnouncementDownloads):
         elif message.checks:
             self.freshness.mark_updated()
         self._announce_ready(ready)
-        self.poller.round_finished(still_waiting=bool(self.waiting_ids))
+        if self.waiting_ids:
+            self.scheduler.finished(self.backoff.next_delay())
+        else:
+            self.scheduler.finished(None)
+            self.backoff.reset()
 
     def _announce_ready(self, generated: list[TtsAnnouncement]) -> None:
         """Tell the user about announcements seen waiting that are ready now."""

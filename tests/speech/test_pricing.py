@@ -1,13 +1,10 @@
-"""Which price answer the form may show, and how often waiting announcements are checked."""
+"""Which price answer the form may show, and which quotes are remembered."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from spikon_tui.api.models import TtsPrice
-from spikon_tui.speech.polling import STATUS_CHECK_DELAYS, Backoff
 from spikon_tui.speech.pricing import REMEMBERED_QUOTES, PriceQuotes
 
 CHEAP = TtsPrice(Decimal("0.3"), Decimal("0.37"))
@@ -35,17 +32,3 @@ def test_remembered_quotes_are_bounded_dropping_the_least_recently_used() -> Non
     quotes.answered(quotes.ask("Ewa", "one more"), CHEAP)
     assert quotes.known("Ewa", "0") == CHEAP
     assert quotes.known("Ewa", "1") is None
-
-
-def test_backoff_doubles_to_half_a_minute_and_starts_again_on_reset() -> None:
-    backoff = Backoff()
-    delays = [backoff.next_delay() for _ in range(8)]
-    assert delays == [1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 30.0, 30.0]
-    assert delays[: len(STATUS_CHECK_DELAYS)] == list(STATUS_CHECK_DELAYS)
-    backoff.reset()
-    assert backoff.next_delay() == 1.0
-
-
-def test_backoff_needs_delays() -> None:
-    with pytest.raises(ValueError):
-        Backoff(())
