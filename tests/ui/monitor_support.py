@@ -84,6 +84,24 @@ class CallCenterScript:
     def members(self, campaign_id: int) -> list:
         return self.center.members(campaign_id)
 
+    def staff(
+        self,
+        agent_id: int,
+        *,
+        inbound: list[int] | None = None,
+        outbound: list[int] | None = None,
+        default: int | None = None,
+    ) -> None:
+        """Set an agent's campaigns as if changed elsewhere (e.g. in SPIKON's web panel)."""
+        with self.state.lock:
+            agent = self.center.agent(agent_id)
+            if inbound is not None:
+                agent.in_campaigns = sorted(inbound)
+            if outbound is not None:
+                agent.out_campaigns = sorted(outbound)
+            if default is not None:
+                agent.default_out_campaign = default
+
 
 async def open_screen(pilot: Pilot, screen: MonitorScreen) -> MonitorScreen:
     """Push a monitor screen once the app is logged in, and wait for its first poll."""

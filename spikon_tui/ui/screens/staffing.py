@@ -1,12 +1,23 @@
-"""Staffing: which agent serves which Call Center campaign, and moving them.
+"""Staffing: which agent serves which Call Center campaign, live, and moving them.
 
 A grid of agents (rows) by campaigns (columns); a cell says "in" (takes the
 campaign's incoming calls), "out" (makes its outgoing calls) and ★ for the
-agent's default outbound campaign. With the cursor on a cell: `i` adds the
-agent to that inbound campaign or removes them, `o` does the same for
-outbound, `d` makes it the default outbound campaign. Each asks first; the
-question for inbound changes says what the queue would be left with, from the
-latest figures ("Infolinia would have 0 free agents with 4 calls waiting").
+agent's default outbound campaign. The first row holds each queue's free
+agents / calls waiting, the figures the questions below quote. With the cursor
+on a cell: `i` adds the agent to that inbound campaign or removes them, `o`
+does the same for outbound, `d` makes it the default outbound campaign. Each
+asks first and says what the change would leave behind: for inbound, the
+queue's free agents and waiting calls ("Infolinia would have 0 free agents with
+4 calls waiting"); for outbound, what `outbound.py` can tell from the agent
+list and the queues, and plainly that SPIKON gives no outbound figures.
+
+The grid polls like the monitor (it is a `MonitorScreen` sharing the app's
+tracker): each round fetches `cc_agent/list`, every campaign's
+`cc_monitor/show` and, now and then, `cc_campaigns/list`; the next round is due
+when the last has finished; polling pauses while the screen is hidden. Cells
+are updated in place, so cursor and scroll stay put. A failed poll keeps the
+last figures and membership on screen and the status line says how old they
+are and why.
 
 `read_only` hides every action. Every action done is appended to the audit log
 (`staffing_audit.py`) with its result.
@@ -18,89 +29,118 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
+from spikon_tui.api.client import SpikonClient
 from spikon_tui.api.models import ActionStatus, CcAgent, CcCampaign
+from spikon_tui.formatting import format_age
 from spikon_tui.monitor import MonitorTracker
+from spikon_tui.monitor.clock import Clock
+from spikon_tui.monitor.freshness import FreshnessStatus, PollHealth
+from spikon_tui.monitor.staffing_changes import (
+    StaffingAction,
+    StaffingChange,
+    change_for,
+    membership,
+)
+from spikon_tui.ui import monitor_poller
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.monitor_poller import CampaignPoll, make_tracker, poll_one
-from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.monitor_poller import PollRound, poll_campaigns
+from spikon_tui.ui.screens.monitor_base import MonitorScreen, combine_freshness
 from spikon_tui.ui.staffing_audit import append_audit, default_audit_path
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
-from spikon_tui.ui.widgets.live_table import sync_table
+from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table, update_cells
+from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 
 ACTIONS = ("toggle_in", "toggle_out", "set_default")
+FIGURES_ROW = "figures"
+"""The row key of the first row: each campaign's free agents / calls waiting."""
+LIST_EVERY = 600.0
+"""Seconds (by the clock) between fetches of the campaign list, when nothing calls for one."""
+DASH = "—"
 
 
-def membership(agent: CcAgent, campaign_id: int) -> str:
-    parts = []
-    if campaign_id in agent.in_campaigns:
-        parts.append("in")
-    if campaign_id in agent.out_campaigns:
-        parts.append("out")
-    text = " ".join(parts) or "·"
-    if agent.default_out_campaign == campaign_id:
-        text += " ★"
-    return text
+def shown_path(path: Path) -> str:
+    """The path with the home folder as ~ (shorter, and fits one line at 80 columns)."""
+    try:
+        return f"~/{path.relative_to(Path.home()).as_posix()}"
+    except (ValueError, RuntimeError):  # not under home, or no home folder known
+        return str(path)
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
-    """One staffing change: the client method, and the words for the dialog and the log."""
+class StaffingRound(PollRound):
+    """One round of the staffing screen: the monitor's round plus the agent list."""
 
-    method: str
-    agent: CcAgent
-    campaign: CcCampaign
-    what: str
-    question: str
-    yes_label: str
-    danger: bool
+    agents: tuple[CcAgent, ...] | None = None
+    agents_error: Exception | None = None
+    agents_at: float = 0.0
+    agents_latency: float = 0.0
+    sequence: int = 0
+    """The scheduler's poll number when the round started."""
 
 
-class StaffingScreen(MainScreen):
+async def fetch_agents(
+    client: SpikonClient, clock: Clock
+) -> tuple[tuple[CcAgent, ...] | None, Exception | None, float, float]:
+    """`cc_agent/list`: (agents, error, when it arrived, how long it took)."""
+    timer = monitor_poller.latency_timer  # looked up now: snapshot tests replace it
+    started = timer()
+    try:
+        agents = tuple(await client.cc_agent_list())
+    except Exception as error:  # noqa: BLE001 - every failure is shown on the status line
+        return None, error, clock(), 0.0
+    return agents, None, clock(), max(0.0, timer() - started)
+
+
+class StaffingScreen(MonitorScreen, inherit_bindings=False):
     TITLE = "Staffing"
     HELP = """
-Which agent serves which Call Center campaign. Each cell: [b]in[/b] takes the
-campaign's incoming calls, [b]out[/b] makes its outgoing calls, [b]★[/b] is the
-agent's default outbound campaign.
+Which agent serves which Call Center campaign, kept live. Each cell: [b]in[/b]
+takes the campaign's incoming calls, [b]out[/b] makes its outgoing calls,
+[b]★[/b] is the agent's default outbound campaign. The first row shows each
+queue's free agents / calls waiting now (red: calls wait and nobody is free).
 
 With the cursor on a cell: [b]i[/b] adds the agent to that inbound campaign or
 removes them, [b]o[/b] does the same for outbound, [b]d[/b] makes the campaign
-the agent's default outbound campaign. Each asks first; for inbound changes the
-question says what the queue would be left with. Every change is written to the
-audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
+the agent's default outbound campaign. Each asks first and says what the change
+would leave behind: for inbound, the queue's free agents and waiting calls; for
+outbound, how many agents would make the campaign's outgoing calls and what the
+agent's inbound queues would have while the agent is on an outgoing call.
+SPIKON gives no figures on outgoing calls, so nothing more is predicted.
+
+Agents, campaigns and queue figures refresh at the monitor's interval (the line
+under the title says how fresh they are; polling pauses while this screen is
+hidden). When polls fail, the last figures stay, marked STALE with their age.
+[b]r[/b] refreshes now. Every change is written to the audit log. Read-only
+mode offers no changes.
 """
     DEFAULT_CSS = """
     StaffingScreen #staffing-table { height: 1fr; }
     StaffingScreen #staffing-note { height: auto; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("r", "reload", "Reload"),
-        Binding("i", "toggle_in", "In/out of inbound"),
-        Binding("o", "toggle_out", "In/out of outbound"),
-        Binding("d", "set_default", "Default outbound"),
+        Binding("f1", "app.help", "Help"),
+        Binding("r", "poll_now", "Refresh"),
+        Binding("i", "toggle_in", "Inbound", tooltip="Add to or remove from the inbound campaign"),
+        Binding(
+            "o", "toggle_out", "Outbound", tooltip="Add to or remove from the outbound campaign"
+        ),
+        Binding("d", "set_default", "Default out", tooltip="Make it the default outbound campaign"),
         Binding("escape", "back", "Back"),
     ]
 
     @dataclass
-    class Loaded(Message):
-        agents: list[CcAgent]
-        campaigns: list[CcCampaign]
-        polls: list[CampaignPoll]
-
-    @dataclass
-    class Failed(Message):
-        error: Exception
-
-    @dataclass
     class Done(Message):
-        change: Change
+        change: StaffingChange
         result: ActionStatus | None = None
         error: Exception | None = None
 
@@ -111,89 +151,226 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
         read_only: bool = False,
         audit_path: Path | str | None = None,
     ) -> None:
-        super().__init__()
-        self._given_tracker = tracker
+        super().__init__(tracker=tracker)
         self.read_only = read_only
         self.audit_path = Path(audit_path) if audit_path is not None else default_audit_path()
         self.agents: dict[int, CcAgent] = {}
         self.campaigns: list[CcCampaign] = []
         self.loads = 0
+        """Agent lists taken (the grid's membership redrawn from a fresh answer)."""
         self.busy = False
+        self.list_at: float | None = None
+        self._agent_health: PollHealth | None = None
+        self._outdated_through = 0
+        self._freshness: dict[int, FreshnessStatus] = {}
+        self._freshness_at = 0.0
+        self._shown_note = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        note = "read-only: no changes can be made here" if self.read_only else ""
-        yield Static(note or "loading…", id="staffing-note")
+        yield MonitorStatus(id="monitor-status")
+        self._shown_note = self._note()
+        yield Static(self._shown_note, id="staffing-note")
         yield DataTable(id="staffing-table", cursor_type="cell", zebra_stripes=True)
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.tracker = self._given_tracker or make_tracker(clock=self.app.session.clock)
-        self.action_reload()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":  # only when opened over another screen, not as the F5 mode
+            return len(self.app.screen_stack) > 1
         return not (action in ACTIONS and self.read_only)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
-    # -- loading -----------------------------------------------------------------------
+    @property
+    def agent_health(self) -> PollHealth:
+        """The agent list's freshness, on the tracker's interval."""
+        if self._agent_health is None:
+            self._agent_health = PollHealth(self.tracker.interval, grace=self.tracker.grace)
+        self._agent_health.interval = self.tracker.interval
+        return self._agent_health
 
-    def action_reload(self) -> None:
-        self.load()
+    # -- polling (MonitorScreen schedules, pauses and feeds the tracker) --------------------
 
-    @work(exclusive=True, group="staffing-load")
-    async def load(self) -> None:
-        client = self.app.spikon
-        try:
-            agents, campaigns = await asyncio.gather(
-                client.cc_agent_list(), client.cc_campaigns_list()
-            )
-            polls = await asyncio.gather(
-                *(poll_one(client, campaign.id, self.app.session.clock) for campaign in campaigns)
-            )
-        except Exception as error:  # noqa: BLE001 - shown by on_staffing_screen_failed
-            self.post_message(self.Failed(error))
+    def _list_due(self) -> bool:
+        if self.list_at is None or self.list_problem is not None:
+            return True
+        if self.clock() - self.list_at >= LIST_EVERY:
+            return True
+        known = {campaign.id for campaign in self.campaigns}
+        return any(
+            cid not in known
+            for agent in self.agents.values()
+            for cid in (*agent.in_campaigns, *agent.out_campaigns)
+        )
+
+    async def fetch_round(self) -> StaffingRound:
+        client, clock = self.app.spikon, self.app.session.clock
+        sequence = self.scheduler.polls_started
+        queues, (agents, error, agents_at, latency) = await asyncio.gather(
+            poll_campaigns(
+                client,
+                clock,
+                campaign_ids=[campaign.id for campaign in self.campaigns],
+                fetch_list=self._list_due(),
+            ),
+            fetch_agents(client, clock),
+        )
+        return StaffingRound(
+            polls=queues.polls,
+            campaigns=queues.campaigns,
+            list_error=queues.list_error,
+            started_at=queues.started_at,
+            finished_at=queues.finished_at,
+            agents=agents,
+            agents_error=error,
+            agents_at=agents_at,
+            agents_latency=latency,
+            sequence=sequence,
+        )
+
+    def on_monitor_screen_polled(self, message: MonitorScreen.Polled) -> None:
+        # Take the agents first; then the base class (called here, not again by
+        # Textual's handler chain) ingests the queues and calls `draw`.
+        message.prevent_default()
+        self._take_agents(message.round)
+        super().on_monitor_screen_polled(message)
+
+    def _take_agents(self, result: PollRound) -> None:
+        health = self.agent_health
+        if not isinstance(result, StaffingRound):  # the whole round failed
+            health.record_failure(result.finished_at, result.list_error or "no answer")
             return
-        self.post_message(self.Loaded(list(agents), list(campaigns), list(polls)))
+        if result.agents is None:
+            health.record_failure(result.agents_at, result.agents_error or "no answer")
+            return
+        if result.sequence <= self._outdated_through:
+            return  # asked before the last change was answered: it may not show it yet
+        health.record_success(result.agents_at, result.agents_latency)
+        self.agents = {agent.id: agent for agent in result.agents}
+        self.loads += 1
 
-    def on_staffing_screen_loaded(self, message: Loaded) -> None:
-        self.tracker.set_campaigns(message.campaigns)
-        for poll in message.polls:  # the figures the confirm questions quote
-            if poll.monitor is not None:
-                self.tracker.ingest(poll.campaign_id, poll.monitor, poll.polled_at, poll.latency)
-        self.agents = {agent.id: agent for agent in message.agents}
-        self.campaigns = list(message.campaigns)
+    def campaigns_listed(self, campaigns: tuple[CcCampaign, ...]) -> None:
+        self.list_at = self.clock()
+        self.campaigns = list(campaigns)
+
+    def next_delay(self) -> float:
+        """The interval while anything answers; backed off only when everything fails."""
+        health = self.agent_health
+        delays = [
+            self.tracker.backoff.delay(
+                health.failures_in_row, fatal=health.fatal_reason is not None
+            )
+        ]
+        if self.campaigns:
+            delays.append(self.tracker.next_delay())
+        return min(delays)
+
+    def freshness(self, now: float) -> FreshnessStatus:
+        stale_after = 2 * self.tracker.interval + self.tracker.grace
+        return combine_freshness(
+            [
+                self.agent_health.status(now),
+                *(
+                    freshness_at(status, self._freshness_at, now, stale_after)
+                    for status in self._freshness.values()
+                ),
+            ]
+        )
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def draw(self, now: float) -> None:
+        self._freshness = {
+            campaign.id: self.tracker.view(campaign.id, now, buckets=1).freshness
+            for campaign in self.campaigns
+        }
+        self._freshness_at = now
+        self._draw_grid(now)
+        note = self._note()
+        if note != self._shown_note:  # an update costs a layout: only when the words change
+            self._shown_note = note
+            self.query_one("#staffing-note", Static).update(note)
+
+    def tick(self, now: float) -> None:
+        """Between polls only the STALE marks can change: redraw the figures row."""
         table = self.query_one("#staffing-table", DataTable)
-        wanted = ["agent", "sip", *(f"c{campaign.id}" for campaign in self.campaigns)]
-        if [key.value for key in table.columns] != wanted:
-            table.clear(columns=True)  # the campaigns themselves changed: new columns
-            table.add_column("Agent", key="agent")
-            table.add_column("SIP login", key="sip")
-            for campaign in self.campaigns:
-                table.add_column(campaign.name, key=f"c{campaign.id}")
-        rows = {
-            str(agent.id): (
+        if table.row_count:
+            cells = self._figures_row(now)
+            keys = [key.value for key in table.columns]
+            if len(keys) == len(cells):
+                update_cells(table, FIGURES_ROW, dict(zip(keys, cells, strict=True)))
+
+    def _note(self) -> str:
+        if self.read_only:
+            return "read-only: no changes can be made here"
+        if not self.agents:
+            health = self._agent_health
+            if health is not None and health.failures_in_row:
+                return "The agents could not be loaded yet; trying again (see the line above)."
+            return "loading…"
+        return f"Changes are logged to {shown_path(self.audit_path)}"
+
+    def _figures_cell(self, campaign_id: int, snapshots: dict, now: float) -> Text:
+        snapshot = snapshots.get(campaign_id)
+        if snapshot is None:
+            return Text(DASH, style="dim")
+        figures = snapshot.figures
+        text = Text(f"{figures.free_agents} / {figures.calls_waiting}")
+        theme = self.app.current_theme
+        if figures.free_agents == 0 and figures.calls_waiting:
+            text.stylize(f"bold {theme.error}")
+        status = self._freshness.get(campaign_id)
+        stale_after = 2 * self.tracker.interval + self.tracker.grace
+        if status is not None and freshness_at(status, self._freshness_at, now, stale_after).stale:
+            text.append(" STALE", style=f"bold {theme.warning}")
+        return text
+
+    def _figures_row(self, now: float) -> tuple:
+        snapshots = self.tracker.snapshots()
+        return (
+            Text("free / waiting", style="bold"),
+            "",
+            *(self._figures_cell(campaign.id, snapshots, now) for campaign in self.campaigns),
+        )
+
+    def _rows(self, now: float) -> dict[str, tuple]:
+        rows: dict[str, tuple] = {FIGURES_ROW: self._figures_row(now)}
+        for agent in self.agents.values():
+            rows[str(agent.id)] = (
                 agent.name,
                 agent.sip,
                 *(Text(membership(agent, c.id)) for c in self.campaigns),
             )
-            for agent in message.agents
-        }
-        with self.app.batch_update():
-            sync_table(table, rows)
-        self.loads += 1
-        if not self.read_only:
-            self.query_one("#staffing-note", Static).update(
-                "i: in/out of inbound · o: in/out of outbound · d: default outbound "
-                f"· changes are logged to {self.audit_path}"
-            )
+        return rows
 
-    def on_staffing_screen_failed(self, message: Failed) -> None:
-        self.notify(describe_error(message.error), title="Staffing not loaded", severity="error")
-        if not self.agents:
-            self.query_one("#staffing-note", Static).update("not loaded: r tries again")
+    def _draw_grid(self, now: float) -> None:
+        table = self.query_one("#staffing-table", DataTable)
+        columns = [("agent", "Agent"), ("sip", "SIP login")]
+        columns += [(f"c{campaign.id}", campaign.name) for campaign in self.campaigns]
+        shown = [(key.value, column.label.plain) for key, column in table.columns.items()]
+        with self.app.batch_update():
+            if shown == columns:
+                sync_table(table, self._rows(now))
+                return
+            # The campaigns changed (added, gone, renamed): new columns, the cursor kept.
+            row = cursor_row_key(table)
+            column = None
+            if row is not None:
+                column = table.coordinate_to_cell_key(table.cursor_coordinate).column_key.value
+            table.clear(columns=True)
+            for key, label in columns:
+                table.add_column(label, key=key)
+            sync_table(table, self._rows(now))
+            if row is None:
+                return
+            try:
+                target_row = table.get_row_index(row)
+                target_column = table.get_column_index(column) if column else 0
+            except (RowDoesNotExist, ColumnDoesNotExist):
+                return  # that agent or campaign is gone: the cursor stays at the top
+            table.move_cursor(row=target_row, column=target_column, animate=False)
 
     # -- the cell under the cursor ---------------------------------------------------------
 
@@ -203,6 +380,9 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate)
         column = key.column_key.value or ""
+        if key.row_key.value == FIGURES_ROW:
+            self.notify("Move the cursor to an agent's row first.", timeout=4)
+            return None
         if not column.startswith("c"):
             self.notify("Move the cursor to a campaign's column first.", timeout=4)
             return None
@@ -213,63 +393,23 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
             return None
         return agent, campaign
 
-    def change_for(self, action: str, agent: CcAgent, campaign: CcCampaign) -> Change:
-        who = f"agent {agent.id} ({agent.name})"
-        where = f"campaign {campaign.id} ({campaign.name})"
-        if action == "toggle_in":
-            if campaign.id in agent.in_campaigns:
-                effect = self.tracker.effect_of_removing(agent, campaign.id).text
-                return Change(
-                    "cc_in_campaign_remove_agent",
-                    agent,
-                    campaign,
-                    f"remove {who} from inbound {where}",
-                    f"Remove {agent.name} from the inbound campaign {campaign.name}?\n\n{effect}",
-                    "Remove",
-                    True,
-                )
-            effect = self.tracker.effect_of_adding(agent, campaign.id).text
-            return Change(
-                "cc_in_campaign_add_agent",
-                agent,
-                campaign,
-                f"add {who} to inbound {where}",
-                f"Add {agent.name} to the inbound campaign {campaign.name}?\n\n{effect}",
-                "Add",
-                False,
-            )
-        if action == "toggle_out":
-            if campaign.id in agent.out_campaigns:
-                return Change(
-                    "cc_out_campaign_remove_agent",
-                    agent,
-                    campaign,
-                    f"remove {who} from outbound {where}",
-                    f"Remove {agent.name} from the outbound campaign {campaign.name}?",
-                    "Remove",
-                    True,
-                )
-            return Change(
-                "cc_out_campaign_add_agent",
-                agent,
-                campaign,
-                f"add {who} to outbound {where}",
-                f"Add {agent.name} to the outbound campaign {campaign.name}?",
-                "Add",
-                False,
-            )
-        return Change(
-            "cc_out_campaign_set_default",
-            agent,
-            campaign,
-            f"set the default outbound campaign of {who} to {where}",
-            f"Make {campaign.name} the default outbound campaign of {agent.name}?",
-            "Set default",
-            False,
+    def _age_warning(self) -> str:
+        """A line for the question when its figures are old; empty when they are fresh."""
+        fresh = self.freshness(self.clock())
+        if not fresh.loaded or not (fresh.stale or fresh.failures_in_row):
+            return ""
+        failed = (
+            "the last poll failed"
+            if fresh.failures_in_row == 1
+            else f"the last {fresh.failures_in_row} polls failed"
         )
+        return f"\n\nCareful: these figures are from {format_age(fresh.age or 0.0)} ago; {failed}."
 
-    def _ask(self, action: str) -> None:
-        if self.read_only or self.busy:
+    def _ask(self, action: StaffingAction) -> None:
+        if self.read_only:
+            return
+        if self.busy:
+            self.notify("The last change is still waiting for SPIKON's answer.", timeout=4)
             return
         chosen = self.selected()
         if chosen is None:
@@ -278,16 +418,16 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
         if action == "set_default" and agent.default_out_campaign == campaign.id:
             self.notify(f"{campaign.name} already is {agent.name}'s default.", timeout=4)
             return
-        change = self.change_for(action, agent, campaign)
+        change = change_for(action, agent, campaign, self.tracker, self.agents.values())
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and not self.busy:
                 self.busy = True
                 self.apply(change)
 
+        question = escape(change.question + self._age_warning())
         self.app.push_screen(
-            ConfirmDialog(change.question, yes_label=change.yes_label, danger=change.danger),
-            answered,
+            ConfirmDialog(question, yes_label=change.yes_label, danger=change.danger), answered
         )
 
     def action_toggle_in(self) -> None:
@@ -302,7 +442,7 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
     # -- doing it ------------------------------------------------------------------------
 
     @work(group="staffing-change")
-    async def apply(self, change: Change) -> None:
+    async def apply(self, change: StaffingChange) -> None:
         method = getattr(self.app.spikon, change.method)
         try:
             result = await method(change.agent.id, change.campaign.id)
@@ -314,8 +454,11 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
     def on_staffing_screen_done(self, message: Done) -> None:
         self.busy = False
         change = message.change
+        unknown = message.error is not None and getattr(message.error, "outcome_unknown", False)
         if message.error is not None:
             result = describe_error(message.error)
+            if unknown:
+                result = f"outcome unknown: {result}"
         elif message.result is not None and not message.result.ok:
             result = f"SPIKON answered {message.result.status!r}"
         else:
@@ -337,6 +480,16 @@ audit log. [b]r[/b] loads everything again. Read-only mode offers no changes.
             )
         if result == "OK":
             self.notify(f"Done: {change.what}.", title="Staffing")
+        elif unknown:
+            self.notify(
+                f"{describe_error(message.error)} The grid shows what SPIKON has after the "
+                "next poll; check it before trying again.",
+                title=f"Not known whether SPIKON did it: {change.what}",
+                severity="warning",
+                timeout=30,
+            )
         else:
             self.notify(result, title=f"Could not {change.what}", severity="error", timeout=15)
-        self.load()
+        # An agent list asked for before this answer may not show the change: skip it.
+        self._outdated_through = self.scheduler.polls_started
+        self.scheduler.poll_now()
