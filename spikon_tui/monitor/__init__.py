@@ -13,6 +13,8 @@ its views say. The parts, one job per module:
 - ``alert_rules.py``: thresholds per campaign and metric, from the config file
 - ``alerts.py``: alert state with hold times, cooldown, acknowledge, mute
 - ``overview.py``: campaigns worst first; the staffing what-if
+- ``outbound.py``: what an outbound staffing change would leave behind
+- ``staffing_changes.py``: the staffing grid's cells and each change's words
 - ``recorder.py``: ``--record FILE`` (JSONL) and the CSV export
 - ``views.py``: the immutable views the UI reads
 - ``clock.py``: the injected time source

@@ -274,8 +274,9 @@ class SpikonApp(App):
             if binding.action.startswith("app."):
                 continue  # F1 on each screen: already "Help for this screen" above
             if binding.description and binding.show and active.node is screen:
+                key = f"Key: {self.get_key_display(binding)}"
                 yield SystemCommand(
                     f"{screen.TITLE or ''}: {binding.description}".strip(": "),
-                    f"Key: {self.get_key_display(binding)}",
+                    f"{binding.tooltip} · {key}" if binding.tooltip else key,
                     partial(screen.run_action, binding.action),
                 )

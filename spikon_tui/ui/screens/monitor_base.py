@@ -22,7 +22,6 @@ from typing import ClassVar
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from spikon_tui.monitor import MonitorTracker, PollOutcome
@@ -38,7 +37,7 @@ from spikon_tui.ui.monitor_poller import (
     make_tracker,
     step_interval,
 )
-from spikon_tui.ui.poll_scheduler import PollScheduler
+from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
 from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
@@ -170,7 +169,7 @@ class MonitorScreen(MainScreen):
         self.scheduler.poll_now()
 
     def on_screen_suspend(self) -> None:
-        if self._shown_behind_modal():
+        if only_dialogs_above(self):
             return  # a dialog over this screen leaves it in sight: keep it live
         self.scheduler.pause()
         if self._tick_timer is not None:
@@ -185,14 +184,6 @@ class MonitorScreen(MainScreen):
         if self.frozen_at is None:
             self.draw(self.clock())
         self.draw_status(self.clock())
-
-    def _shown_behind_modal(self) -> bool:
-        """True when only modal dialogs sit above this screen in the current stack."""
-        stack = self.app.screen_stack
-        if self not in stack:
-            return False
-        above = stack[stack.index(self) + 1 :]
-        return all(isinstance(screen, ModalScreen) for screen in above)
 
     @property
     def polling_paused(self) -> bool:

@@ -123,10 +123,6 @@ hidden). When polls fail, the last figures stay, marked STALE with their age.
 [b]r[/b] refreshes now. Every change is written to the audit log. Read-only
 mode offers no changes.
 """
-    DEFAULT_CSS = """
-    StaffingScreen #staffing-table { height: 1fr; }
-    StaffingScreen #staffing-note { height: auto; padding: 0 1; color: $text-muted; }
-    """
     BINDINGS = [
         Binding("f1", "app.help", "Help"),
         Binding("r", "poll_now", "Refresh"),
