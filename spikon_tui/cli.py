@@ -1,6 +1,8 @@
 """The `spikon-tui` command: parses the command line and hands off to the right part.
 
-`--profile` and `--base-url` work before or after any subcommand. Heavy imports
+`--profile`, `--base-url` and `--lang` work before or after any subcommand. The
+interface language is chosen (`--lang`, then the config file, then the locale)
+before any UI module is imported. Heavy imports
 (Textual, httpx, the sandbox) happen inside the subcommand that needs them, so
 `spikon-tui --help` and start-up stay quick.
 """
@@ -8,10 +10,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from spikon_tui import __version__
+from spikon_tui.i18n import LANGUAGES, language_code, resolve_language, set_language
+
+
+def _language(value: str) -> str:
+    code = language_code(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {value!r}: choose {' or '.join(LANGUAGES)}"
+        )
+    return code
 
 
 def _global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -27,6 +40,13 @@ def _global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> 
         metavar="URL",
         default=default,
         help="the API address (https, or http on loopback only); default from the profile",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=_language,
+        default=default,
+        help="the interface language: en or pl (default: the config file, then the locale)",
     )
 
 
@@ -123,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"spikon-tui: {error}", file=sys.stderr)
         return 2
+    set_language(resolve_language(args.lang, config.language, os.environ))
 
     if args.command == "login":
         from spikon_tui.login_command import run_login

@@ -10,7 +10,7 @@ Schema::
 
     [app]
     theme = "textual-dark"          # Textual theme name
-    language = "pl"                 # optional
+    language = "pl"                 # optional: "en" or "pl"; else --lang or the locale
     default_profile = "default"     # used when --profile is not given
 
     [profiles.default]
@@ -45,6 +45,8 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import platformdirs
+
+from spikon_tui.i18n import LANGUAGES, language_code
 
 APP_NAME = "spikon-tui"
 CONFIG_DIR_ENV = "SPIKON_TUI_CONFIG_DIR"
@@ -152,6 +154,13 @@ def validate_refresh_interval(value: object) -> float:
     return float(value)
 
 
+def validate_language(value: object) -> str:
+    """Return ``value`` if it names an interface language ("en", "pl", "pl_PL"), else raise."""
+    if not isinstance(value, str) or language_code(value) is None:
+        raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {value!r}")
+    return value
+
+
 @dataclass
 class ProfileConfig:
     """One SPIKON account to talk to: where it is and how the app behaves with it."""
@@ -208,8 +217,8 @@ class AppConfig:
         for key in ("theme", "default_profile"):
             if not isinstance(getattr(self, key), str):
                 raise ConfigError(f"{key} must be a string, not {getattr(self, key)!r}")
-        if self.language is not None and not isinstance(self.language, str):
-            raise ConfigError(f"language must be a string, not {self.language!r}")
+        if self.language is not None:
+            validate_language(self.language)
         validate_profile_name(self.default_profile)
         for name, profile in self.profiles.items():
             if name != profile.name:
@@ -296,6 +305,11 @@ def _from_dict(data: dict[str, Any]) -> AppConfig:
             if not isinstance(value, str):
                 raise _SettingError(("app",), key, f"[app] {key} must be a string, not {value!r}")
             setattr(config, key, value)
+    if config.language is not None:
+        try:
+            validate_language(config.language)
+        except ConfigError as error:
+            raise _SettingError(("app",), "language", f"[app] {error}") from None
     config.app_extra = app
     try:
         validate_profile_name(config.default_profile)

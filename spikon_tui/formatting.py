@@ -1,18 +1,29 @@
-"""How figures look on screen: money, ages and durations, the same everywhere in the app."""
+"""How figures look on screen: money, ages, durations and dates, the same everywhere in the app.
+
+Each function follows the interface language (`spikon_tui.i18n`) at the moment
+it is called. Money is Polish style in both languages ("1 234,50 zł": the
+account is in złoty, and English users of SPIKON see the same figure as its
+panel); dates are ISO in English ("2025-03-14") and day.month.year in Polish.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from spikon_tui.i18n import _, current_language, ngettext
 
 _CENT = Decimal("0.01")
 _NBSP = "\u00a0"  # keeps "1 234,50 zł" on one line
+_DATE_FORMATS = {"en": "%Y-%m-%d", "pl": "%d.%m.%Y"}
+_HUMANIZE_LOCALES = {"pl": "pl_PL"}
 
 
 def format_money(amount: Decimal) -> str:
     """`Decimal("-1234.5")` -> `"-1 234,50 zł"`: Polish style, grouped thousands, two decimals."""
     rounded = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
-    whole, _, cents = f"{abs(rounded):.2f}".partition(".")
+    whole, _point, cents = f"{abs(rounded):.2f}".partition(".")
     groups = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
@@ -22,22 +33,50 @@ def format_money(amount: Decimal) -> str:
 
 
 def format_age(seconds: float) -> str:
-    """How long ago something happened, short enough for a status line: `12 s`, `3 min`, `2 h`."""
+    """How long ago something happened, short enough for a status line: `12 s`, `3 min`, `2 h`.
+
+    Polish: `12 s`, `3 min`, `2 godz.`, `3 dni`. The caller words the rest:
+    `_("updated {age} ago").format(age=format_age(seconds))`.
+    """
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{count} s").format(count=seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min"
+        return _("{count} min").format(count=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h"
-    return f"{seconds // 86400} d"
+        return _("{count} h").format(count=seconds // 3600)
+    days = seconds // 86400
+    return ngettext("{count} d", "{count} d", days).format(count=days)
+
+
+def format_ago(seconds: float) -> str:
+    """A longer "how long ago" in words: "3 minutes ago", Polish "3 minuty temu" (humanize)."""
+    import humanize  # here, not at the top: only some screens need it (start-up time)
+
+    locale = _HUMANIZE_LOCALES.get(current_language())
+    if locale is None:
+        humanize.i18n.deactivate()
+    else:
+        humanize.i18n.activate(locale)
+    return humanize.naturaltime(max(0.0, float(seconds)))
 
 
 def format_duration(seconds: int) -> str:
-    """A call's length: `0:42`, `12:05`, `1:02:03`."""
+    """A call's length: `0:42`, `12:05`, `1:02:03` (the same in both languages)."""
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def format_date(day: date) -> str:
+    """`2025-03-14` in English, `14.03.2025` in Polish."""
+    return day.strftime(_DATE_FORMATS.get(current_language(), _DATE_FORMATS["en"]))
+
+
+def format_datetime(moment: datetime, *, seconds: bool = False) -> str:
+    """`2025-03-14 09:05` in English, `14.03.2025 09:05` in Polish (24-hour clock in both)."""
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return f"{format_date(moment)} {moment.strftime(clock)}"

@@ -1,15 +1,18 @@
-"""SPIKON's Polish agent states, in English: "Wolny" = free, "Rozmawia" = talking.
+"""SPIKON's Polish agent states: "Wolny" = free, "Rozmawia" = talking.
 
-The API sends the state as Polish text. Known values are matched ignoring case,
-surrounding spaces and diacritics ("Niedostepny" is "Niedostępny"); any other
+The API sends the state as Polish text; `state_label` words it in the interface
+language (`spikon_tui.api_words`: English "free", Polish "Wolny" as sent). Known
+values are matched ignoring case, surrounding spaces and diacritics
+("Niedostepny" is "Niedostępny"); any other
 value passes through unchanged, so a state this program does not know is still
 shown as the API sent it.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from enum import StrEnum
+
+from spikon_tui.api_words import agent_state_word, fold
 
 
 class AgentState(StrEnum):
@@ -25,11 +28,6 @@ _POLISH: dict[str, AgentState] = {
 }
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 _SEEN: dict[str, AgentState | None] = {}
 _SEEN_LIMIT = 256
 
@@ -41,13 +39,12 @@ def classify_state(raw: str) -> AgentState | None:
     try:
         return _SEEN[raw]
     except KeyError:
-        known = _POLISH.get(_fold(raw))
+        known = _POLISH.get(fold(raw))
         if len(_SEEN) < _SEEN_LIMIT:
             _SEEN[raw] = known
         return known
 
 
 def state_label(raw: str) -> str:
-    """English for a known state ("free"), otherwise the API's own text, trimmed."""
-    known = classify_state(raw)
-    return known.value if known is not None else raw.strip()
+    """A known state in the interface language ("free" / "Wolny"), otherwise as sent, trimmed."""
+    return agent_state_word(raw)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.formatting import format_money
+from spikon_tui.i18n import N_, _
 from spikon_tui.session import Session
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.account import AccountScreen
@@ -27,14 +28,20 @@ if TYPE_CHECKING:
     from spikon_tui.ui.widgets.call_dialog import PlacedCall
 
 SCREENS_IN_ORDER = (
-    ("account", "Account", "Balance and phone accounts", "f2"),
-    ("books", "Phone books", "Books and their entries; add, delete, call", "f3"),
-    ("monitor", "Monitor", "Live Call Center queues: all campaigns, worst first", "f4"),
-    ("staffing", "Staffing", "Which agent serves which campaign; move agents", "f5"),
-    ("history", "Call history", "Order call reports, filter, export, call back", "f6"),
-    ("sms", "SMS", "Compose and send SMS; the state of messages sent", "f7"),
-    ("speech", "Text to speech", "Generate announcements; download MP3 or phone-ready WAV", "f8"),
+    ("account", N_("Account"), N_("Balance and phone accounts"), "f2"),
+    ("books", N_("Phone books"), N_("Books and their entries; add, delete, call"), "f3"),
+    ("monitor", N_("Monitor"), N_("Live Call Center queues: all campaigns, worst first"), "f4"),
+    ("staffing", N_("Staffing"), N_("Which agent serves which campaign; move agents"), "f5"),
+    ("history", N_("Call history"), N_("Order call reports, filter, export, call back"), "f6"),
+    ("sms", N_("SMS"), N_("Compose and send SMS; the state of messages sent"), "f7"),
+    (
+        "speech",
+        N_("Text to speech"),
+        N_("Generate announcements; download MP3 or phone-ready WAV"),
+        "f8",
+    ),
 )
+"""(mode, title, what it is for, key); titles and descriptions are msgids, shown via `_()`."""
 
 SCREENS_WITHOUT_OPTIONS = {
     "books": ("spikon_tui.ui.screens.phone_books", "PhoneBooksScreen"),
@@ -43,6 +50,17 @@ SCREENS_WITHOUT_OPTIONS = {
     "speech": ("spikon_tui.ui.screens.speech", "SpeechScreen"),
 }
 """Screens built with no arguments, imported when first opened (imports cost start-up time)."""
+
+TEXTUAL_COMMANDS = (
+    *(N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme")),
+    *(N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys")),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    *(N_("Minimize"), N_("Minimize the widget and restore to normal size")),
+    *(N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot")),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own command palette entries, for the catalogs (translated in get_system_commands)."""
 
 
 @dataclass
@@ -68,12 +86,12 @@ class SpikonApp(App):
     # ...and "-short" below 30 lines (dialogs drop their padding there).
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
-        Binding("f1", "help", "Help"),
+        Binding("f1", "help", N_("Help")),
         *(
             Binding(key, f"show('{mode}')", title, priority=True)
             for mode, title, _about, key in SCREENS_IN_ORDER
         ),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
 
     def __init__(
@@ -106,7 +124,11 @@ class SpikonApp(App):
             self.theme = theme
 
     def _identity(self, balance: Decimal | None = None) -> str:
-        who = "demo" if self.session.demo else f"profile {self.session.profile}"
+        who = (
+            _("demo")
+            if self.session.demo
+            else _("profile {name}").format(name=self.session.profile)
+        )
         return who if balance is None else f"{who} · {format_money(balance)}"
 
     async def on_mount(self) -> None:
@@ -158,8 +180,10 @@ class SpikonApp(App):
             except AlertConfigError as error:
                 alert_config = None
                 self.notify(
-                    f"{error}. The default alert rules apply until the config file is fixed.",
-                    title="Alert rules not loaded",
+                    _(
+                        "{error}. The default alert rules apply until the config file is fixed."
+                    ).format(error=error),
+                    title=_("Alert rules not loaded"),
                     severity="error",
                     timeout=20,
                 )
@@ -216,19 +240,22 @@ class SpikonApp(App):
     def on_spikon_app_key_stored(self, message: KeyStored) -> None:
         if message.error is not None:
             self.notify(
-                f"{describe_error(message.error)} The key works for this session only; "
-                "spikon-tui login stores it later.",
-                title="The API key was not stored",
+                _(
+                    "{error} The key works for this session only; spikon-tui login stores it later."
+                ).format(error=describe_error(message.error)),
+                title=_("The API key was not stored"),
                 severity="error",
                 timeout=15,
             )
             return
         description = getattr(message.result, "description", None)
         warning = getattr(message.result, "warning", None)
-        stored = f"The API key is stored in {description}." if description else ""
+        stored = (
+            _("The API key is stored in {place}.").format(place=description) if description else ""
+        )
         self.notify(
-            " ".join(part for part in (stored, warning) if part) or "The API key is stored.",
-            title="Logged in",
+            " ".join(part for part in (stored, warning) if part) or _("The API key is stored."),
+            title=_("Logged in"),
             severity="warning" if warning else "information",
         )
 
@@ -239,8 +266,10 @@ class SpikonApp(App):
         if placed is None:
             return
         self.notify(
-            f"{placed.account.number} is ringing; answer it to be connected to {placed.number}.",
-            title=f"Call {placed.answer.state}",
+            _("{phone} is ringing; answer it to be connected to {number}.").format(
+                phone=placed.account.number, number=placed.number
+            ),
+            title=_("Call {state}").format(state=placed.answer.state),
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -262,21 +291,27 @@ class SpikonApp(App):
         self.session.remember("theme", theme.name)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         if self.spikon is not None:
             for mode, title, about, _key in SCREENS_IN_ORDER:
-                yield SystemCommand(f"Go to {title}", about, partial(self.action_show, mode))
+                yield SystemCommand(
+                    _("Go to {screen}").format(screen=_(title)),
+                    _(about),
+                    partial(self.action_show, mode),
+                )
         yield SystemCommand(
-            "Help for this screen", "What this screen shows and its keys", self.action_help
+            _("Help for this screen"), _("What this screen shows and its keys"), self.action_help
         )
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.action.startswith("app."):
                 continue  # F1 on each screen: already "Help for this screen" above
             if binding.description and binding.show and active.node is screen:
-                key = f"Key: {self.get_key_display(binding)}"
+                key = _("Key: {key}").format(key=self.get_key_display(binding))
+                title = _(screen.TITLE) if screen.TITLE else ""
                 yield SystemCommand(
-                    f"{screen.TITLE or ''}: {binding.description}".strip(": "),
+                    f"{title}: {_(binding.description)}".strip(": "),
                     f"{binding.tooltip} · {key}" if binding.tooltip else key,
                     partial(screen.run_action, binding.action),
                 )

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from spikon_tui.api.models import PhoneAccount
 from spikon_tui.formatting import format_money
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
@@ -23,8 +24,8 @@ from spikon_tui.ui.widgets.live_table import sync_table
 
 
 class AccountScreen(MainScreen):
-    TITLE = "Account"
-    HELP = """
+    TITLE = N_("Account")
+    HELP = N_("""
 Your SPIKON account: the balance and every phone account with its public number,
 internal number, SIP login, description, whether it is registered and whether
 calls are recorded.
@@ -32,8 +33,8 @@ calls are recorded.
 The data is loaded when the screen opens; [b]r[/b] loads it again. The line under
 the balance says how old the figures are. When a refresh fails, the last figures
 stay on screen and the line says so.
-"""
-    BINDINGS = [Binding("r", "refresh", "Refresh")]
+""")
+    BINDINGS = [Binding("r", "refresh", N_("Refresh"))]
 
     @dataclass
     class Loaded(Message):
@@ -51,17 +52,17 @@ stay on screen and the line says so.
         yield Header()
         with Vertical(id="account-summary"):
             with Horizontal(classes="summary-line"):
-                yield Static("Balance", classes="label")
+                yield Static(_("Balance"), classes="label")
                 yield Static("…", id="balance")
             yield FreshnessLabel(self.app.session.clock, id="freshness")
-        yield Static("Phone accounts", classes="section-title")
+        yield Static(_("Phone accounts"), classes="section-title")
         table: DataTable = DataTable(id="phone-accounts", cursor_type="row", zebra_stripes=True)
-        table.add_column("Number", key="number")
-        table.add_column("Internal", key="internal")
-        table.add_column("SIP login", key="login")
-        table.add_column("Description", key="description")
-        table.add_column("Registered", key="state")
-        table.add_column("Recording", key="recording")
+        table.add_column(_("Number"), key="number")
+        table.add_column(_("Internal"), key="internal")
+        table.add_column(_("SIP login"), key="login")
+        table.add_column(_("Description"), key="description")
+        table.add_column(_("Registered"), key="state")
+        table.add_column(_("Recording"), key="recording")
         yield table
         yield KeysFooter()
 
@@ -99,8 +100,8 @@ stay on screen and the line says so.
                 account.internal or "—",
                 account.login,
                 account.description,
-                "yes" if _is_registered(account) else "no",
-                "on" if account.recording else "off",
+                _("yes") if _is_registered(account) else _("no"),
+                _("on") if account.recording else _("off"),
             )
             for account in message.accounts
         }
@@ -113,8 +114,8 @@ stay on screen and the line says so.
         freshness = self.query_one(FreshnessLabel)
         freshness.mark_failed()
         if not self.loaded:
-            self.query_one("#balance", Static).update("unknown: r tries again")
-        self.notify(describe_error(message.error), title="Refresh failed", severity="error")
+            self.query_one("#balance", Static).update(_("unknown: r tries again"))
+        self.notify(describe_error(message.error), title=_("Refresh failed"), severity="error")
 
 
 def _is_registered(account: PhoneAccount) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from spikon_tui.formatting import format_age
+from spikon_tui.i18n import _
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
 
 
@@ -23,12 +24,12 @@ class FreshnessLabel(SteadyStatic):
     def __init__(
         self, clock: Callable[[], float], *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__("loading…", id=id, classes=classes)
+        super().__init__(_("loading…"), id=id, classes=classes)
         self._clock = clock
         self._updated_at: float | None = None
         self._failed_at: float | None = None
         self._loading = True
-        self._text = "loading…"
+        self._text = _("loading…")
 
     @property
     def text(self) -> str:
@@ -63,13 +64,14 @@ class FreshnessLabel(SteadyStatic):
         now = self._clock()
         self.set_class(self._failed_at is not None, "-failed")
         if self._loading:
-            text = "refreshing…" if self._updated_at is not None else "loading…"
+            text = _("refreshing…") if self._updated_at is not None else _("loading…")
         elif self._updated_at is None:
-            text = "not loaded: the last refresh failed"
+            text = _("not loaded: the last refresh failed")
         elif self._failed_at is not None:
-            text = f"refresh failed; showing data from {format_age(now - self._updated_at)} ago"
+            age = format_age(now - self._updated_at)
+            text = _("refresh failed; showing data from {age} ago").format(age=age)
         else:
-            text = f"updated {format_age(now - self._updated_at)} ago"
+            text = _("updated {age} ago").format(age=format_age(now - self._updated_at))
         if text != self._text:
             self._text = text
             self.update(text)

@@ -1,4 +1,8 @@
-"""F1: what the current screen is for and every key it answers to."""
+"""F1: what the current screen is for and every key it answers to.
+
+The screen's `TITLE`, `HELP` and binding descriptions are English msgids (marked
+with `N_()`); they are translated here, when shown.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from spikon_tui.i18n import N_, _
+
 
 def _keys_table(screen: Screen) -> Table:
     table = Table.grid(padding=(0, 2))
@@ -24,7 +30,7 @@ def _keys_table(screen: Screen) -> Table:
         # this screen's business.
         if binding.show and binding.description and binding.description not in seen:
             seen.add(binding.description)
-            table.add_row(screen.app.get_key_display(binding), binding.description)
+            table.add_row(screen.app.get_key_display(binding), _(binding.description))
     return table
 
 
@@ -38,7 +44,7 @@ class HelpDialog(ModalScreen[None]):
     """Shows the screen's HELP text and its keys; any of escape, q or F1 closes it."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
+        Binding("escape", "dismiss", N_("Close")),
         Binding("q", "dismiss", "Close", show=False),
         Binding("f1", "dismiss", "Close", show=False),
     ]
@@ -48,10 +54,14 @@ class HelpDialog(ModalScreen[None]):
         self.about = screen
 
     def compose(self) -> ComposeResult:
-        title = getattr(self.about, "TITLE", None) or type(self.about).__name__
-        text = Text.from_markup(reflow(getattr(self.about, "HELP", "")))
+        title = getattr(self.about, "TITLE", None)
+        title = _(title) if title else type(self.about).__name__
+        help_text = getattr(self.about, "HELP", "")
+        text = Text.from_markup(reflow(_(help_text) if help_text else ""))
         with VerticalScroll(classes="dialog help-dialog"):
-            yield Static(Text(f"Help — {title}", style="bold"), classes="dialog-title")
+            yield Static(
+                Text(_("Help — {title}").format(title=title), style="bold"), classes="dialog-title"
+            )
             yield Static(text, classes="dialog-text")
-            yield Static(Text("Keys", style="bold"), classes="dialog-title")
+            yield Static(Text(_("Keys"), style="bold"), classes="dialog-title")
             yield Static(_keys_table(self.about))

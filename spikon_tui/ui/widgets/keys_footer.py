@@ -5,6 +5,8 @@ may have changed; building it was a sixth of the app's start-up time. This foote
 draws the same line ("f1 Help  r Refresh … ▏^p palette") itself, redraws only when
 the keys it would show change, and turns a click on a key into that key press.
 Disabled keys are dimmed; the command palette key stays at the right edge.
+Binding descriptions are English msgids (marked with `N_()` where the bindings are
+declared) and are translated here, when drawn.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from textual import events
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+from spikon_tui.i18n import N_, _
+
+TEXTUAL_DESCRIPTIONS = (N_("palette"),)
+"""Descriptions of Textual's own keys the footer shows, for the catalogs."""
 
 
 class ShownKey(NamedTuple):
@@ -82,7 +89,8 @@ class KeysFooter(Widget):
         seen_actions: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            shown = ShownKey(key, app.get_key_display(binding), binding.description, active.enabled)
+            description = _(binding.description) if binding.description else ""
+            shown = ShownKey(key, app.get_key_display(binding), description, active.enabled)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = shown
             elif binding.show and binding.action not in seen_actions:
