@@ -3,6 +3,7 @@
     .venv/bin/python scripts/i18n.py extract   # update both .po files from the code
     .venv/bin/python scripts/i18n.py compile   # write the .mo files beside them
     .venv/bin/python scripts/i18n.py check     # what the catalog test checks, in words
+    .venv/bin/python scripts/i18n.py fill pl.json ...  # empty Polish entries from JSON
 
 `extract` walks spikon_tui/ for calls of `_`, `N_`, `ngettext` and `pgettext`
 with string literals, keeps every translation already made, adds new strings
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import re
 import string
 import struct
@@ -441,10 +443,37 @@ def run_check() -> int:
     return 1 if found else 0
 
 
+def run_fill(paths: Sequence[str], language: str = "pl") -> int:
+    """Fill empty translations from JSON files of {msgid: translation} (a list of forms
+    for a plural), as translators hand them in; existing translations are kept."""
+    catalog = read_catalog(language)
+    by_msgid = {entry.msgid: entry for entry in catalog.entries.values()}
+    filled = unknown = 0
+    for path in paths:
+        for msgid, translation in json.loads(Path(path).read_text(encoding="utf-8")).items():
+            entry = by_msgid.get(msgid)
+            if entry is None:
+                unknown += 1
+                print(f"{path}: not in the code: {msgid[:70]!r}", file=sys.stderr)
+                continue
+            forms = [translation] if isinstance(translation, str) else list(translation)
+            if entry.plural is not None and len(forms) == 1:
+                forms = forms * plural_count(language)
+            if not all(entry.strings) and len(forms) == len(entry.strings):
+                entry.strings = forms
+                filled += 1
+    po_path(language).write_text(write_po(catalog, language), encoding="utf-8")
+    print(f"{po_path(language).relative_to(ROOT)}: {filled} filled, {unknown} unknown")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("action", choices=("extract", "compile", "check"))
+    parser.add_argument("action", choices=("extract", "compile", "check", "fill"))
+    parser.add_argument("files", nargs="*", help="fill: JSON files of translations")
     args = parser.parse_args(argv)
+    if args.action == "fill":
+        return run_fill(args.files)
     return {"extract": run_extract, "compile": run_compile, "check": run_check}[args.action]()
 
 

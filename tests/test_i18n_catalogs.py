@@ -167,3 +167,30 @@ def test_a_stale_mo_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_the_catalogs_ship_with_the_package() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"**/*.mo"' in pyproject and '"**/*.po"' in pyproject
+
+
+def test_fill_takes_translations_from_json_and_keeps_those_already_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    po = tmp_path / "pl.po"
+    entries = [
+        tool.Entry(None, "Refresh", None, [""]),
+        tool.Entry(None, "Quit", None, ["Wyjdź"]),
+        tool.Entry(None, "{n} agent", "{n} agents", ["", "", ""]),
+    ]
+    catalog = tool.Catalog(tool.header_for("pl"), {entry.key: entry for entry in entries})
+    po.write_text(tool.write_po(catalog, "pl"), encoding="utf-8")
+    monkeypatch.setattr(tool, "po_path", lambda language: po)
+    monkeypatch.setattr(tool, "ROOT", tmp_path)
+    given = tmp_path / "t.json"
+    given.write_text(
+        '{"Refresh": "Odśwież", "Quit": "Koniec", "Gone": "X",'
+        ' "{n} agent": ["{n} agent", "{n} agenci", "{n} agentów"]}',
+        encoding="utf-8",
+    )
+    assert tool.run_fill([str(given)]) == 0
+    entries = {entry.msgid: entry.strings for entry in tool.read_catalog("pl").entries.values()}
+    assert entries["Refresh"] == ["Odśwież"]
+    assert entries["Quit"] == ["Wyjdź"], "a translation already made is kept"
+    assert entries["{n} agent"] == ["{n} agent", "{n} agenci", "{n} agentów"]
+    assert "Gone" not in entries
