@@ -447,11 +447,15 @@ def run_fill(paths: Sequence[str], language: str = "pl") -> int:
     """Fill empty translations from JSON files of {msgid: translation} (a list of forms
     for a plural), as translators hand them in; existing translations are kept."""
     catalog = read_catalog(language)
-    by_msgid = {entry.msgid: entry for entry in catalog.entries.values()}
+    by_plural = {entry.plural: entry for entry in catalog.entries.values() if entry.plural}
     filled = unknown = 0
     for path in paths:
-        for msgid, translation in json.loads(Path(path).read_text(encoding="utf-8")).items():
-            entry = by_msgid.get(msgid)
+        for name, translation in json.loads(Path(path).read_text(encoding="utf-8")).items():
+            # "context\x04msgid" for a pgettext string, as gettext itself keys them
+            context, _sep, msgid = name.rpartition("\x04")
+            entry = catalog.entries.get((context or None, msgid))
+            if entry is None and msgid in by_plural:
+                continue  # the plural form of an ngettext entry: filled by its singular
             if entry is None:
                 unknown += 1
                 print(f"{path}: not in the code: {msgid[:70]!r}", file=sys.stderr)

@@ -16,6 +16,7 @@ thread and gives up after `KEYRING_TIMEOUT` seconds: a locked keyring may
 wait forever for a password prompt nobody sees (over SSH, in tmux).
 
 The key never appears in full in a message, exception or log: use `mask_key`.
+Messages, notes and reasons are in the interface language (`spikon_tui.i18n`).
 No Textual import here.
 """
 
@@ -34,6 +35,7 @@ from types import ModuleType
 from typing import TypeVar
 
 from spikon_tui.config import config_dir, validate_profile_name
+from spikon_tui.i18n import N_, _
 
 
 def _keyring() -> ModuleType:
@@ -53,11 +55,12 @@ API_KEY_ENV = "SPIKON_API_KEY"
 KEYRING_TIMEOUT = 5.0
 """Seconds to wait for the OS keyring before giving up (tests lower it)."""
 
-UNENCRYPTED_FILE_WARNING = (
+UNENCRYPTED_FILE_WARNING = N_(
     "Warning: the key file is NOT encrypted. Anyone who can read it, or a backup "
     "of it, can use your SPIKON account. It is readable by your user only (mode 0600); "
     "prefer the OS keyring where one is available."
 )
+"""In English (a msgid): `StoreResult.warning` carries it translated."""
 
 T = TypeVar("T")
 
@@ -182,8 +185,10 @@ def _call_keyring(call: Callable[[], T], timeout: float | None = None) -> T:
     worker.join(limit)
     if worker.is_alive():
         raise KeyringTimeout(
-            f"the OS keyring did not answer within {limit:g} s (it may be locked and "
-            "waiting for a password prompt that cannot be shown here)"
+            _(
+                "the OS keyring did not answer within {seconds} s (it may be locked and "
+                "waiting for a password prompt that cannot be shown here)"
+            ).format(seconds=f"{limit:g}")
         )
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
@@ -216,18 +221,19 @@ def _inspect_keyring() -> KeyringStatus:
         return KeyringStatus(
             usable=False,
             backend=name,
-            reason=(
-                f"no keyring backend is available on this machine ({name})"
-                + (f": {detail}" if detail else "")
-                + " — typical on a headless server; store the key in a file "
-                "(not encrypted) or use it for this session only"
-            ),
+            reason=_(
+                "no keyring backend is available on this machine ({backend}){detail} — "
+                "typical on a headless server; store the key in a file (not encrypted) "
+                "or use it for this session only"
+            ).format(backend=name, detail=f": {detail}" if detail else ""),
         )
     if isinstance(backend, _keyring().backends.null.Keyring):
         return KeyringStatus(
             usable=False,
             backend=name,
-            reason=f"the keyring is disabled in keyring's configuration ({name})",
+            reason=_("the keyring is disabled in keyring's configuration ({backend})").format(
+                backend=name
+            ),
         )
     if isinstance(backend, _keyring().backends.chainer.ChainerBackend):
         chained = list(backend.backends)
@@ -235,11 +241,11 @@ def _inspect_keyring() -> KeyringStatus:
             return KeyringStatus(
                 usable=False,
                 backend=name,
-                reason=(
-                    f"the keyring chainer has no backends to use ({name}) — typical on a "
+                reason=_(
+                    "the keyring chainer has no backends to use ({backend}) — typical on a "
                     "headless server; store the key in a file (not encrypted) or use it "
                     "for this session only"
-                ),
+                ).format(backend=name),
             )
         name += " (" + ", ".join(_backend_name(item) for item in chained) + ")"
     return KeyringStatus(usable=True, backend=name)
@@ -255,7 +261,7 @@ def keyring_status(*, timeout: float | None = None) -> KeyringStatus:
         return KeyringStatus(
             usable=False,
             backend="unknown",
-            reason=f"the keyring could not be set up: {_describe(error)}",
+            reason=_("the keyring could not be set up: {error}").format(error=_describe(error)),
         )
 
 
@@ -277,7 +283,7 @@ def lookup_key(profile: str, *, keyring_timeout: float | None = None) -> KeyLook
     if from_env is not None:
         if from_env.strip():
             return KeyLookup(from_env.strip(), KeySource.ENV, notes)
-        notes.append(f"{API_KEY_ENV} is set but empty; ignored")
+        notes.append(_("{variable} is set but empty; ignored").format(variable=API_KEY_ENV))
 
     status = keyring_status(timeout=keyring_timeout)
     if status.usable:
@@ -286,15 +292,23 @@ def lookup_key(profile: str, *, keyring_timeout: float | None = None) -> KeyLook
                 lambda: _keyring().get_password(SERVICE_NAME, profile), keyring_timeout
             )
         except KeyringTimeout as error:
-            notes.append(f"keyring not used: {error}")
+            notes.append(_("keyring not used: {reason}").format(reason=error))
         except Exception as error:
-            notes.append(f"keyring not used: it failed ({status.backend}): {_describe(error)}")
+            notes.append(
+                _("keyring not used: it failed ({backend}): {error}").format(
+                    backend=status.backend, error=_describe(error)
+                )
+            )
         else:
             if key and key.strip():
                 return KeyLookup(key.strip(), KeySource.KEYRING, notes, status)
-            notes.append(f"no key for profile {profile!r} in the OS keyring ({status.backend})")
+            notes.append(
+                _("no key for profile {profile} in the OS keyring ({backend})").format(
+                    profile=repr(profile), backend=status.backend
+                )
+            )
     else:
-        notes.append(f"keyring not used: {status.reason}")
+        notes.append(_("keyring not used: {reason}").format(reason=status.reason))
 
     key = _read_key_file(profile, notes)
     if key is not None:
@@ -309,31 +323,43 @@ def _read_key_file(profile: str, notes: list[str]) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        notes.append(f"cannot check key file {path}: {error.strerror or error}")
+        notes.append(
+            _("cannot check key file {path}: {reason}").format(
+                path=path, reason=error.strerror or error
+            )
+        )
         return None
     if not stat.S_ISREG(info.st_mode):
-        notes.append(f"key file {path} is not a regular file; ignored")
+        notes.append(_("key file {path} is not a regular file; ignored").format(path=path))
         return None
     if os.name == "posix":
         if info.st_mode & 0o077:
             notes.append(
-                f"refusing to read key file {path}: other users can access it "
-                f"(mode {stat.S_IMODE(info.st_mode):04o}); fix it with: chmod 600 {path}"
+                _(
+                    "refusing to read key file {path}: other users can access it "
+                    "(mode {mode}); fix it with: chmod 600 {path}"
+                ).format(path=path, mode=f"{stat.S_IMODE(info.st_mode):04o}")
             )
             return None
         if info.st_uid != os.getuid():
             notes.append(
-                f"refusing to read key file {path}: it belongs to another user (uid "
-                f"{info.st_uid}); fix it with: chown $(id -u) {path} && chmod 600 {path}"
+                _(
+                    "refusing to read key file {path}: it belongs to another user (uid "
+                    "{uid}); fix it with: chown $(id -u) {path} && chmod 600 {path}"
+                ).format(path=path, uid=info.st_uid)
             )
             return None
     try:
         key = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as error:
-        notes.append(f"cannot read key file {path}: {type(error).__name__}")
+        notes.append(
+            _("cannot read key file {path}: {reason}").format(
+                path=path, reason=type(error).__name__
+            )
+        )
         return None
     if not key:
-        notes.append(f"key file {path} is empty; ignored")
+        notes.append(_("key file {path} is empty; ignored").format(path=path))
         return None
     return key
 
@@ -344,9 +370,9 @@ def _read_key_file(profile: str, notes: list[str]) -> str | None:
 def _clean_key(key: str) -> str:
     key = key.strip()
     if not key:
-        raise CredentialError("the API key is empty")
+        raise CredentialError(_("the API key is empty"))
     if any(char.isspace() or not char.isprintable() for char in key):
-        raise CredentialError("the API key must be a single word without spaces")
+        raise CredentialError(_("the API key must be a single word without spaces"))
     return key
 
 
@@ -361,11 +387,13 @@ def store_key(
     validate_profile_name(profile)
     key = _clean_key(key)
     if where is Storage.SESSION:
-        return StoreResult(Storage.SESSION, "kept for this session only; stored nowhere")
+        return StoreResult(Storage.SESSION, _("kept for this session only; stored nowhere"))
     if where is Storage.KEYRING:
         status = keyring_status(timeout=keyring_timeout)
         if not status.usable:
-            raise CredentialError(f"the OS keyring cannot be used: {status.reason}")
+            raise CredentialError(
+                _("the OS keyring cannot be used: {reason}").format(reason=status.reason)
+            )
         try:
             _call_keyring(
                 lambda: _keyring().set_password(SERVICE_NAME, profile, key), keyring_timeout
@@ -374,23 +402,31 @@ def store_key(
             raise
         except Exception as error:
             raise CredentialError(
-                f"could not store the key in the OS keyring ({status.backend}): "
-                f"{_describe(error, key)}"
+                _("could not store the key in the OS keyring ({backend}): {error}").format(
+                    backend=status.backend, error=_describe(error, key)
+                )
             ) from None
         notes: list[str] = []
         if _delete_key_file(profile, notes):
-            notes.append(f"removed the old key file {key_file_path(profile)}")
+            notes.append(_("removed the old key file {path}").format(path=key_file_path(profile)))
         return StoreResult(
             Storage.KEYRING,
-            f"the OS keyring ({status.backend}), service {SERVICE_NAME!r}, user {profile!r}",
+            _("the OS keyring ({backend}), service {service}, user {user}").format(
+                backend=status.backend, service=repr(SERVICE_NAME), user=repr(profile)
+            ),
             notes=notes,
         )
     path = _write_key_file(profile, key)
     removed: list[str] = []
     notes = []
     _delete_from_keyring(profile, removed, [], notes, keyring_timeout)
-    notes.extend(f"removed the old copy: {item}" for item in removed)
-    return StoreResult(Storage.FILE, f"the key file {path}", UNENCRYPTED_FILE_WARNING, notes)
+    notes.extend(_("removed the old copy: {item}").format(item=item) for item in removed)
+    return StoreResult(
+        Storage.FILE,
+        _("the key file {path}").format(path=path),
+        _(UNENCRYPTED_FILE_WARNING),
+        notes,
+    )
 
 
 def _write_key_file(profile: str, key: str) -> Path:
@@ -402,7 +438,9 @@ def _write_key_file(profile: str, key: str) -> Path:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
         raise CredentialError(
-            f"cannot create the key directory {path.parent}: {error.strerror or error}"
+            _("cannot create the key directory {path}: {reason}").format(
+                path=path.parent, reason=error.strerror or error
+            )
         ) from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
@@ -414,7 +452,9 @@ def _write_key_file(profile: str, key: str) -> Path:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise CredentialError(
-            f"cannot write the key file {path}: {error.strerror or type(error).__name__}"
+            _("cannot write the key file {path}: {reason}").format(
+                path=path, reason=error.strerror or type(error).__name__
+            )
         ) from None
     return path
 
@@ -426,7 +466,11 @@ def _delete_key_file(profile: str, problems: list[str]) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        problems.append(f"could not remove the key file {path}: {error.strerror or error}")
+        problems.append(
+            _("could not remove the key file {path}: {reason}").format(
+                path=path, reason=error.strerror or error
+            )
+        )
         return False
     return True
 
@@ -441,9 +485,11 @@ def _delete_from_keyring(
     status = keyring_status(timeout=timeout)
     if not status.usable:
         if status.timed_out:
-            problems.append(f"the OS keyring could not be checked: {status.reason}")
+            problems.append(
+                _("the OS keyring could not be checked: {reason}").format(reason=status.reason)
+            )
         else:
-            notes.append(f"keyring not checked: {status.reason}")
+            notes.append(_("keyring not checked: {reason}").format(reason=status.reason))
         return
     try:
         existing = _call_keyring(lambda: _keyring().get_password(SERVICE_NAME, profile), timeout)
@@ -454,11 +500,15 @@ def _delete_from_keyring(
         return  # gone in between: nothing left to remove
     except Exception as error:
         problems.append(
-            f"could not remove the key from the OS keyring ({status.backend}): {_describe(error)}"
+            _("could not remove the key from the OS keyring ({backend}): {error}").format(
+                backend=status.backend, error=_describe(error)
+            )
         )
         return
     removed.append(
-        f"the OS keyring entry ({status.backend}, service {SERVICE_NAME!r}, user {profile!r})"
+        _("the OS keyring entry ({backend}, service {service}, user {user})").format(
+            backend=status.backend, service=repr(SERVICE_NAME), user=repr(profile)
+        )
     )
 
 
@@ -473,5 +523,5 @@ def delete_key(profile: str, *, keyring_timeout: float | None = None) -> DeleteR
     problems: list[str] = []
     _delete_from_keyring(profile, removed, notes, problems, keyring_timeout)
     if _delete_key_file(profile, problems):
-        removed.append(f"the key file {key_file_path(profile)}")
+        removed.append(_("the key file {path}").format(path=key_file_path(profile)))
     return DeleteResult(removed, notes, problems)

@@ -8,6 +8,7 @@ key file only when ``--store file`` is given; nowhere with ``--store session``.
 
 Both return an exit code and print plain messages: expected failures never
 show a traceback, and the key never appears in full in anything printed.
+The messages are in the interface language (`--lang`, set before these run).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from spikon_tui.credentials import (
     redact,
     store_key,
 )
+from spikon_tui.i18n import _
 
 STORE_CHOICES = tuple(storage.value for storage in Storage)
 
@@ -61,7 +63,7 @@ def run_login(
     stderr = stderr if stderr is not None else sys.stderr
 
     def fail(message: str, code: int = EXIT_FAILED) -> int:
-        print(f"error: {message}", file=stderr)
+        print(_("error: {message}").format(message=message), file=stderr)
         return code
 
     try:
@@ -69,64 +71,87 @@ def run_login(
     except ConfigError as error:
         return fail(str(error), EXIT_USAGE)
     if storage_choice is not None and storage_choice not in STORE_CHOICES:
-        return fail(f"--store must be one of {', '.join(STORE_CHOICES)}", EXIT_USAGE)
+        return fail(
+            _("--store must be one of {choices}").format(choices=", ".join(STORE_CHOICES)),
+            EXIT_USAGE,
+        )
 
     # Decide where the key goes before asking for it, so nobody pastes a key in vain.
     storage = Storage(storage_choice) if storage_choice else Storage.KEYRING
     if storage is Storage.KEYRING:
         status = keyring_status(timeout=keyring_timeout)
         if not status.usable:
-            hint = (
+            hint = _(
                 "Pass --store file to keep the key in a file (NOT encrypted), or "
-                f"set {API_KEY_ENV} for each session."
-            )
-            return fail(f"the OS keyring cannot be used: {status.reason}.\n{hint}")
+                "set {variable} for each session."
+            ).format(variable=API_KEY_ENV)
+            problem = _("the OS keyring cannot be used: {reason}").format(reason=status.reason)
+            return fail(f"{problem}.\n{hint}")
     elif storage is Storage.FILE:
         status = keyring_status(timeout=keyring_timeout)
         if not status.usable:
-            print(f"The OS keyring is not used: {status.reason}.", file=stdout)
+            print(
+                _("The OS keyring is not used: {reason}.").format(reason=status.reason), file=stdout
+            )
 
     try:
         key = _read_key(profile, base_url, stdin, stderr, read_hidden)
     except (EOFError, KeyboardInterrupt):
         print(file=stderr)
-        return fail("login cancelled", EXIT_INTERRUPTED)
+        return fail(_("login cancelled"), EXIT_INTERRUPTED)
     if not key:
-        return fail("no API key given")
+        return fail(_("no API key given"))
 
     if verify is None:
-        print("The key was not checked against the API (no check available).", file=stdout)
+        print(_("The key was not checked against the API (no check available)."), file=stdout)
     else:
         try:
             asyncio.run(_await(verify(key)))
         except KeyboardInterrupt:
-            return fail("login cancelled", EXIT_INTERRUPTED)
+            return fail(_("login cancelled"), EXIT_INTERRUPTED)
         except Exception as error:
             message = redact(str(error).strip() or type(error).__name__, key)
-            return fail(f"the API key was not accepted by {base_url}: {message}")
+            return fail(
+                _("the API key was not accepted by {url}: {message}").format(
+                    url=base_url, message=message
+                )
+            )
 
     try:
         result = store_key(profile, key, storage, keyring_timeout=keyring_timeout)
     except (CredentialError, ConfigError) as error:
         return fail(redact(str(error), key))
 
-    what = f"API key {mask_key(key)} for profile {profile!r}"
-    checked = "verified" if verify is not None else "accepted"
-    if storage is Storage.SESSION:
-        print(f"{what} {checked}; not stored (--store session).", file=stdout)
-    else:
-        print(f"{what} {checked} and stored in {result.description}.", file=stdout)
+    print(
+        _stored_message(storage, verify is not None).format(
+            key=mask_key(key), profile=repr(profile), place=result.description
+        ),
+        file=stdout,
+    )
     for note in result.notes:
-        print(f"note: {redact(note, key)}", file=stdout)
+        print(_("note: {note}").format(note=redact(note, key)), file=stdout)
     if result.warning:
         print(result.warning, file=stderr)
     if os.environ.get(API_KEY_ENV, "").strip():
         print(
-            f"note: {API_KEY_ENV} is set in this environment and takes precedence over "
-            "the stored key.",
+            _(
+                "note: {variable} is set in this environment and takes precedence over "
+                "the stored key."
+            ).format(variable=API_KEY_ENV),
             file=stdout,
         )
     return EXIT_OK
+
+
+def _stored_message(storage: Storage, verified: bool) -> str:
+    """What login did with the key: a format string with {key}, {profile} and {place}."""
+    if storage is Storage.SESSION:
+        if verified:
+            return _("API key {key} for profile {profile} verified; not stored (--store session).")
+        return _("API key {key} for profile {profile} accepted; not stored (--store session).")
+    if verified:
+        return _("API key {key} for profile {profile} verified and stored in {place}.")
+    return _("API key {key} for profile {profile} accepted and stored in {place}.")
 
 
 async def _await(awaitable: Awaitable[None]) -> None:
@@ -141,7 +166,8 @@ def _read_key(
     read_hidden: Callable[[str], str],
 ) -> str:
     if _is_terminal(stdin):
-        return read_hidden(f"SPIKON API key for profile {profile!r} ({base_url}): ").strip()
+        prompt = _("SPIKON API key for profile {profile} ({url}): ")
+        return read_hidden(prompt.format(profile=repr(profile), url=base_url)).strip()
     line = stdin.readline()
     if not line:
         raise EOFError
@@ -168,20 +194,24 @@ def run_logout(
     try:
         result = delete_key(profile, keyring_timeout=keyring_timeout)
     except ConfigError as error:
-        print(f"error: {error}", file=stderr)
+        print(_("error: {message}").format(message=error), file=stderr)
         return EXIT_USAGE
     for item in result.removed:
-        print(f"Removed {item}.", file=stdout)
+        print(_("Removed {item}.").format(item=item), file=stdout)
     if not result.removed:
-        print(f"No stored API key was found for profile {profile!r}.", file=stdout)
+        print(
+            _("No stored API key was found for profile {profile}.").format(profile=repr(profile)),
+            file=stdout,
+        )
     for note in result.notes:
-        print(f"note: {note}", file=stdout)
+        print(_("note: {note}").format(note=note), file=stdout)
     for problem in result.problems:
-        print(f"error: {problem}", file=stderr)
+        print(_("error: {message}").format(message=problem), file=stderr)
     if os.environ.get(API_KEY_ENV, "").strip():
         print(
-            f"note: {API_KEY_ENV} is still set in this environment; unset it to log out "
-            "completely.",
+            _(
+                "note: {variable} is still set in this environment; unset it to log out completely."
+            ).format(variable=API_KEY_ENV),
             file=stdout,
         )
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -177,6 +177,8 @@ def test_fill_takes_translations_from_json_and_keeps_those_already_made(
         tool.Entry(None, "Refresh", None, [""]),
         tool.Entry(None, "Quit", None, ["Wyjdź"]),
         tool.Entry(None, "{n} agent", "{n} agents", ["", "", ""]),
+        tool.Entry("agents", "Busy", None, [""]),
+        tool.Entry(None, "Busy", None, [""]),
     ]
     catalog = tool.Catalog(tool.header_for("pl"), {entry.key: entry for entry in entries})
     po.write_text(tool.write_po(catalog, "pl"), encoding="utf-8")
@@ -185,12 +187,18 @@ def test_fill_takes_translations_from_json_and_keeps_those_already_made(
     given = tmp_path / "t.json"
     given.write_text(
         '{"Refresh": "Odśwież", "Quit": "Koniec", "Gone": "X",'
-        ' "{n} agent": ["{n} agent", "{n} agenci", "{n} agentów"]}',
+        ' "{n} agent": ["{n} agent", "{n} agenci", "{n} agentów"],'
+        ' "{n} agents": ["{n} agent", "{n} agenci", "{n} agentów"],'
+        ' "agents\\u0004Busy": "Zajęci", "Busy": "Zajęte"}',
         encoding="utf-8",
     )
     assert tool.run_fill([str(given)]) == 0
-    entries = {entry.msgid: entry.strings for entry in tool.read_catalog("pl").entries.values()}
+    entries = {
+        (entry.context or "") + entry.msgid: entry.strings
+        for entry in tool.read_catalog("pl").entries.values()
+    }
     assert entries["Refresh"] == ["Odśwież"]
+    assert entries["agentsBusy"] == ["Zajęci"] and entries["Busy"] == ["Zajęte"]
     assert entries["Quit"] == ["Wyjdź"], "a translation already made is kept"
     assert entries["{n} agent"] == ["{n} agent", "{n} agenci", "{n} agentów"]
     assert "Gone" not in entries

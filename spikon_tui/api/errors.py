@@ -12,11 +12,18 @@ is True and the message says what to check before trying again.
 
 No message ever contains the API key: the client masks it in any server text it
 passes in, and nothing here is given the request body.
+
+The summaries are msgids (`N_()`), translated when an error is made, so a
+message is in the interface language of the moment it was raised. They spell
+out `PANEL_API_SETTINGS` and `SERVICE_CONTACT` (a msgid must be one literal,
+and the panel's menu path is Polish in both languages): change them together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from spikon_tui.i18n import N_, _
 
 PANEL_API_SETTINGS = '"Ustawienia i dodatki" -> "API - ustawienia"'
 """Where in the SPIKON web panel the API switch, key and IP whitelist live."""
@@ -39,7 +46,8 @@ class SpikonError(Exception):
     """
 
     default_name = "SPIKON error"
-    summary = "The SPIKON API reported an error."
+    summary = N_("The SPIKON API reported an error.")
+    """The message in English (a msgid); `_summary()` gives it in the interface language."""
 
     def __init__(
         self,
@@ -60,7 +68,7 @@ class SpikonError(Exception):
         super().__init__(self.message)
 
     def _summary(self) -> str:
-        return self.summary
+        return _(self.summary)
 
     def _compose(self) -> str:
         text = self._summary()
@@ -69,7 +77,8 @@ class SpikonError(Exception):
             if not text.endswith((".", "!", "?")):
                 text += "."
         if self.code is not None:
-            text += f" [SPIKON error {self.code}: {self.name}]"
+            # The name stays as SPIKON documents it: it is what SPIKON's service knows.
+            text += " " + _("[SPIKON error {code}: {name}]").format(code=self.code, name=self.name)
         return text
 
     def __str__(self) -> str:
@@ -83,7 +92,7 @@ class UnknownMethodError(SpikonError):
     """-1: the server does not know the method (a typo in the URL)."""
 
     default_name = "Unknown method"
-    summary = (
+    summary = N_(
         "The SPIKON server does not know this API method. Check that the base URL "
         "ends in /api/ (https://panel.spikon.pl/api/)."
     )
@@ -93,9 +102,9 @@ class AuthError(SpikonError):
     """-2 ... -5: the request was not accepted as coming from this account."""
 
     default_name = "Not authorised"
-    summary = (
+    summary = N_(
         "SPIKON did not accept the API key. Check the API settings in the SPIKON panel: "
-        f"{PANEL_API_SETTINGS}."
+        '"Ustawienia i dodatki" -> "API - ustawienia".'
     )
 
 
@@ -103,9 +112,9 @@ class ApiKeyMissingError(AuthError):
     """-2: no key reached the server."""
 
     default_name = "API key missing"
-    summary = (
+    summary = N_(
         "No API key reached SPIKON. Enter your API key; you find it in the SPIKON "
-        f"panel under {PANEL_API_SETTINGS}."
+        'panel under "Ustawienia i dodatki" -> "API - ustawienia".'
     )
 
 
@@ -113,9 +122,9 @@ class UnknownApiKeyError(AuthError):
     """-3: the key is wrong or was replaced by a newer one."""
 
     default_name = "Unknown API key"
-    summary = (
+    summary = N_(
         "SPIKON does not recognise this API key; usually a new key was generated since. "
-        f"Copy the current key from the SPIKON panel: {PANEL_API_SETTINGS}."
+        'Copy the current key from the SPIKON panel: "Ustawienia i dodatki" -> "API - ustawienia".'
     )
 
 
@@ -123,10 +132,10 @@ class ApiTurnedOffError(AuthError):
     """-4: the API is switched off for the account."""
 
     default_name = "API turned off"
-    summary = (
+    summary = N_(
         "The API is switched off for this SPIKON account. Switch it on in the SPIKON panel "
-        f"under {PANEL_API_SETTINGS}; switching it on generates a new key, so copy that "
-        "key afterwards."
+        'under "Ustawienia i dodatki" -> "API - ustawienia"; switching it on generates a '
+        "new key, so copy that key afterwards."
     )
 
 
@@ -134,9 +143,10 @@ class IpNotWhitelistedError(AuthError):
     """-5: this machine's address is not on the account's IP whitelist."""
 
     default_name = "IP address not whitelisted"
-    summary = (
+    summary = N_(
         "This computer's IP address is not on the account's IP whitelist. Add it in the "
-        f"SPIKON panel under {PANEL_API_SETTINGS}, or use a whitelisted machine."
+        'SPIKON panel under "Ustawienia i dodatki" -> "API - ustawienia", or use a '
+        "whitelisted machine."
     )
 
 
@@ -144,52 +154,53 @@ class BadRequestError(SpikonError):
     """-6 wrong value, -7 parameter missing, -12 data in wrong format."""
 
     default_name = "Bad request"
-    summary = "SPIKON rejected the request."
+    summary = N_("SPIKON rejected the request.")
     _summaries = {
-        -6: "SPIKON rejected a parameter value.",
-        -7: "A required parameter was missing.",
-        -12: "SPIKON could not read the data; it was in the wrong format.",
+        -6: N_("SPIKON rejected a parameter value."),
+        -7: N_("A required parameter was missing."),
+        -12: N_("SPIKON could not read the data; it was in the wrong format."),
     }
 
     def _summary(self) -> str:
-        return self._summaries.get(self.code or 0, self.summary)
+        summary = self._summaries.get(self.code or 0, self.summary)
+        return _(summary)
 
 
 class NotFoundError(SpikonError):
     """-8: nothing matched (unknown id, or an empty list)."""
 
     default_name = "No elements found"
-    summary = "Nothing was found."
+    summary = N_("Nothing was found.")
 
 
 class NotReadyError(SpikonError):
     """-9: the result (a call report, an announcement) is not generated yet."""
 
     default_name = "Not ready"
-    summary = "The result is not ready yet; try again in a little while."
+    summary = N_("The result is not ready yet; try again in a little while.")
 
 
 class AlreadyExistsError(SpikonError):
     """-10: the element being added exists already."""
 
     default_name = "Already exist"
-    summary = "It already exists and cannot be added twice (names must be unique)."
+    summary = N_("It already exists and cannot be added twice (names must be unique).")
 
 
 class ForbiddenError(SpikonError):
     """-11: the action is not allowed (e.g. deleting the main phone book)."""
 
     default_name = "Forbidden"
-    summary = "SPIKON does not allow this action."
+    summary = N_("SPIKON does not allow this action.")
 
 
 class ServiceFailureError(SpikonError):
     """-1000: a general failure on SPIKON's side."""
 
     default_name = "General failure, please contact service!"
-    summary = (
+    summary = N_(
         "SPIKON reported a general failure on its side. Please tell SPIKON service "
-        f"({SERVICE_CONTACT})."
+        "(serwis@spikon.pl, phone 588 808 888)."
     )
 
 
@@ -197,7 +208,7 @@ class UnknownErrorCodeError(SpikonError):
     """An error id this client does not know (newer API, or a garbled envelope)."""
 
     default_name = "Unknown error"
-    summary = "SPIKON reported an error this program does not know."
+    summary = N_("SPIKON reported an error this program does not know.")
 
 
 _CLASS_BY_CODE: dict[int, type[SpikonError]] = {
@@ -372,13 +383,15 @@ def error_from_payload(payload: object, *, method: str | None = None) -> SpikonE
             code = _CODE_BY_NAME.get(name.casefold())
         if code is None and name is None and desc is None:
             return UnknownErrorCodeError(
-                desc="the server sent an error with no details", method=method
+                desc=_("the server sent an error with no details"), method=method
             )
         cls = error_class_for(code)
         return cls(code=code, name=name or ERROR_NAMES.get(code or 0), desc=desc, method=method)
     text = _as_text(value)
     if text is None:
-        return UnknownErrorCodeError(desc="the server sent an error with no details", method=method)
+        return UnknownErrorCodeError(
+            desc=_("the server sent an error with no details"), method=method
+        )
     code = _as_int(text)
     if code is None:
         code = _CODE_BY_NAME.get(text.casefold())

@@ -26,6 +26,9 @@ Choices where the documentation is silent or loose:
   2024-01-01 .. 2024-04-10 is allowed and 2024-01-01 .. 2024-04-11 is not).
 - Ids are whole numbers >= 0 (ints, or strings of digits); flags are 0/1 or
   bool.
+
+Messages are in the interface language and begin with the parameter's name
+(`{parameter} ...`), which the UI's `ApiCheck` replaces with the field's label.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from datetime import date, datetime
 from enum import IntEnum
 
 from spikon_tui.api.errors import ValidationError
+from spikon_tui.i18n import _
 
 PHONE_BOOK_NAME_MAX = 25
 PHONE_BOOK_ELEMENT_NAME_MAX = 120
@@ -78,18 +82,21 @@ def _fail(parameter: str, message: str) -> ValidationError:
     return ValidationError(parameter, message)
 
 
+def _too_long(parameter: str, maximum: int, length: int) -> str:
+    return _("{parameter} must be at most {maximum} characters long (it has {length}).").format(
+        parameter=parameter, maximum=maximum, length=length
+    )
+
+
 def check_text(value: object, parameter: str, *, maximum: int | None = None) -> str:
     """A non-empty string (stripped) of at most `maximum` characters."""
     if not isinstance(value, str):
-        raise _fail(parameter, f"{parameter} must be text.")
+        raise _fail(parameter, _("{parameter} must be text.").format(parameter=parameter))
     text = value.strip()
     if not text:
-        raise _fail(parameter, f"{parameter} must not be empty.")
+        raise _fail(parameter, _("{parameter} must not be empty.").format(parameter=parameter))
     if maximum is not None and len(text) > maximum:
-        raise _fail(
-            parameter,
-            f"{parameter} must be at most {maximum} characters long (it has {len(text)}).",
-        )
+        raise _fail(parameter, _too_long(parameter, maximum, len(text)))
     return text
 
 
@@ -106,31 +113,37 @@ def check_phone_number(value: object, parameter: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise _fail(parameter, f"{parameter} must be a phone number.")
+        raise _fail(parameter, _("{parameter} must be a phone number.").format(parameter=parameter))
     number = _NUMBER_FORMATTING.sub("", value)
     if not number:
-        raise _fail(parameter, f"{parameter} must not be empty.")
+        raise _fail(parameter, _("{parameter} must not be empty.").format(parameter=parameter))
     if not _PHONE_NUMBER.fullmatch(number):
-        raise _fail(parameter, f"{parameter} may contain only digits, with an optional leading +.")
-    if len(number) > PHONE_NUMBER_MAX:
         raise _fail(
             parameter,
-            f"{parameter} must be at most {PHONE_NUMBER_MAX} characters long "
-            f"(it has {len(number)}).",
+            _("{parameter} may contain only digits, with an optional leading +.").format(
+                parameter=parameter
+            ),
         )
+    if len(number) > PHONE_NUMBER_MAX:
+        raise _fail(parameter, _too_long(parameter, PHONE_NUMBER_MAX, len(number)))
     return number
 
 
 def check_id(value: object, parameter: str) -> int:
     """A whole number >= 0 (an int, or a string of digits)."""
     if isinstance(value, bool):
-        raise _fail(parameter, f"{parameter} must be a whole number, not {value!r}.")
+        raise _fail(
+            parameter,
+            _("{parameter} must be a whole number, not {value!r}.").format(
+                parameter=parameter, value=value
+            ),
+        )
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int):
-        raise _fail(parameter, f"{parameter} must be a whole number.")
+        raise _fail(parameter, _("{parameter} must be a whole number.").format(parameter=parameter))
     if value < 0:
-        raise _fail(parameter, f"{parameter} must not be negative.")
+        raise _fail(parameter, _("{parameter} must not be negative.").format(parameter=parameter))
     return value
 
 
@@ -138,13 +151,16 @@ def check_flag(value: object, parameter: str) -> int:
     """0/1 or False/True -> 0/1."""
     if value in (0, 1) and isinstance(value, int):
         return int(value)
-    raise _fail(parameter, f"{parameter} must be 0 or 1.")
+    raise _fail(parameter, _("{parameter} must be 0 or 1.").format(parameter=parameter))
 
 
 def check_direction(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1, 2):
         return int(value)
-    raise _fail("dir", "dir must be 0 (incoming), 1 (outgoing) or 2 (both).")
+    raise _fail(
+        "dir",
+        _("{parameter} must be 0 (incoming), 1 (outgoing) or 2 (both).").format(parameter="dir"),
+    )
 
 
 def check_date(value: object, parameter: str) -> date:
@@ -160,8 +176,13 @@ def check_date(value: object, parameter: str) -> date:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        raise _fail(parameter, f"{parameter} must be a date written YYYY-MM-DD, like 2024-01-31.")
-    raise _fail(parameter, f"{parameter} must be a date.")
+        raise _fail(
+            parameter,
+            _("{parameter} must be a date written YYYY-MM-DD, like 2024-01-31.").format(
+                parameter=parameter
+            ),
+        )
+    raise _fail(parameter, _("{parameter} must be a date.").format(parameter=parameter))
 
 
 def check_date_range(start: object, end: object) -> tuple[date, date]:
@@ -169,12 +190,18 @@ def check_date_range(start: object, end: object) -> tuple[date, date]:
     first = check_date(start, "date_start")
     last = check_date(end, "date_end")
     if first > last:
-        raise _fail("date_end", "date_end must not be before date_start.")
+        raise _fail(
+            "date_end",
+            _("{parameter} must not be before {other}.").format(
+                parameter="date_end", other="date_start"
+            ),
+        )
     if (last - first).days > CALL_LIST_MAX_DAYS:
         raise _fail(
             "date_end",
-            f"The date range may span at most {CALL_LIST_MAX_DAYS} days "
-            f"(this one spans {(last - first).days}).",
+            _("The date range may span at most {maximum} days (this one spans {days}).").format(
+                maximum=CALL_LIST_MAX_DAYS, days=(last - first).days
+            ),
         )
     return first, last
 
@@ -184,23 +211,30 @@ def check_sms_sender(value: object) -> str:
         sender = _SENDER_BY_FOLDED.get(value.strip().casefold())
         if sender is not None:
             return sender
-    raise _fail("from", f"from must be one of: {', '.join(SMS_SENDERS)}.")
+    raise _fail(
+        "from",
+        _("{parameter} must be one of: {choices}.").format(
+            parameter="from", choices=", ".join(SMS_SENDERS)
+        ),
+    )
 
 
 def check_sms_number(value: object) -> str:
     """One Polish number -> its 9 digits."""
     if not isinstance(value, str):
-        raise _fail("to", "to must be a phone number.")
+        raise _fail("to", _("{parameter} must be a phone number.").format(parameter="to"))
     number = _NUMBER_FORMATTING.sub("", value)
     for prefix in _SMS_COUNTRY_PREFIXES:
         if number.startswith(prefix) and len(number) == len(prefix) + SMS_NUMBER_DIGITS:
             number = number[len(prefix) :]
             break
     if not (number.isascii() and number.isdigit() and len(number) == SMS_NUMBER_DIGITS):
-        shown = value.strip() or "an empty number"
+        shown = value.strip() or _("an empty number")
         raise _fail(
             "to",
-            f"to must be a Polish phone number of {SMS_NUMBER_DIGITS} digits (got {shown[:30]!r}).",
+            _("{parameter} must be a Polish phone number of {digits} digits (got {shown}).").format(
+                parameter="to", digits=SMS_NUMBER_DIGITS, shown=repr(shown[:30])
+            ),
         )
     return number
 
@@ -212,37 +246,39 @@ def check_sms_recipients(value: object) -> str:
     elif isinstance(value, list | tuple):
         parts = value
     else:
-        raise _fail("to", "to must be a phone number or a list of phone numbers.")
+        raise _fail(
+            "to",
+            _("{parameter} must be a phone number or a list of phone numbers.").format(
+                parameter="to"
+            ),
+        )
     numbers = [check_sms_number(part) for part in parts]
     if not numbers:
-        raise _fail("to", "to must name at least one phone number.")
+        raise _fail(
+            "to", _("{parameter} must name at least one phone number.").format(parameter="to")
+        )
     return ",".join(numbers)
 
 
 def check_sms_message(value: object) -> str:
     """1..918 characters, sent as typed (not stripped)."""
     if not isinstance(value, str):
-        raise _fail("message", "message must be text.")
+        raise _fail("message", _("{parameter} must be text.").format(parameter="message"))
     if not value.strip():
-        raise _fail("message", "message must not be empty.")
+        raise _fail("message", _("{parameter} must not be empty.").format(parameter="message"))
     if len(value) > SMS_MESSAGE_MAX:
-        raise _fail(
-            "message",
-            f"message must be at most {SMS_MESSAGE_MAX} characters long (it has {len(value)}).",
-        )
+        raise _fail("message", _too_long("message", SMS_MESSAGE_MAX, len(value)))
     return value
 
 
 def check_tts_text(value: object) -> str:
     """1..3000 characters, sent as typed (not stripped)."""
     if not isinstance(value, str):
-        raise _fail("text", "text must be text.")
+        raise _fail("text", _("{parameter} must be text.").format(parameter="text"))
     if not value.strip():
-        raise _fail("text", "text must not be empty.")
+        raise _fail("text", _("{parameter} must not be empty.").format(parameter="text"))
     if len(value) > TTS_TEXT_MAX:
-        raise _fail(
-            "text", f"text must be at most {TTS_TEXT_MAX} characters long (it has {len(value)})."
-        )
+        raise _fail("text", _too_long("text", TTS_TEXT_MAX, len(value)))
     return value
 
 
@@ -250,5 +286,10 @@ def check_language(value: object) -> str:
     """A language code such as "pl-PL" (non-empty, no spaces)."""
     text = check_text(value, "language")
     if any(ch.isspace() for ch in text):
-        raise _fail("language", "language must be a code such as pl-PL, without spaces.")
+        raise _fail(
+            "language",
+            _("{parameter} must be a code such as pl-PL, without spaces.").format(
+                parameter="language"
+            ),
+        )
     return text

@@ -1,46 +1,44 @@
-"""One call of a report in words: its state in English, its length, its recording, who to call back.
+"""One call of a report in words: its state, its length, its recording, who to call back.
 
-SPIKON names call states in Polish ("Odebrane" = answered); states this module
-does not know are shown as SPIKON sent them. The recording field holds a URL, a
-bare file name (when recordings go to the account's FTP server) or nothing.
+SPIKON names call states in Polish ("Odebrane" = answered); the English interface
+shows them in English, the Polish one as sent (`spikon_tui.api_words`); states
+this module does not know are shown as SPIKON sent them. The recording field
+holds a URL, a bare file name (when recordings go to the account's FTP server)
+or nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from enum import Enum
 
 from spikon_tui.api.models import CallRecord
 from spikon_tui.api.validation import CallDirection
+from spikon_tui.api_words import call_state_meaning, call_state_word
+from spikon_tui.i18n import N_, _
 
-STATE_LABELS: dict[str, str] = {
-    "odebrane": "Answered",
-    "nieodebrane": "No answer",
-    "zajęte": "Busy",
-    "zajete": "Busy",
-    "nieudane": "Failed",
-    "answered": "Answered",
-    "no answer": "No answer",
-    "busy": "Busy",
-    "failed": "Failed",
-}
-ANSWERED_LABEL = "Answered"
+ANSWERED_MEANING = "Answered"
+"""`call_state_meaning` of an answered call, whatever the interface language."""
+
+SECONDS_ONLY = N_("{seconds} s")
+MINUTES_AND_SECONDS = N_("{minutes} min {seconds} s")
+HOURS_AND_MINUTES = N_("{hours} h {minutes} min")
 
 
 class Recording(Enum):
+    """The kinds of recording; the values are msgids (`_(kind.value)` words one)."""
+
     NONE = "—"
-    LINK = "link"
-    FTP_FILE = "FTP file"
+    LINK = N_("link")
+    FTP_FILE = N_("FTP file")
 
 
-def state_label(state: str) -> str:
-    """'Odebrane' -> 'Answered'; an unknown state as SPIKON sent it."""
-    text = state.strip()
-    return STATE_LABELS.get(text.casefold(), text)
+state_label = call_state_word
+"""'Odebrane' -> 'Answered' in English, 'Odebrane' in Polish; an unknown state as sent."""
 
 
 def is_answered(state: str) -> bool:
-    return state_label(state) == ANSWERED_LABEL
+    return call_state_meaning(state) == ANSWERED_MEANING
 
 
 def recording_kind(file: str) -> Recording:
@@ -51,16 +49,19 @@ def recording_kind(file: str) -> Recording:
     return Recording.FTP_FILE
 
 
-def humanize_duration(seconds: int) -> str:
-    """A call's length for people: '0 s', '45 s', '2 min 05 s', '1 h 02 min'."""
+def humanize_duration(seconds: int, translate: Callable[[str], str] = _) -> str:
+    """A call's length for people: '0 s', '45 s', '2 min 05 s', '1 h 02 min'.
+
+    `translate` words the units (`str` keeps them English, as the CSV export does).
+    """
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate(SECONDS_ONLY).format(seconds=seconds)
     minutes, secs = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {secs:02d} s"
+        return translate(MINUTES_AND_SECONDS).format(minutes=minutes, seconds=f"{secs:02d}")
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate(HOURS_AND_MINUTES).format(hours=hours, minutes=f"{minutes:02d}")
 
 
 def call_back_number(

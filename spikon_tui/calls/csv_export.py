@@ -1,10 +1,12 @@
 """The calls on screen, written to a CSV file a spreadsheet opens as it is.
 
 Columns: date (as SPIKON sent it, Polish time), from, to, duration in seconds
-(for sums), duration in words, state (in English, as on screen) and the
-recording (a URL, an FTP file name, or empty). UTF-8, comma-separated, one
-header line. The file is written next to its final name and moved into place,
-so a failed export never leaves half a file; missing folders are created.
+(for sums), duration in words, state and the recording (a URL, an FTP file
+name, or empty). UTF-8, comma-separated, one header line. A CSV is data for
+other programs: its header, states and durations are English whatever the
+interface language, so a spreadsheet or script reading it never changes. The
+file is written next to its final name and moved into place, so a failed export
+never leaves half a file; missing folders are created.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spikon_tui.api.models import CallRecord
-from spikon_tui.calls.calls import humanize_duration, state_label
+from spikon_tui.api_words import call_state_meaning
+from spikon_tui.calls.calls import humanize_duration
+from spikon_tui.i18n import _
 
 HEADER = ("date", "from", "to", "duration_seconds", "duration", "state", "recording")
 
@@ -28,8 +32,8 @@ def csv_row(call: CallRecord) -> tuple[str, ...]:
         call.src,
         call.dst,
         str(call.duration),
-        humanize_duration(call.duration),
-        state_label(call.state),
+        humanize_duration(call.duration, str),
+        call_state_meaning(call.state) or call.state.strip(),
         call.file,
     )
 
@@ -64,4 +68,4 @@ def describe_os_error(error: OSError, path: str | Path) -> str:
     """'Could not write /x/calls.csv: permission denied.' — the reason in words, no traceback."""
     reason = (error.strerror or type(error).__name__).rstrip(".")
     reason = reason[:1].lower() + reason[1:]
-    return f"Could not write {path}: {reason}."
+    return _("Could not write {path}: {reason}.").format(path=path, reason=reason)

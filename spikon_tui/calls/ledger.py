@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spikon_tui.api.models import CallListStatus
 from spikon_tui.calls.order import OrderRequest
+from spikon_tui.i18n import N_
 
 KEEP_SECONDS = 30 * 86400.0
 """How long SPIKON keeps a generated report: "at most a month"."""
@@ -35,9 +36,11 @@ FILE_VERSION = 1
 
 
 class ReportState(Enum):
-    GENERATING = "generating…"
-    READY = "ready"
-    GONE = "gone"
+    """A report's state; the values are msgids (`_(state.value)` words one)."""
+
+    GENERATING = N_("generating…")
+    READY = N_("ready")
+    GONE = N_("gone")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from spikon_tui.api.validation import (
     check_direction,
     check_phone_number,
 )
+from spikon_tui.i18n import N_, _
 
 try:
     POLAND: tzinfo = ZoneInfo("Europe/Warsaw")
@@ -31,9 +32,9 @@ DEFAULT_DAYS = 7
 """The default range: the last 7 days, today included."""
 
 DIRECTION_NAMES: dict[CallDirection, str] = {
-    CallDirection.INCOMING: "incoming",
-    CallDirection.OUTGOING: "outgoing",
-    CallDirection.BOTH: "in and out",
+    CallDirection.INCOMING: N_("incoming"),
+    CallDirection.OUTGOING: N_("outgoing"),
+    CallDirection.BOTH: N_("in and out"),
 }
 
 
@@ -49,13 +50,14 @@ class OrderRequest:
 
     def describe(self) -> str:
         """'incoming · 2025-06-09 – 2025-06-15 · number 501234567 · recorded only'."""
+        direction = DIRECTION_NAMES[self.direction]
         parts = [
-            DIRECTION_NAMES[self.direction],
+            _(direction),
             f"{self.date_start.isoformat()} – {self.date_end.isoformat()}",
         ]
         if self.number:
-            parts.append(f"number {self.number}")
-        parts.append("recorded only" if self.records_only else "all calls")
+            parts.append(_("number {number}").format(number=self.number))
+        parts.append(_("recorded only") if self.records_only else _("all calls"))
         return " · ".join(parts)
 
     def to_json(self) -> dict[str, object]:

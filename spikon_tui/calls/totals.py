@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spikon_tui.api.models import CallRecord
 from spikon_tui.calls.calls import humanize_duration, is_answered
+from spikon_tui.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -55,21 +56,22 @@ class CallFigures:
 def describe_totals(shown: CallTotals, total_calls: int) -> str:
     """'12 of 1 500 calls · 75% answered · 31 min 20 s talked · 3 min 29 s per answered call'."""
     count = _grouped(shown.calls)
-    noun = "call" if total_calls == 1 else "calls"
-    head = (
-        f"{count} {noun}"
-        if shown.calls == total_calls
-        else f"{count} of {_grouped(total_calls)} {noun}"
-    )
+    if shown.calls == total_calls:
+        head = ngettext("{count} call", "{count} calls", total_calls).format(count=count)
+    else:
+        head = ngettext("{count} of {total} call", "{count} of {total} calls", total_calls).format(
+            count=count, total=_grouped(total_calls)
+        )
     if not shown.calls:
         return head
     parts = [
         head,
-        f"{round(shown.answered_share * 100)}% answered",
-        f"{humanize_duration(shown.talk_seconds)} talked",
+        _("{percent}% answered").format(percent=round(shown.answered_share * 100)),
+        _("{duration} talked").format(duration=humanize_duration(shown.talk_seconds)),
     ]
     if shown.answered:
-        parts.append(f"{humanize_duration(round(shown.average_seconds))} per answered call")
+        average = humanize_duration(round(shown.average_seconds))
+        parts.append(_("{duration} per answered call").format(duration=average))
     return " · ".join(parts)
 
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from spikon_tui.i18n import N_, _
+
 
 class Level(IntEnum):
     OK = 0
@@ -37,7 +39,9 @@ class Level(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        """ "ok", "warn" or "alert", in the interface language."""
+        label = _LEVEL_LABELS[self]
+        return _(label)
 
 
 class AlertMetric(StrEnum):
@@ -52,15 +56,18 @@ class AlertMetric(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """ "waiting calls", "SLA"...: the metric in the interface language."""
+        label = _LABELS[self]
+        return _(label)
 
 
+_LEVEL_LABELS = {Level.OK: N_("ok"), Level.WARN: N_("warn"), Level.ALERT: N_("alert")}
 _LOWER_IS_WORSE = frozenset({AlertMetric.SLA, AlertMetric.FREE_AGENTS})
 _LABELS = {
-    AlertMetric.WAITING_CALLS: "waiting calls",
-    AlertMetric.LONGEST_WAIT: "longest wait",
-    AlertMetric.SLA: "SLA",
-    AlertMetric.FREE_AGENTS: "free agents",
+    AlertMetric.WAITING_CALLS: N_("waiting calls"),
+    AlertMetric.LONGEST_WAIT: N_("longest wait"),
+    AlertMetric.SLA: N_("SLA"),
+    AlertMetric.FREE_AGENTS: N_("free agents"),
 }
 
 DEFAULT_CAMPAIGN_KEY = "default"
@@ -140,11 +147,21 @@ def default_alert_config() -> AlertConfig:
 
 def _number(value: object, where: str, *, upper: float | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise AlertConfigError(f"{where} must be a number, not {value!r}")
+        raise AlertConfigError(
+            _("{where} must be a number, not {value}").format(where=where, value=repr(value))
+        )
     if not math.isfinite(value) or value < 0:
-        raise AlertConfigError(f"{where} must be a finite number of at least 0, not {value!r}")
+        raise AlertConfigError(
+            _("{where} must be a finite number of at least 0, not {value}").format(
+                where=where, value=repr(value)
+            )
+        )
     if upper is not None and value > upper:
-        raise AlertConfigError(f"{where} must be at most {upper:g}, not {value!r}")
+        raise AlertConfigError(
+            _("{where} must be at most {upper}, not {value}").format(
+                where=where, upper=f"{upper:g}", value=repr(value)
+            )
+        )
     return float(value)
 
 
@@ -152,13 +169,16 @@ def parse_rule(table: object, *, base: AlertRule, where: str) -> AlertRule:
     """One metric's table read over `base` (the default rule for that metric)."""
     if not isinstance(table, Mapping):
         raise AlertConfigError(
-            f"{where} must be a table such as {{ warn = 3, alert = 6, hold = 20 }}, not {table!r}"
+            _("{where} must be a table such as {example}, not {value}").format(
+                where=where, example="{ warn = 3, alert = 6, hold = 20 }", value=repr(table)
+            )
         )
     unknown = sorted(str(key) for key in table if key not in SETTINGS)
     if unknown:
         raise AlertConfigError(
-            f"{where}: unknown setting {', '.join(map(repr, unknown))}; "
-            f"known: {', '.join(SETTINGS)}"
+            _("{where}: unknown setting {names}; known: {known}").format(
+                where=where, names=", ".join(map(repr, unknown)), known=", ".join(SETTINGS)
+            )
         )
     upper = 100.0 if base.metric is AlertMetric.SLA else None
     changes: dict[str, Any] = {}
@@ -171,26 +191,38 @@ def parse_rule(table: object, *, base: AlertRule, where: str) -> AlertRule:
     if "enabled" in table:
         if not isinstance(table["enabled"], bool):
             raise AlertConfigError(
-                f"{where}.enabled must be true or false, not {table['enabled']!r}"
+                _("{where}.enabled must be true or false, not {value}").format(
+                    where=where, value=repr(table["enabled"])
+                )
             )
         changes["enabled"] = table["enabled"]
     rule = replace(base, **changes)
     if rule.warn is not None and rule.alert is not None:
         inherited = ", ".join(
-            f"{key} {getattr(rule, key):g} (default)"
+            _("{setting} {value} (default)").format(setting=key, value=f"{getattr(rule, key):g}")
             for key in ("warn", "alert")
             if key not in table
         )
-        note = f" [{inherited}]" if inherited else ""
+        words = {
+            "where": where,
+            "alert": f"{rule.alert:g}",
+            "warn": f"{rule.warn:g}",
+            "metric": base.metric.label,
+            "note": f" [{inherited}]" if inherited else "",
+        }
         if base.metric.lower_is_worse and rule.alert > rule.warn:
             raise AlertConfigError(
-                f"{where}: alert ({rule.alert:g}) must be at or below warn ({rule.warn:g}), "
-                f"since a lower {base.metric.label} is worse{note}"
+                _(
+                    "{where}: alert ({alert}) must be at or below warn ({warn}), "
+                    "since a lower {metric} is worse{note}"
+                ).format(**words)
             )
         if not base.metric.lower_is_worse and rule.alert < rule.warn:
             raise AlertConfigError(
-                f"{where}: alert ({rule.alert:g}) must be at or above warn ({rule.warn:g}), "
-                f"since a higher {base.metric.label} is worse{note}"
+                _(
+                    "{where}: alert ({alert}) must be at or above warn ({warn}), "
+                    "since a higher {metric} is worse{note}"
+                ).format(**words)
             )
     return rule
 
@@ -200,14 +232,22 @@ def parse_rules(
 ) -> dict[AlertMetric, AlertRule]:
     """A campaign's table (metric name -> rule table) read over `base`."""
     if not isinstance(table, Mapping):
-        raise AlertConfigError(f"{where} must be a table of metric rules, not {table!r}")
+        raise AlertConfigError(
+            _("{where} must be a table of metric rules, not {value}").format(
+                where=where, value=repr(table)
+            )
+        )
     rules = dict(base)
     for name, rule_table in table.items():
         try:
             metric = AlertMetric(name)
         except ValueError:
             known = ", ".join(metric.value for metric in AlertMetric)
-            raise AlertConfigError(f"{where}: unknown metric {name!r}; known: {known}") from None
+            raise AlertConfigError(
+                _("{where}: unknown metric {name}; known: {known}").format(
+                    where=where, name=repr(name), known=known
+                )
+            ) from None
         rules[metric] = parse_rule(rule_table, base=base[metric], where=f"{where}.{name}")
     return rules
 
@@ -217,7 +257,11 @@ def load_alert_config(table: object | None, *, where: str = "alerts") -> AlertCo
     if table is None:
         return default_alert_config()
     if not isinstance(table, Mapping):
-        raise AlertConfigError(f"{where} must be a table of campaigns, not {table!r}")
+        raise AlertConfigError(
+            _("{where} must be a table of campaigns, not {value}").format(
+                where=where, value=repr(table)
+            )
+        )
     default = dict(DEFAULT_RULES)
     if DEFAULT_CAMPAIGN_KEY in table:
         default = parse_rules(
@@ -229,7 +273,11 @@ def load_alert_config(table: object | None, *, where: str = "alerts") -> AlertCo
             continue
         campaign_id = _campaign_id(key, where)
         if campaign_id in campaigns:
-            raise AlertConfigError(f"{where}: campaign {campaign_id} is listed twice")
+            raise AlertConfigError(
+                _("{where}: campaign {campaign} is listed twice").format(
+                    where=where, campaign=campaign_id
+                )
+            )
         campaigns[campaign_id] = parse_rules(campaign_table, base=default, where=f"{where}.{key}")
     return AlertConfig(default=default, campaigns=campaigns)
 
@@ -240,5 +288,7 @@ def _campaign_id(key: object, where: str) -> int:
     if isinstance(key, str) and key.strip().isdigit():
         return int(key.strip())
     raise AlertConfigError(
-        f"{where}: {key!r} is neither a campaign id (a whole number) nor {DEFAULT_CAMPAIGN_KEY!r}"
+        _("{where}: {key} is neither a campaign id (a whole number) nor {default}").format(
+            where=where, key=repr(key), default=repr(DEFAULT_CAMPAIGN_KEY)
+        )
     )

@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from spikon_tui.i18n import _
 from spikon_tui.monitor.alert_rules import (
     AlertConfig,
     AlertMetric,
@@ -64,15 +65,23 @@ class AlertEvent:
     def describe(self, campaign_name: str) -> str:
         """One line for a toast: "Infolinia: waiting calls 7 - alert (at 6)"."""
         value = _format_value(self.metric, self.value)
+        metric = self.metric.label
         if self.level is Level.OK:
-            return f"{campaign_name}: {self.metric.label} {value} - back to normal"
-        threshold = _format_value(self.metric, self.threshold)
-        return f"{campaign_name}: {self.metric.label} {value} - {self.level.label} (at {threshold})"
+            return _("{campaign}: {metric} {value} - back to normal").format(
+                campaign=campaign_name, metric=metric, value=value
+            )
+        return _("{campaign}: {metric} {value} - {level} (at {threshold})").format(
+            campaign=campaign_name,
+            metric=metric,
+            value=value,
+            level=self.level.label,
+            threshold=_format_value(self.metric, self.threshold),
+        )
 
 
 def _format_value(metric: AlertMetric, value: float | None) -> str:
     if value is None:
-        return "unknown"
+        return _("unknown")
     if metric is AlertMetric.SLA:
         return f"{value:g} %"
     if metric is AlertMetric.LONGEST_WAIT:
@@ -248,7 +257,7 @@ class AlertBook:
     def level(self, campaign_id: int) -> Level:
         """The worst level among the campaign's metrics."""
         return max(
-            (state.level for (cid, _), state in self._states.items() if cid == campaign_id),
+            (state.level for (cid, _metric), state in self._states.items() if cid == campaign_id),
             default=Level.OK,
         )
 

@@ -21,18 +21,21 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spikon_tui.i18n import N_, _
+
 DEFAULT_INTERVAL = 5.0
 DEFAULT_GRACE = 2.0
 """Seconds beyond two intervals before figures count as stale (allows for slow answers)."""
 DEFAULT_MAX_DELAY = 60.0
 
 FATAL_REASONS: dict[int, str] = {
-    -2: "no API key reached SPIKON (error -2)",
-    -3: "SPIKON no longer accepts this API key: it was revoked or replaced (error -3)",
-    -4: "the API is switched off for this SPIKON account (error -4)",
-    -5: "this computer's IP address is not on the account's IP whitelist (error -5)",
+    -2: N_("no API key reached SPIKON (error -2)"),
+    -3: N_("SPIKON no longer accepts this API key: it was revoked or replaced (error -3)"),
+    -4: N_("the API is switched off for this SPIKON account (error -4)"),
+    -5: N_("this computer's IP address is not on the account's IP whitelist (error -5)"),
 }
-"""SPIKON errors that no retry can fix, in plain words."""
+"""SPIKON errors that no retry can fix, in plain words (English msgids: `fatal_reason_for`
+translates them)."""
 
 
 def error_code(error: object) -> int | None:
@@ -44,7 +47,8 @@ def error_code(error: object) -> int | None:
 def fatal_reason_for(error: object) -> str | None:
     """Plain words for an error retrying cannot fix; None for any other error."""
     code = error_code(error)
-    return FATAL_REASONS.get(code) if code is not None else None
+    reason = FATAL_REASONS.get(code) if code is not None else None
+    return _(reason) if reason is not None else None
 
 
 def describe_error(error: object) -> str:
@@ -52,7 +56,7 @@ def describe_error(error: object) -> str:
     text = str(error).strip()
     if not isinstance(error, str) and not text:
         text = type(error).__name__
-    return " ".join(text.split()) or "unknown error"
+    return " ".join(text.split()) or _("unknown error")
 
 
 @dataclass(frozen=True, slots=True)

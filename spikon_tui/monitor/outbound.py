@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spikon_tui.api.models import CcAgent
+from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.monitor.figures import Snapshot
 from spikon_tui.monitor.overview import StaffingEffect, effect_of_removing
 
 OutboundAction = Literal["add", "remove", "default"]
 
-NOTHING_MORE = "SPIKON reports no figures on outgoing calls, so nothing more can be predicted."
+NOTHING_MORE = N_("SPIKON reports no figures on outgoing calls, so nothing more can be predicted.")
+"""The last line of every outbound effect (an English msgid: translated where it is used)."""
 QUEUES_SHOWN = 3
 """Inbound queues listed one by one in an add's effect; the rest are counted."""
 
@@ -77,85 +79,132 @@ class OutboundEffect:
             body = [self._outbound_agents()]
             if self.is_default:
                 body.append(
-                    f"{self.campaign_name} is also {self.agent_name}'s default outbound campaign;"
-                    f" set another default if their outgoing calls should go elsewhere."
+                    _(
+                        "{campaign} is also {agent}'s default outbound campaign;"
+                        " set another default if their outgoing calls should go elsewhere."
+                    ).format(campaign=self.campaign_name, agent=self.agent_name)
                 )
         else:
             body = self._default_lines()
-        return (*body, NOTHING_MORE)
+        return (*body, _(NOTHING_MORE))
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
 
     def _no_change(self) -> str:
-        name, agent = self.campaign_name, self.agent_name
         if self.action == "add":
-            return f"{agent} already makes {name}'s outgoing calls; nothing would change."
-        if self.action == "remove":
-            return f"{agent} does not make {name}'s outgoing calls; nothing would change."
-        return f"{name} already is {agent}'s default outbound campaign; nothing would change."
+            text = _("{agent} already makes {campaign}'s outgoing calls; nothing would change.")
+        elif self.action == "remove":
+            text = _("{agent} does not make {campaign}'s outgoing calls; nothing would change.")
+        else:
+            text = _(
+                "{campaign} already is {agent}'s default outbound campaign; nothing would change."
+            )
+        return text.format(agent=self.agent_name, campaign=self.campaign_name)
 
     def _outbound_agents(self) -> str:
         name, after = self.campaign_name, self.outbound_after
         if after == 0:
-            return (
-                f"{name} would have no outbound agents left: nobody could make its "
-                f"outgoing calls ({self.outbound_before} now)."
+            return _(
+                "{campaign} would have no outbound agents left: nobody could make its "
+                "outgoing calls ({now} now)."
+            ).format(campaign=name, now=self.outbound_before)
+        agents = ngettext("{count} outbound agent", "{count} outbound agents", after).format(
+            count=after
+        )
+        if not self.outbound_before:
+            return _("{campaign} would have {agents} (none now).").format(
+                campaign=name, agents=agents
             )
-        now = self.outbound_before or "none"
-        return f"{name} would have {_agents(after, 'outbound agent')} ({now} now)."
+        return _("{campaign} would have {agents} ({now} now).").format(
+            campaign=name, agents=agents, now=self.outbound_before
+        )
 
     def _inbound_lines(self) -> list[str]:
         agent = self.agent_name
         if not self.inbound:
-            return [f"{agent} takes no incoming calls, so no queue would lose an agent."]
+            return [
+                _("{agent} takes no incoming calls, so no queue would lose an agent.").format(
+                    agent=agent
+                )
+            ]
         listed = [e for e in self.inbound if e.known and e.changes_membership]
         losing = [e for e in listed if e.agent_free]
         lines = []
         if len(losing) == 1:
-            lines.append(f"While {agent} is on an outgoing call, {losing[0].text}.")
+            lines.append(
+                _("While {agent} is on an outgoing call, {effect}.").format(
+                    agent=agent, effect=losing[0].text
+                )
+            )
         elif losing:
-            lines.append(f"While {agent} is on an outgoing call:")
+            lines.append(_("While {agent} is on an outgoing call:").format(agent=agent))
             lines += [f"• {effect.text}" for effect in losing[:QUEUES_SHOWN]]
             if len(losing) > QUEUES_SHOWN:
-                lines.append(f"• and {len(losing) - QUEUES_SHOWN} more queues")
+                more = len(losing) - QUEUES_SHOWN
+                lines.append(
+                    ngettext("• and {count} more queues", "• and {count} more queues", more).format(
+                        count=more
+                    )
+                )
         elif any(e.agent_free is False for e in listed):
             lines.append(
-                f"{agent} is not free right now, so no inbound queue would lose a free agent"
-                " at once."
+                _(
+                    "{agent} is not free right now, so no inbound queue would lose a free agent"
+                    " at once."
+                ).format(agent=agent)
             )
         unsure = [e for e in self.inbound if e.known and e not in listed]
         if unsure:
             lines.append(
-                f"What {_names(unsure)} would be left with cannot be shown: {agent}'s state"
-                " there is not in the latest figures."
+                _(
+                    "What {campaigns} would be left with cannot be shown: {agent}'s state"
+                    " there is not in the latest figures."
+                ).format(campaigns=_names(unsure), agent=agent)
             )
         missing = [e for e in self.inbound if not e.known]
         if missing:
-            lines.append(f"No figures for {_names(missing)} yet; the effect there cannot be shown.")
+            lines.append(
+                _("No figures for {campaigns} yet; the effect there cannot be shown.").format(
+                    campaigns=_names(missing)
+                )
+            )
         return lines
 
     def _default_lines(self) -> list[str]:
         name, agent = self.campaign_name, self.agent_name
-        before = f"instead of {self.current_default}" if self.current_default else "(none now)"
-        lines = [f"{agent}'s default outbound campaign would be {name} {before}."]
+        if self.current_default:
+            first = _(
+                "{agent}'s default outbound campaign would be {campaign} instead of {current}."
+            ).format(agent=agent, campaign=name, current=self.current_default)
+        else:
+            first = _("{agent}'s default outbound campaign would be {campaign} (none now).").format(
+                agent=agent, campaign=name
+            )
+        lines = [first]
         if not self.agent_in_campaign:
-            lines.append(f"{agent} does not make {name}'s outgoing calls yet.")
+            lines.append(
+                _("{agent} does not make {campaign}'s outgoing calls yet.").format(
+                    agent=agent, campaign=name
+                )
+            )
+        after = self.defaults_after
         lines.append(
-            f"{name} would be the default of {_agents(self.defaults_after)} "
-            f"({self.defaults_before} now)."
+            ngettext(
+                "{campaign} would be the default of {count} agent ({now} now).",
+                "{campaign} would be the default of {count} agents ({now} now).",
+                after,
+            ).format(campaign=name, count=after, now=self.defaults_before)
         )
         return lines
 
 
 def _names(effects: list[StaffingEffect]) -> str:
     names = [effect.campaign_name for effect in effects]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _agents(count: int, word: str = "agent") -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _others(agents: Iterable[CcAgent], agent: CcAgent) -> list[CcAgent]:

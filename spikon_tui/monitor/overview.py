@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spikon_tui.api.models import CcAgent, CcCampaignMember
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.monitor.agent_states import AgentState, classify_state
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.figures import Snapshot
@@ -95,29 +96,38 @@ class StaffingEffect:
 
     @property
     def text(self) -> str:
-        name = self.campaign_name
+        name, agent = self.campaign_name, self.agent_name
         if not self.known:
-            return f"No figures for {name} yet; the effect cannot be shown."
+            return _("No figures for {campaign} yet; the effect cannot be shown.").format(
+                campaign=name
+            )
         if not self.changes_membership:
-            where = "already in" if self.action == "add" else "not in"
-            return f"{self.agent_name} is {where} {name}; nothing would change."
-        waiting = (
-            "no calls waiting"
-            if self.calls_waiting == 0
-            else f"{self.calls_waiting} {_plural(self.calls_waiting, 'call')} waiting"
+            if self.action == "add":
+                text = _("{agent} is already in {campaign}; nothing would change.")
+            else:
+                text = _("{agent} is not in {campaign}; nothing would change.")
+            return text.format(agent=agent, campaign=name)
+        free = ngettext("{count} free agent", "{count} free agents", self.free_after).format(
+            count=self.free_after
         )
-        joiner = "and" if self.calls_waiting == 0 else "with"
-        free = f"{self.free_after} free {_plural(self.free_after, 'agent')}"
-        text = f"{name} would have {free} {joiner} {waiting}"
+        if self.calls_waiting == 0:
+            text = _("{campaign} would have {free} and no calls waiting").format(
+                campaign=name, free=free
+            )
+        else:
+            waiting = ngettext(
+                "{count} call waiting", "{count} calls waiting", self.calls_waiting
+            ).format(count=self.calls_waiting)
+            text = _("{campaign} would have {free} with {waiting}").format(
+                campaign=name, free=free, waiting=waiting
+            )
         if self.agent_free is None:
-            text += f" ({self.agent_name}'s current state is unknown)"
-        elif not self.agent_free:
-            text += f" ({self.agent_name} is not free right now)"
+            return _("{effect} ({agent}'s current state is unknown)").format(
+                effect=text, agent=agent
+            )
+        if not self.agent_free:
+            return _("{effect} ({agent} is not free right now)").format(effect=text, agent=agent)
         return text
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
 
 
 def _login_and_name(agent: str | CcAgent) -> tuple[str, str | None]:
@@ -193,9 +203,8 @@ def effect_of_removing(
     campaign_name: str | None = None,
 ) -> StaffingEffect:
     """The campaign's free agents and waiting calls if `agent` (login or CcAgent) left it now."""
-    return _effect(
-        "remove", agent, campaign_id, snapshots, campaign_name or f"Campaign {campaign_id}"
-    )
+    name = campaign_name or _("Campaign {id}").format(id=campaign_id)
+    return _effect("remove", agent, campaign_id, snapshots, name)
 
 
 def effect_of_adding(
@@ -205,4 +214,5 @@ def effect_of_adding(
     campaign_name: str | None = None,
 ) -> StaffingEffect:
     """The campaign's free agents and waiting calls if `agent` (login or CcAgent) joined it now."""
-    return _effect("add", agent, campaign_id, snapshots, campaign_name or f"Campaign {campaign_id}")
+    name = campaign_name or _("Campaign {id}").format(id=campaign_id)
+    return _effect("add", agent, campaign_id, snapshots, name)

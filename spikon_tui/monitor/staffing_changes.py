@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spikon_tui.api.models import CcAgent, CcCampaign
+from spikon_tui.i18n import _
 from spikon_tui.monitor.outbound import outbound_effect
 from spikon_tui.monitor.tracker import MonitorTracker
 
@@ -25,9 +26,9 @@ StaffingAction = Literal["toggle_in", "toggle_out", "set_default"]
 def membership(agent: CcAgent, campaign_id: int) -> str:
     parts = []
     if campaign_id in agent.in_campaigns:
-        parts.append("in")
+        parts.append(_("in"))
     if campaign_id in agent.out_campaigns:
-        parts.append("out")
+        parts.append(_("out"))
     text = " ".join(parts) or "·"
     if agent.default_out_campaign == campaign_id:
         text += " ★"
@@ -55,8 +56,12 @@ def change_for(
     agents: Iterable[CcAgent],
 ) -> StaffingChange:
     """The change `action` on the cell (agent, campaign) means, given the whole agent list."""
-    who = f"agent {agent.id} ({agent.name})"
-    where = f"campaign {campaign.id} ({campaign.name})"
+    words = {
+        "agent_id": agent.id,
+        "agent": agent.name,
+        "campaign_id": campaign.id,
+        "campaign": campaign.name,
+    }
     if action == "toggle_in":
         if campaign.id in agent.in_campaigns:
             effect = tracker.effect_of_removing(agent, campaign.id).text
@@ -64,9 +69,13 @@ def change_for(
                 "cc_in_campaign_remove_agent",
                 agent,
                 campaign,
-                f"remove {who} from inbound {where}",
-                f"Remove {agent.name} from the inbound campaign {campaign.name}?\n\n{effect}",
-                "Remove",
+                _(
+                    "remove agent {agent_id} ({agent}) from inbound campaign {campaign_id}"
+                    " ({campaign})"
+                ).format(**words),
+                _("Remove {agent} from the inbound campaign {campaign}?").format(**words)
+                + f"\n\n{effect}",
+                _("Remove"),
                 True,
             )
         effect = tracker.effect_of_adding(agent, campaign.id).text
@@ -74,9 +83,11 @@ def change_for(
             "cc_in_campaign_add_agent",
             agent,
             campaign,
-            f"add {who} to inbound {where}",
-            f"Add {agent.name} to the inbound campaign {campaign.name}?\n\n{effect}",
-            "Add",
+            _(
+                "add agent {agent_id} ({agent}) to inbound campaign {campaign_id} ({campaign})"
+            ).format(**words),
+            _("Add {agent} to the inbound campaign {campaign}?").format(**words) + f"\n\n{effect}",
+            _("Add"),
             False,
         )
 
@@ -90,28 +101,40 @@ def change_for(
                 "cc_out_campaign_remove_agent",
                 agent,
                 campaign,
-                f"remove {who} from outbound {where}",
-                f"Remove {agent.name} from the outbound campaign {campaign.name}?\n\n"
+                _(
+                    "remove agent {agent_id} ({agent}) from outbound campaign {campaign_id}"
+                    " ({campaign})"
+                ).format(**words),
+                _("Remove {agent} from the outbound campaign {campaign}?").format(**words)
+                + "\n\n"
                 + outbound("remove"),
-                "Remove",
+                _("Remove"),
                 True,
             )
         return StaffingChange(
             "cc_out_campaign_add_agent",
             agent,
             campaign,
-            f"add {who} to outbound {where}",
-            f"Add {agent.name} to the outbound campaign {campaign.name}?\n\n" + outbound("add"),
-            "Add",
+            _(
+                "add agent {agent_id} ({agent}) to outbound campaign {campaign_id} ({campaign})"
+            ).format(**words),
+            _("Add {agent} to the outbound campaign {campaign}?").format(**words)
+            + "\n\n"
+            + outbound("add"),
+            _("Add"),
             False,
         )
     return StaffingChange(
         "cc_out_campaign_set_default",
         agent,
         campaign,
-        f"set the default outbound campaign of {who} to {where}",
-        f"Make {campaign.name} the default outbound campaign of {agent.name}?\n\n"
+        _(
+            "set the default outbound campaign of agent {agent_id} ({agent}) to campaign"
+            " {campaign_id} ({campaign})"
+        ).format(**words),
+        _("Make {campaign} the default outbound campaign of {agent}?").format(**words)
+        + "\n\n"
         + outbound("default"),
-        "Set default",
+        _("Set default"),
         False,
     )

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spikon_tui.api.models import CcAgent, CcCampaign, CcMonitor
+from spikon_tui.i18n import _
 from spikon_tui.monitor.agents import DEFAULT_LONG_PAUSE, AgentTracker
 from spikon_tui.monitor.alert_rules import AlertConfig, AlertMetric
 from spikon_tui.monitor.alerts import AlertBook, AlertEvent
@@ -119,10 +120,16 @@ class MonitorTracker:
 
     def _checked_interval(self, seconds: float) -> float:
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-            raise ValueError(f"the refresh interval must be a number of seconds, not {seconds!r}")
+            raise ValueError(
+                _("the refresh interval must be a number of seconds, not {value}").format(
+                    value=repr(seconds)
+                )
+            )
         if not seconds >= self.min_interval:
             raise ValueError(
-                f"the refresh interval must be at least {self.min_interval:g} s, not {seconds!r}"
+                _("the refresh interval must be at least {minimum} s, not {value}").format(
+                    minimum=f"{self.min_interval:g}", value=repr(seconds)
+                )
             )
         return float(seconds)
 
@@ -145,7 +152,7 @@ class MonitorTracker:
             self._names.update({campaign.id: campaign.name for campaign in campaigns})
 
     def name_of(self, campaign_id: int) -> str:
-        return self._names.get(campaign_id) or f"Campaign {campaign_id}"
+        return self._names.get(campaign_id) or _("Campaign {id}").format(id=campaign_id)
 
     @property
     def campaign_ids(self) -> list[int]:
@@ -217,7 +224,9 @@ class MonitorTracker:
         try:
             write(recorder)
         except (OSError, ValueError) as error:  # a full disk must not stop the monitor
-            self.recorder_error = f"recording to {recorder.path} stopped: {describe_error(error)}"
+            self.recorder_error = _("recording to {path} stopped: {error}").format(
+                path=recorder.path, error=describe_error(error)
+            )
             self.recorder = None
             recorder.close()
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spikon_tui.api.validation import SMS_MESSAGE_MAX, check_sms_message, check_sms_sender
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.sms.length import SmsLength, measure
 from spikon_tui.sms.recipients import Recipients, format_number, parse_recipients
 from spikon_tui.sms.sent import SentMessage
@@ -54,8 +55,10 @@ def read_draft(
 
 def sender_note(sender: str) -> str:
     if sender == TWO_WAY:
-        return "2way: the recipients can reply to this SMS."
-    return f"Recipients see “{sender}” as the sender and cannot reply; 2way lets them reply."
+        return _("2way: the recipients can reply to this SMS.")
+    return _(
+        "Recipients see “{sender}” as the sender and cannot reply; 2way lets them reply."
+    ).format(sender=sender)
 
 
 def recipient_label(number: str, names: Mapping[str, str]) -> str:
@@ -72,25 +75,34 @@ def _character_name(character: str) -> str:
 def counter_lines(length: SmsLength, recipients: int = 0) -> tuple[str, str]:
     """The live counter under the message: size and parts, then what the encoding means."""
     over = length.characters - SMS_MESSAGE_MAX
-    size = f"{length.characters}/{SMS_MESSAGE_MAX} characters"
+    size = _("{count}/{limit} characters").format(count=length.characters, limit=SMS_MESSAGE_MAX)
     if over > 0:
-        return f"{size}: {over} too many", f"SPIKON takes at most {SMS_MESSAGE_MAX} characters."
-    parts = f"{length.parts} SMS" if length.parts == 1 else f"{length.parts} SMS parts"
+        limit = _("SPIKON takes at most {limit} characters.").format(limit=SMS_MESSAGE_MAX)
+        return _("{size}: {over} too many").format(size=size, over=over), limit
+    parts = _parts_text(length.parts)
     summary = f"{size} · {parts}"
     if recipients > 1 and length.parts:
-        summary += f" × {recipients} recipients = {length.parts * recipients} SMS"
+        summary += " " + _("× {recipients} recipients = {total} SMS").format(
+            recipients=recipients, total=length.parts * recipients
+        )
     if length.parts == 0:
-        detail = "Up to 160 characters fit in one SMS (70 with Polish letters)."
+        detail = _("Up to 160 characters fit in one SMS (70 with Polish letters).")
     elif length.is_unicode:
         shown = " ".join(_character_name(ch) for ch in length.unicode_characters[:5])
         more = " …" if len(length.unicode_characters) > 5 else ""
-        detail = (
-            f"Unicode because of {shown}{more}: {length.part_size} per part, "
-            f"{length.left_in_part} left in this one."
-        )
+        detail = _(
+            "Unicode because of {characters}: {part_size} per part, {left} left in this one."
+        ).format(characters=shown + more, part_size=length.part_size, left=length.left_in_part)
     else:
-        detail = f"GSM-7: {length.part_size} per part, {length.left_in_part} left in this one."
+        detail = _("GSM-7: {part_size} per part, {left} left in this one.").format(
+            part_size=length.part_size, left=length.left_in_part
+        )
     return summary, detail
+
+
+def _parts_text(parts: int) -> str:
+    """'1 SMS', '3 SMS parts' (English says parts only when there are several)."""
+    return ngettext("{count} SMS", "{count} SMS parts", parts).format(count=parts)
 
 
 def confirm_question(draft: Draft, *, maybe_sent_before: bool = False) -> str:
@@ -98,26 +110,34 @@ def confirm_question(draft: Draft, *, maybe_sent_before: bool = False) -> str:
     numbers = draft.recipients.numbers
     listed = ", ".join(recipient_label(n, draft.names) for n in numbers[:LISTED_RECIPIENTS])
     if len(numbers) > LISTED_RECIPIENTS:
-        listed += f" and {len(numbers) - LISTED_RECIPIENTS} more"
+        listed += " " + _("and {count} more").format(count=len(numbers) - LISTED_RECIPIENTS)
     length = draft.length
     encoding = " (Unicode)" if length.is_unicode else ""
-    parts = "1 SMS" if length.parts == 1 else f"{length.parts} SMS parts"
+    parts = _parts_text(length.parts) + encoding
     if len(numbers) == 1:
         lines = [
-            f"Send this SMS from “{draft.sender}” to {listed}?",
-            f"It takes {parts}{encoding}.",
+            _("Send this SMS from “{sender}” to {listed}?").format(
+                sender=draft.sender, listed=listed
+            ),
+            _("It takes {parts}.").format(parts=parts),
         ]
     else:
         lines = [
-            f"Send this SMS from “{draft.sender}” to {len(numbers)} recipients: {listed}?",
-            f"It takes {parts}{encoding} each: {length.parts * len(numbers)} SMS in total.",
+            _("Send this SMS from “{sender}” to {count} recipients: {listed}?").format(
+                sender=draft.sender, count=len(numbers), listed=listed
+            ),
+            _("It takes {parts} each: {total} SMS in total.").format(
+                parts=parts, total=length.parts * len(numbers)
+            ),
         ]
     if draft.recipients.repeats:
-        lines.append("Numbers typed more than once get it once.")
+        lines.append(_("Numbers typed more than once get it once."))
     if maybe_sent_before:
         lines.append(
-            "Careful: the last attempt to send this SMS may have gone out (its answer was "
-            "lost), so the recipients may get it twice."
+            _(
+                "Careful: the last attempt to send this SMS may have gone out (its answer was "
+                "lost), so the recipients may get it twice."
+            )
         )
     return "\n".join(lines)
 

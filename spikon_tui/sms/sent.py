@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spikon_tui.i18n import _
 from spikon_tui.sms import states
 from spikon_tui.sms.recipients import format_number
 from spikon_tui.sms.states import Tone
@@ -61,11 +62,11 @@ class SentMessage:
 
     def _label(self, *, with_error: bool) -> str:
         if self.outcome_unknown:
-            return "outcome unknown"
+            return _("outcome unknown")
         if self.sms_id is None:
-            return "no id to follow"
+            return _("no id to follow")
         if self.gone:
-            return "unknown to SPIKON"
+            return _("unknown to SPIKON")
         return states.short_label(self.state, error=self.error if with_error else None)
 
     @property
@@ -77,18 +78,18 @@ class SentMessage:
     @property
     def explanation(self) -> str:
         if self.outcome_unknown:
-            return (
+            return _(
                 "The answer to sending was lost on the way: the SMS may or may not have been "
                 "sent. Check the SPIKON panel before sending it again, or the recipient may "
                 "get it twice."
             )
         if self.sms_id is None:
-            return "SPIKON accepted the message but gave no id for it, so its state is unknown."
+            return _("SPIKON accepted the message but gave no id for it, so its state is unknown.")
         if self.gone:
-            return (
-                f"SPIKON no longer knows SMS {self.sms_id}, so its state cannot be checked. "
-                f"The last state seen: {states.short_label(self.state, error=self.error)}."
-            )
+            return _(
+                "SPIKON no longer knows SMS {sms_id}, so its state cannot be checked. "
+                "The last state seen: {state}."
+            ).format(sms_id=self.sms_id, state=states.short_label(self.state, error=self.error))
         return states.explanation(self.state, error=self.error)
 
     def to_json(self) -> dict[str, Any]:

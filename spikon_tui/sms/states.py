@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import Enum
 
 from spikon_tui.api.models import SmsStateCode
+from spikon_tui.i18n import N_, _
 
 
 class Tone(Enum):
@@ -24,27 +25,27 @@ class Tone(Enum):
 
 
 _SHORT = {
-    SmsStateCode.NO_FUNDS: "no funds",
-    SmsStateCode.NEW: "new",
-    SmsStateCode.PROCESSING: "being handled",
-    SmsStateCode.ERROR: "error",
-    SmsStateCode.UNDELIVERED: "undelivered",
-    SmsStateCode.SENT: "sent",
-    SmsStateCode.DELIVERED: "delivered",
+    SmsStateCode.NO_FUNDS: N_("no funds"),
+    SmsStateCode.NEW: N_("new"),
+    SmsStateCode.PROCESSING: N_("being handled"),
+    SmsStateCode.ERROR: N_("error"),
+    SmsStateCode.UNDELIVERED: N_("undelivered"),
+    SmsStateCode.SENT: N_("sent"),
+    SmsStateCode.DELIVERED: N_("delivered"),
 }
 
 _LONG = {
-    SmsStateCode.NO_FUNDS: (
+    SmsStateCode.NO_FUNDS: N_(
         "Not sent: the account had no funds for it. Top up the account, then send it again."
     ),
-    SmsStateCode.NEW: "Accepted by SPIKON, waiting to be handled.",
-    SmsStateCode.PROCESSING: "SPIKON is handling it.",
-    SmsStateCode.ERROR: "Not delivered: SPIKON reported an error.",
-    SmsStateCode.UNDELIVERED: (
+    SmsStateCode.NEW: N_("Accepted by SPIKON, waiting to be handled."),
+    SmsStateCode.PROCESSING: N_("SPIKON is handling it."),
+    SmsStateCode.ERROR: N_("Not delivered: SPIKON reported an error."),
+    SmsStateCode.UNDELIVERED: N_(
         "Not delivered: the number is wrong or the phone could not be reached."
     ),
-    SmsStateCode.SENT: "Sent to the network; waiting for the delivery report.",
-    SmsStateCode.DELIVERED: "Delivered to the recipient's phone.",
+    SmsStateCode.SENT: N_("Sent to the network; waiting for the delivery report."),
+    SmsStateCode.DELIVERED: N_("Delivered to the recipient's phone."),
 }
 
 _TONE = {
@@ -77,24 +78,28 @@ def short_label(state: int | None, *, error: str | None = None) -> str:
     """A few words for a table cell: "delivered", "error: <text>", "state 9"."""
     code = _code(state)
     if state is None:
-        return "not checked yet"
+        return _("not checked yet")
     if code is None:
-        return f"state {state}"
+        return _("state {state}").format(state=state)
     if code is SmsStateCode.ERROR and error:
-        return f"error: {error}"
-    return _SHORT[code]
+        return _("error: {error}").format(error=error)
+    label = _SHORT[code]
+    return _(label)
 
 
 def explanation(state: int | None, *, error: str | None = None) -> str:
     """A sentence for the details of one message."""
     code = _code(state)
     if state is None:
-        return "Its state has not been checked yet."
+        return _("Its state has not been checked yet.")
     if code is None:
-        return f"SPIKON reports state {state}, which its documentation does not describe."
-    text = _LONG[code]
+        return _("SPIKON reports state {state}, which its documentation does not describe.").format(
+            state=state
+        )
+    sentence = _LONG[code]
+    text = _(sentence)
     if code is SmsStateCode.ERROR and error:
-        text = f"{text} SPIKON says: {error}"
+        text = _("{text} SPIKON says: {error}").format(text=text, error=error)
     return text
 
 

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from spikon_tui.i18n import _
 from spikon_tui.sms.sent import SentMessage
 
 STORE_FILE = "sms-sent.json"
@@ -57,33 +58,39 @@ class SentStore:
             return None
         except OSError as error:
             self.writable = False
-            return (
-                f"The list of sent SMS could not be read ({_reason(error)}): {self.path}. "
+            return _(
+                "The list of sent SMS could not be read ({reason}): {path}. "
                 "New messages show here but are not saved until that is fixed."
-            )
+            ).format(reason=_reason(error), path=self.path)
         try:
             records, version = _parse(raw)
         except ValueError:
-            return self._set_aside(raw, "was damaged and could not be read")
+            return self._set_aside(raw, damaged=True)
         if version > FORMAT_VERSION:
             self.writable = False
-            return (
-                f"The list of sent SMS ({self.path}) was written by a newer spikon-tui. It is "
+            return _(
+                "The list of sent SMS ({path}) was written by a newer spikon-tui. It is "
                 "left untouched, and new messages are not saved in it."
-            )
+            ).format(path=self.path)
         good, bad = _read_records(records)
         self.messages = _ordered(good)
         if bad:
-            kept = self._set_aside(raw, "", copy=True)
-            return (
-                f"{bad} of {bad + len(good)} sent SMS in {self.path} could not be read and are "
-                f"left out. {kept}"
-            )
+            kept = self._set_aside(raw, damaged=False)
+            total = bad + len(good)
+            left_out = _(
+                "{bad} of {total} sent SMS in {path} could not be read and are left out."
+            ).format(bad=bad, total=total, path=self.path)
+            return f"{left_out} {kept}"
         return None
 
-    def _set_aside(self, raw: bytes, what: str, *, copy: bool = False) -> str:
-        """Keep the file as it is under another name; say so (or why not)."""
+    def _set_aside(self, raw: bytes, *, damaged: bool) -> str:
+        """Keep the file as it is under another name; say so (or why not).
+
+        A `damaged` file is moved aside (a new list starts); one with a few bad
+        records is copied aside (its good records are kept).
+        """
         assert self.path is not None
+        copy = not damaged
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
         backup = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
         try:
@@ -93,17 +100,23 @@ class SentStore:
                 os.replace(self.path, backup)
         except OSError as error:
             self.writable = False
-            prefix = f"The list of sent SMS ({self.path}) {what}; it " if what else "The file "
-            return (
-                f"{prefix}could not be set aside ({_reason(error)}), so new messages are "
-                "not saved this time."
-            )
+            if damaged:
+                text = _(
+                    "The list of sent SMS ({path}) was damaged and could not be read; it "
+                    "could not be set aside ({reason}), so new messages are not saved this time."
+                )
+            else:
+                text = _(
+                    "The file could not be set aside ({reason}), so new messages are "
+                    "not saved this time."
+                )
+            return text.format(path=self.path, reason=_reason(error))
         if copy:
-            return f"The file as it was is kept as {backup.name}."
-        return (
-            f"The list of sent SMS ({self.path}) {what}. It is kept as {backup.name}, "
-            "and a new list starts."
-        )
+            return _("The file as it was is kept as {backup}.").format(backup=backup.name)
+        return _(
+            "The list of sent SMS ({path}) was damaged and could not be read. It is kept "
+            "as {backup}, and a new list starts."
+        ).format(path=self.path, backup=backup.name)
 
     # -- changing ----------------------------------------------------------------------
 
@@ -148,8 +161,10 @@ class SentStore:
             os.replace(temporary, self.path)
         except OSError as error:
             raise StoreError(
-                f"The list of sent SMS could not be saved to {self.path} ({_reason(error)}). "
-                "What is on screen stays until you quit."
+                _(
+                    "The list of sent SMS could not be saved to {path} ({reason}). "
+                    "What is on screen stays until you quit."
+                ).format(path=self.path, reason=_reason(error))
             ) from None
         self.messages = newest
 

@@ -18,6 +18,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from spikon_tui.i18n import _
 from spikon_tui.speech.formats import WAV, AudioFormat
 
 PHONE_SAMPLE_RATE = 8000
@@ -70,7 +71,7 @@ def wav_format(data: bytes) -> WavFormat | None:
 def size_text(size: int) -> str:
     """512 bytes, 67 KB, 1.2 MB."""
     if size < 1024:
-        return f"{size} bytes"
+        return _("{size} bytes").format(size=size)
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
@@ -83,17 +84,25 @@ def describe_audio(data: bytes, audio_format: AudioFormat) -> AudioSummary:
     found = wav_format(data)
     if found is None:
         return AudioSummary(
-            f"{size}", problem="SPIKON sent something that is not a WAVE file; check it before use."
+            f"{size}",
+            problem=_("SPIKON sent something that is not a WAVE file; check it before use."),
         )
-    channels = "mono" if found.channels == 1 else f"{found.channels} channels"
-    text = (
-        f"WAV, {found.sample_rate} Hz, {found.sample_bits}-bit, {channels}, "
-        f"{found.seconds:.1f} s, {size}"
+    if found.channels == 1:
+        channels = _("mono")
+    else:
+        channels = _("{count} channels").format(count=found.channels)
+    text = _("WAV, {rate} Hz, {bits}-bit, {channels}, {seconds} s, {size}").format(
+        rate=found.sample_rate,
+        bits=found.sample_bits,
+        channels=channels,
+        seconds=f"{found.seconds:.1f}",
+        size=size,
     )
     if found.phone_ready:
         return AudioSummary(text)
     return AudioSummary(
-        text, problem="It is not the 8 kHz 16-bit mono that phone systems need; convert it first."
+        text,
+        problem=_("It is not the 8 kHz 16-bit mono that phone systems need; convert it first."),
     )
 
 
@@ -109,14 +118,14 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise NotADirectoryError(
-            errno.ENOTDIR, f"{folder} is a file, not a folder", str(folder)
+            errno.ENOTDIR, _("{folder} is a file, not a folder").format(folder=folder), str(folder)
         ) from None
     if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("it is a folder"), str(path))
     existing_mode: int | None = None
     if path.exists():
         if not overwrite:
-            raise FileExistsError(errno.EEXIST, "the file exists", str(path))
+            raise FileExistsError(errno.EEXIST, _("the file exists"), str(path))
         existing_mode = path.stat().st_mode & 0o7777
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
@@ -135,4 +144,5 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool) -> None:
 def describe_write_error(error: OSError, path: Path) -> str:
     """ "Could not write /x/a.wav: permission denied." for the screen."""
     reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
-    return f"Could not write {path}: {reason[:1].lower()}{reason[1:]}."
+    reason = reason[:1].lower() + reason[1:]
+    return _("Could not write {path}: {reason}.").format(path=path, reason=reason)

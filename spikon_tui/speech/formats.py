@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spikon_tui.i18n import N_
+
 
 @dataclass(frozen=True, slots=True)
 class AudioFormat:
@@ -14,7 +16,7 @@ class AudioFormat:
         label: How the UI names it ("WAV").
         suffix: The file name ending (".wav").
         pcm_8k16bm: The tts/download flag that asks for it (1: WAVE PCM 8 kHz 16-bit mono).
-        purpose: One sentence for the user: what the format is good for.
+        purpose: One sentence for the user: what the format is good for (a msgid: `_()` it).
     """
 
     key: str
@@ -29,12 +31,12 @@ WAV = AudioFormat(
     label="WAV",
     suffix=".wav",
     pcm_8k16bm=1,
-    purpose="WAVE PCM, 8 kHz, 16-bit, mono: the format phone systems (PBX, IVR) play.",
+    purpose=N_("WAVE PCM, 8 kHz, 16-bit, mono: the format phone systems (PBX, IVR) play."),
 )
 MP3 = AudioFormat(
     key="mp3",
     label="MP3",
     suffix=".mp3",
     pcm_8k16bm=0,
-    purpose="MP3: to listen to on a computer or a mobile phone.",
+    purpose=N_("MP3: to listen to on a computer or a mobile phone."),
 )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from spikon_tui.api.models import TtsLanguage, TtsPrice, TtsVoice
 from spikon_tui.api.validation import TTS_TEXT_MAX
 from spikon_tui.formatting import format_money
+from spikon_tui.i18n import N_, _
 
-GENDERS = {"F": "female", "M": "male"}
+GENDERS = {"F": N_("female"), "M": N_("male")}
 
 
 def language_label(language: TtsLanguage) -> str:
@@ -17,7 +18,8 @@ def language_label(language: TtsLanguage) -> str:
 
 def gender_word(voice: TtsVoice) -> str | None:
     """ "female" / "male", or None for a gender SPIKON does not document."""
-    return GENDERS.get(voice.gender.strip().upper())
+    gender = GENDERS.get(voice.gender.strip().upper())
+    return None if gender is None else _(gender)
 
 
 def voice_label(voice: TtsVoice) -> str:
@@ -33,16 +35,20 @@ def grouped(number: int) -> str:
 
 def character_count(length: int) -> str:
     """1234 -> "1 234 / 3 000 characters"; past the limit also how many over, ", 12 over"."""
-    text = f"{grouped(length)} / {grouped(TTS_TEXT_MAX)} characters"
+    text = _("{count} / {limit} characters").format(
+        count=grouped(length), limit=grouped(TTS_TEXT_MAX)
+    )
     if length > TTS_TEXT_MAX:
-        text += f", {grouped(length - TTS_TEXT_MAX)} over"
+        text += ", " + _("{count} over").format(count=grouped(length - TTS_TEXT_MAX))
     return text
 
 
 def price_text(price: TtsPrice) -> str:
     """'0,30 zł net · 0,37 zł gross'."""
-    return f"{format_money(price.cost_net)} net · {format_money(price.cost_gross)} gross"
+    return _("{net} net · {gross} gross").format(
+        net=format_money(price.cost_net), gross=format_money(price.cost_gross)
+    )
 
 
 def state_text(generated: bool) -> str:
-    return "ready" if generated else "waiting…"
+    return _("ready") if generated else _("waiting…")

@@ -312,6 +312,6 @@ class SpikonApp(App):
                 title = _(screen.TITLE) if screen.TITLE else ""
                 yield SystemCommand(
                     f"{title}: {_(binding.description)}".strip(": "),
-                    f"{binding.tooltip} · {key}" if binding.tooltip else key,
+                    f"{_(binding.tooltip)} · {key}" if binding.tooltip else key,
                     partial(screen.run_action, binding.action),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spikon_tui.api.errors import SpikonError
 from spikon_tui.credentials import CredentialError
+from spikon_tui.i18n import _
 
 
 def describe_error(error: BaseException) -> str:
@@ -12,5 +13,7 @@ def describe_error(error: BaseException) -> str:
         return str(error)
     if isinstance(error, CredentialError):
         text = str(error).rstrip(".")
-        return f"The API key could not be stored: {text}."
-    return f"Something went wrong inside spikon-tui ({type(error).__name__}). Please report it."
+        return _("The API key could not be stored: {reason}.").format(reason=text)
+    return _("Something went wrong inside spikon-tui ({kind}). Please report it.").format(
+        kind=type(error).__name__
+    )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spikon_tui.api.models import CcCampaign, CcMonitor
+from spikon_tui.i18n import _
 from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.alert_rules import AlertConfig
 from spikon_tui.monitor.clock import Clock
@@ -36,9 +37,17 @@ INTERVAL_STEPS: tuple[float, ...] = (1, 2, 3, 5, 10, 15, 30, 60)
 def checked_interval(seconds: float) -> float:
     """The refresh interval as a float of at least `MIN_INTERVAL` seconds, or ValueError."""
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise ValueError(f"the refresh interval must be a number of seconds, not {seconds!r}")
+        raise ValueError(
+            _("the refresh interval must be a number of seconds, not {value}").format(
+                value=repr(seconds)
+            )
+        )
     if not seconds >= MIN_INTERVAL:
-        raise ValueError(f"the refresh interval must be at least {MIN_INTERVAL:g} s")
+        raise ValueError(
+            _("the refresh interval must be at least {minimum} s").format(
+                minimum=f"{MIN_INTERVAL:g}"
+            )
+        )
     return float(seconds)
 
 

@@ -35,6 +35,7 @@ from spikon_tui.api.models import CallListOrder, CallListStatus
 from spikon_tui.calls.csv_export import describe_os_error
 from spikon_tui.calls.ledger import ReportEntry, ReportLedger, ReportState
 from spikon_tui.calls.order import OrderRequest, default_date_range
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
@@ -56,8 +57,8 @@ _REPORT_ACTIONS = frozenset({"focus_filter", "call_back", "copy_link", "export",
 
 
 class CallHistoryScreen(MainScreen):
-    TITLE = "Call history"
-    HELP = """
+    TITLE = N_("Call history")
+    HELP = N_("""
 SPIKON prepares call history as reports. Choose which calls you want in the form
 (incoming, outgoing or both; the first and last day, at most 100 days apart,
 the last 7 days at first; recorded calls only; one number, as caller or callee)
@@ -79,17 +80,17 @@ shown, in the order shown, to a CSV file; [b]l[/b] copies the selected call's
 recording link to the clipboard (this works over SSH in most terminals);
 [b]c[/b] or [b]enter[/b] calls the other party back: your phone rings first.
 [b]escape[/b] goes back to the list of reports.
-"""
+""")
     BINDINGS = [
-        Binding("ctrl+o", "order", "Order"),
-        Binding("o", "open_report", "Open"),
-        Binding("r", "refresh", "Refresh"),
-        Binding("escape", "stop_waiting", "Stop waiting"),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("c", "call_back", "Call back"),
-        Binding("e", "export", "Export"),
-        Binding("l", "copy_link", "Copy link"),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+o", "order", N_("Order")),
+        Binding("o", "open_report", N_("Open")),
+        Binding("r", "refresh", N_("Refresh")),
+        Binding("escape", "stop_waiting", N_("Stop waiting")),
+        Binding("slash", "focus_filter", N_("Filter")),
+        Binding("c", "call_back", N_("Call back")),
+        Binding("e", "export", N_("Export")),
+        Binding("l", "copy_link", N_("Copy link")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     POLL_DELAYS: ClassVar[Sequence[float]] = (1.0, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 30.0)
@@ -149,7 +150,7 @@ recording link to the clipboard (this works over SSH in most terminals);
             with Vertical(id=ORDERS_VIEW):
                 yield CallOrderForm(first_day, last_day, id="order-form")
                 yield ReportProgress(self.app.session.clock, self.POLL_DELAYS, id="order-progress")
-                yield Static("Earlier reports", classes="section-title")
+                yield Static(_("Earlier reports"), classes="section-title")
                 yield ReportsTable(id="reports")
             yield CallReportView(id=REPORT_VIEW)
         yield KeysFooter()
@@ -215,7 +216,7 @@ recording link to the clipboard (this works over SSH in most terminals);
                 self._show_reports()
             self.notify(
                 describe_error(message.error),
-                title="Could not load the list of reports",
+                title=_("Could not load the list of reports"),
                 severity="error",
             )
             return
@@ -233,11 +234,11 @@ recording link to the clipboard (this works over SSH in most terminals);
         elif rows:
             table.set_rows(rows)
         if self._list_state == "failed" and not rows:
-            table.empty_text = "The list of reports could not be loaded; r tries again."
+            table.empty_text = _("The list of reports could not be loaded; r tries again.")
         elif self._list_state == "loading" and not rows:
-            table.empty_text = "Loading the list of reports…"
+            table.empty_text = _("Loading the list of reports…")
         else:
-            table.empty_text = "No reports yet: fill in the form above and press ctrl+o."
+            table.empty_text = _("No reports yet: fill in the form above and press ctrl+o.")
 
     def _tell_save_error(self) -> None:
         error = self.ledger.save_error
@@ -246,9 +247,10 @@ recording link to the clipboard (this works over SSH in most terminals);
         self._told_save_error = True
         path = self.ledger.path or LEDGER_FILE
         self.notify(
-            f"{describe_os_error(error, path)} The reports' ages and contents are kept "
-            "for this run only.",
-            title="Earlier reports not remembered",
+            _("{error} The reports' ages and contents are kept for this run only.").format(
+                error=describe_os_error(error, path)
+            ),
+            title=_("Earlier reports not remembered"),
             severity="warning",
         )
 
@@ -293,8 +295,8 @@ recording link to the clipboard (this works over SSH in most terminals);
         error = message.error
         if error is not None or message.answer is None:
             unknown = isinstance(error, SpikonError) and error.outcome_unknown
-            self.form.set_sending(False, label="Order again" if unknown else "Order report")
-            self.form.show_problem(describe_error(error) if error else "No answer from SPIKON.")
+            self.form.set_sending(False, label=_("Order again") if unknown else _("Order report"))
+            self.form.show_problem(describe_error(error) if error else _("No answer from SPIKON."))
             if unknown:
                 self.list_reports()  # shows whether the order arrived after all
             return
@@ -321,8 +323,15 @@ recording link to the clipboard (this works over SSH in most terminals);
         if self.view == ORDERS_VIEW and self.loading_report is None:
             self._load(report_id)
         else:
-            self.progress.say(f"Report #{report_id} is ready: select it below and press enter.")
-            self.notify(f"Report #{report_id} is ready.", title="Call history")
+            self.progress.say(
+                _("Report #{report_id} is ready: select it below and press enter.").format(
+                    report_id=report_id
+                )
+            )
+            self.notify(
+                _("Report #{report_id} is ready.").format(report_id=report_id),
+                title=_("Call history"),
+            )
 
     def action_stop_waiting(self) -> None:
         if self.progress.stop() is not None:
@@ -339,7 +348,7 @@ recording link to the clipboard (this works over SSH in most terminals);
         key = self.reports_table.cursor_row_key
         entry = self.ledger.get(key) if isinstance(key, int) else None
         if entry is None:
-            self.notify("Select a report in the list first.", severity="warning")
+            self.notify(_("Select a report in the list first."), severity="warning")
             return
         self.open_report(entry)
 
@@ -356,19 +365,19 @@ recording link to the clipboard (this works over SSH in most terminals);
         self._load(entry.id)
 
     def _report_gone(self, entry: ReportEntry) -> None:
-        text = (
-            f"Report #{entry.id} is gone: SPIKON keeps reports for a month after generating them."
-        )
+        text = _(
+            "Report #{report_id} is gone: SPIKON keeps reports for a month after generating them."
+        ).format(report_id=entry.id)
         if entry.request is not None:
             self.form.fill(entry.request)
-            text += " Its choices are back in the form: ctrl+o orders it again."
+            text += " " + _("Its choices are back in the form: ctrl+o orders it again.")
         else:
-            text += " Order a new one with the form."
-        self.notify(text, title="Report gone", severity="warning")
+            text += " " + _("Order a new one with the form.")
+        self.notify(text, title=_("Report gone"), severity="warning")
 
     def _load(self, report_id: int) -> None:
         self.loading_report = report_id
-        self.progress.say(f"Loading report #{report_id}…")
+        self.progress.say(_("Loading report #{report_id}…").format(report_id=report_id))
         self.load_report(report_id)
 
     @work(exclusive=True, group="call-history-load", exit_on_error=False)
@@ -391,8 +400,13 @@ recording link to the clipboard (this works over SSH in most terminals);
             self._start_waiting(report_id)
             return
         if message.error is not None or message.report is None:
-            text = describe_error(message.error) if message.error else "No answer from SPIKON."
-            self.progress.say(f"Report #{report_id} could not be loaded: {text}", error=True)
+            text = describe_error(message.error) if message.error else _("No answer from SPIKON.")
+            self.progress.say(
+                _("Report #{report_id} could not be loaded: {error}").format(
+                    report_id=report_id, error=text
+                ),
+                error=True,
+            )
             return
         report = message.report
         self.report = report
@@ -406,12 +420,13 @@ recording link to the clipboard (this works over SSH in most terminals);
         entry = self.ledger.get(report.report_id)
         request = entry.request if entry is not None else None
         view = self.report_view
-        title = f"Report #{report.report_id} · {contents_text(entry) if entry else ''}"
+        heading = _("Report #{report_id}").format(report_id=report.report_id)
+        title = f"{heading} · {contents_text(entry) if entry else ''}"
         self._switch_to(REPORT_VIEW)
         if view.report is not report:
             view.show(report, title.rstrip(" ·"), request.direction if request else None)
         if request is not None and request.records_only and not report.calls:
-            view.table.empty_text = (
+            view.table.empty_text = _(
                 "This report has no calls. It holds only calls with a recording: order "
                 "again without “Recorded calls only” to see every call."
             )

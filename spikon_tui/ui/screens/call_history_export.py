@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from spikon_tui.api.models import CallRecord
 from spikon_tui.calls.csv_export import describe_os_error, write_calls_csv
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
 
@@ -47,13 +48,24 @@ class CallExport:
         self._ask(default_download_path(f"spikon-calls-{self.report_id}", ".csv", now))
 
     def _ask(self, path: str, problem: str = "") -> None:
-        count = f"{len(self.calls):,}".replace(",", " ")
-        noun = "call" if len(self.calls) == 1 else "calls"
-        which = "the filter shows" if self.filtered else "of the report"
-        explanation = f"The {count} {noun} {which}, in the order shown, as CSV. Write them to:"
+        total = len(self.calls)
+        count = f"{total:,}".replace(",", " ")
+        if self.filtered:
+            explanation = ngettext(
+                "The {count} call the filter shows, in the order shown, as CSV. Write them to:",
+                "The {count} calls the filter shows, in the order shown, as CSV. Write them to:",
+                total,
+            )
+        else:
+            explanation = ngettext(
+                "The {count} call of the report, in the order shown, as CSV. Write them to:",
+                "The {count} calls of the report, in the order shown, as CSV. Write them to:",
+                total,
+            )
+        explanation = explanation.format(count=count)
         if problem:
             explanation = f"{problem}\n\n{explanation}"
-        dialog = SaveDialog("Export calls (CSV)", explanation, path, action="Export")
+        dialog = SaveDialog(_("Export calls (CSV)"), explanation, path, action=_("Export"))
         self.node.app.push_screen(dialog, self._chosen)
 
     def _chosen(self, target: str | None) -> None:
@@ -61,10 +73,13 @@ class CallExport:
             return
         path = Path(target)
         if path.is_dir():
-            self._ask(target, f"{target} is a folder; add a file name.")
+            self._ask(target, _("{path} is a folder; add a file name.").format(path=target))
         elif path.exists():
             self.node.app.push_screen(
-                ConfirmDialog(f"{target} exists already. Replace it?", yes_label="Replace"),
+                ConfirmDialog(
+                    _("{path} exists already. Replace it?").format(path=target),
+                    yes_label=_("Replace"),
+                ),
                 partial(self._replace_answered, target),
             )
         else:
@@ -95,8 +110,10 @@ class CallExport:
     def finish(self, message: Finished) -> None:
         if message.error is not None:
             text = describe_os_error(message.error, message.path)
-            self.node.notify(text, title="Export failed", severity="error")
+            self.node.notify(text, title=_("Export failed"), severity="error")
             self._ask(message.path, text)
             return
-        noun = "call" if message.count == 1 else "calls"
-        self.node.notify(f"{message.count} {noun} written to {message.path}.", title="Exported")
+        written = ngettext(
+            "{count} call written to {path}.", "{count} calls written to {path}.", message.count
+        ).format(count=message.count, path=message.path)
+        self.node.notify(written, title=_("Exported"))

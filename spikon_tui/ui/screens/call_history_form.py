@@ -22,16 +22,20 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Stat
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.api.validation import CALL_LIST_MAX_DAYS, CallDirection
 from spikon_tui.calls.order import OrderRequest, check_end, check_order, check_start
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.widgets.api_validator import ApiCheck
 from spikon_tui.ui.widgets.form_parts import number_check
 
+FIRST_DAY = N_("the first day")
+LAST_DAY = N_("the last day")
+THE_NUMBER = N_("the number")
 FIELD_NAMES = {
-    "date_start": "the first day",
-    "date_end": "the last day",
-    "number": "the number",
-    "dir": "the direction",
+    "date_start": FIRST_DAY,
+    "date_end": LAST_DAY,
+    "number": THE_NUMBER,
+    "dir": N_("the direction"),
 }
-"""The API's parameter names, as the form's labels say them."""
+"""The API's parameter names, as the form's labels say them (msgids)."""
 
 _FIELD_OF_PARAMETER = {
     "date_start": "#order-start",
@@ -50,7 +54,7 @@ def in_words(error: ValidationError) -> str:
     """The client's message with the form's names for the parameters, as a sentence."""
     text = str(error)
     for parameter, name in FIELD_NAMES.items():
-        text = text.replace(parameter, name)
+        text = text.replace(parameter, _(name))
     return text[:1].upper() + text[1:]
 
 
@@ -68,37 +72,43 @@ class CallOrderForm(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="order-line"):
             direction = RadioSet(
-                RadioButton("Incoming", id="order-in"),
-                RadioButton("Outgoing", id="order-out"),
-                RadioButton("Both", id="order-both", value=True),
+                RadioButton(_("Incoming"), id="order-in"),
+                RadioButton(_("Outgoing"), id="order-out"),
+                RadioButton(_("Both"), id="order-both", value=True),
                 id="order-direction",
             )
-            direction.border_title = "Calls"
+            direction.border_title = _("Calls")
             yield direction
-            yield Checkbox("Recorded calls only", id="order-records-only")
+            yield Checkbox(_("Recorded calls only"), id="order-records-only")
         with Horizontal(classes="order-line"):
             yield self._date_field(
-                "order-start", self._first_day, "From", ApiCheck(check_start, "the first day")
+                "order-start",
+                self._first_day,
+                _("From"),
+                ApiCheck(check_start, _(FIRST_DAY)),
             )
             yield self._date_field(
-                "order-end", self._last_day, "To", ApiCheck(check_end, "the last day")
+                "order-end",
+                self._last_day,
+                _("To"),
+                ApiCheck(check_end, _(LAST_DAY)),
             )
             number = Input(
-                placeholder="any number",
+                placeholder=_("any number"),
                 id="order-number",
                 valid_empty=True,
-                validators=[ApiCheck(number_check("number"), "the number")],
+                validators=[ApiCheck(number_check("number"), _(THE_NUMBER))],
             )
-            number.border_title = "Number (optional)"
+            number.border_title = _("Number (optional)")
             yield number
-            yield Button("Order report", id="order-submit", variant="primary")
+            yield Button(_("Order report"), id="order-submit", variant="primary")
         yield Static("", id="order-problem")
 
     @staticmethod
     def _date_field(field_id: str, value: date, title: str, check: ApiCheck) -> Input:
         field = Input(
             value.isoformat(),
-            placeholder="YYYY-MM-DD",
+            placeholder=_("YYYY-MM-DD"),
             id=field_id,
             max_length=10,
             valid_empty=True,
@@ -185,10 +195,11 @@ class CallOrderForm(Vertical):
             field.focus()
         return None
 
-    def set_sending(self, sending: bool, *, label: str = "Order report") -> None:
+    def set_sending(self, sending: bool, *, label: str | None = None) -> None:
+        """Disable the button while an order is on its way; `label`: its words afterwards."""
         button = self.query_one("#order-submit", Button)
         button.disabled = sending
-        button.label = "Ordering…" if sending else label
+        button.label = _("Ordering…") if sending else (label or _("Order report"))
 
     # -- events ------------------------------------------------------------------------
 
@@ -210,5 +221,6 @@ class CallOrderForm(Vertical):
 
     def on_mount(self) -> None:
         self.show_problem("")
-        limit = f"At most {CALL_LIST_MAX_DAYS} days"
-        self.query_one("#order-end", Input).tooltip = f"{limit} after the first day."
+        self.query_one("#order-end", Input).tooltip = _(
+            "At most {days} days after the first day."
+        ).format(days=CALL_LIST_MAX_DAYS)

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from spikon_tui.api.models import CallListStatus
 from spikon_tui.backoff import BackoffSchedule
 from spikon_tui.formatting import format_age
+from spikon_tui.i18n import _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler
 
@@ -91,14 +92,13 @@ class ReportProgress(Static):
         if report_id is None:
             return
         waited = format_age(self._clock() - self._since)
-        text = (
-            f"SPIKON is generating report #{report_id} (waiting {waited} so far). "
+        text = _(
+            "SPIKON is generating report #{report_id} (waiting {waited} so far). "
             "It opens here when ready; escape stops waiting."
-        )
+        ).format(report_id=report_id, waited=waited)
         if self._problem:
-            text += (
-                f" The last check failed: {self._problem} "
-                f"Trying again in {self._next_check_in:g} s."
+            text += " " + _("The last check failed: {problem} Trying again in {delay} s.").format(
+                problem=self._problem, delay=f"{self._next_check_in:g}"
             )
         self._show(text)
 
@@ -124,8 +124,10 @@ class ReportProgress(Static):
         report_id = self._stop()
         if report_id is not None:
             self._show(
-                f"Stopped waiting for report #{report_id}. It stays in the list below: "
-                "open it once it is ready."
+                _(
+                    "Stopped waiting for report #{report_id}. It stays in the list below: "
+                    "open it once it is ready."
+                ).format(report_id=report_id)
             )
         return report_id
 
@@ -180,7 +182,9 @@ class ReportProgress(Static):
         status = next((s for s in message.statuses or () if s.id == report_id), None)
         if status is None:
             self.say(
-                f"Report #{report_id} is no longer on SPIKON's list of reports; order it again.",
+                _(
+                    "Report #{report_id} is no longer on SPIKON's list of reports; order it again."
+                ).format(report_id=report_id),
                 error=True,
             )
         elif status.generated:

@@ -31,6 +31,7 @@ from spikon_tui.calls.calls import (
     state_label,
 )
 from spikon_tui.calls.totals import CallFigures, describe_totals
+from spikon_tui.i18n import _
 from spikon_tui.ui.screens.call_history_export import CallExport
 from spikon_tui.ui.widgets.call_dialog import CallDialog
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
@@ -50,7 +51,7 @@ def call_rows(calls: Sequence[CallRecord]) -> list[Row]:
     """
     states: dict[str, str] = {}
     lengths: dict[int, str] = {}
-    recordings: dict[Recording, str] = {kind: kind.value for kind in Recording}
+    recordings: dict[Recording, str] = {kind: _(kind.value) for kind in Recording}
     rows: list[Row] = []
     append = rows.append
     for position, call in enumerate(calls):
@@ -105,18 +106,18 @@ class CallReportView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="report-title")
         yield Input(
-            placeholder="Filter by number, date or state  ( / )",
+            placeholder=_("Filter by number, date or state  ( / )"),
             id="report-filter",
             select_on_focus=False,  # a digit typed on the table must not be selected away
         )
         yield VirtualTable(
             [
-                Column("date", "Date"),
-                Column("from", "From"),
-                Column("to", "To"),
-                Column("duration", "Duration", align="right"),
-                Column("state", "State"),
-                Column("recording", "Recording", flex=True, min_width=9),
+                Column("date", _("Date")),
+                Column("from", _("From")),
+                Column("to", _("To")),
+                Column("duration", _("Duration"), align="right"),
+                Column("state", _("State")),
+                Column("recording", _("Recording"), flex=True, min_width=9),
             ],
             filter_columns=["date", "from", "to", "state"],
             id="report-calls",
@@ -147,9 +148,9 @@ class CallReportView(Vertical):
 
     def _empty_text(self) -> str:
         if self.report is not None and not self.report.calls:
-            return "This report has no calls."
+            return _("This report has no calls.")
         needle = self.table.filter_text.strip()
-        return f"No calls match “{needle}”" if needle else "No calls"
+        return _("No calls match “{needle}”").format(needle=needle) if needle else _("No calls")
 
     # -- what the user picks --------------------------------------------------------
 
@@ -239,7 +240,7 @@ class CallReportView(Vertical):
     def _selected_or_warn(self) -> CallRecord | None:
         call = self.selected_call()
         if call is None:
-            self.notify("Select a call first.", severity="warning")
+            self.notify(_("Select a call first."), severity="warning")
         return call
 
     def call_back(self, own_numbers: Collection[str]) -> None:
@@ -258,18 +259,20 @@ class CallReportView(Vertical):
         kind = recording_kind(call.file)
         if kind is Recording.NONE:
             self.notify(
-                "This call has no recording: recording was off when it started.",
+                _("This call has no recording: recording was off when it started."),
                 severity="warning",
             )
             return
         self.app.copy_to_clipboard(call.file)
         if kind is Recording.LINK:
-            self.notify(call.file, title="Recording link copied")
+            self.notify(call.file, title=_("Recording link copied"))
         else:
             self.notify(
-                f"This recording went to your account's FTP server; its file name "
-                f"{call.file} is copied.",
-                title="Recording file name copied",
+                _(
+                    "This recording went to your account's FTP server; its file name "
+                    "{file} is copied."
+                ).format(file=call.file),
+                title=_("Recording file name copied"),
             )
 
     def export(self, now: float) -> None:
@@ -279,7 +282,7 @@ class CallReportView(Vertical):
             return
         calls = self.visible_calls()
         if not calls:
-            self.notify("No calls to export: the filter hides them all.", severity="warning")
+            self.notify(_("No calls to export: the filter hides them all."), severity="warning")
             return
         CallExport(self, calls, report.report_id, filtered=self.filtered).start(now)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spikon_tui.calls.ledger import ReportEntry, ReportState
 from spikon_tui.formatting import format_age
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 
@@ -19,19 +20,20 @@ def age_text(entry: ReportEntry, now: float) -> str:
 
 def contents_text(entry: ReportEntry) -> str:
     """'incoming · 2025-06-09 – 2025-06-15 · all calls · 142 calls'."""
-    what = entry.request.describe() if entry.request is not None else "ordered outside this app"
+    what = entry.request.describe() if entry.request is not None else _("ordered outside this app")
     if entry.call_count is not None:
         count = f"{entry.call_count:,}".replace(",", " ")
-        what += f" · {count} {'call' if entry.call_count == 1 else 'calls'}"
+        calls = ngettext("{count} call", "{count} calls", entry.call_count).format(count=count)
+        what += f" · {calls}"
     return what
 
 
 def report_row(entry: ReportEntry, now: float) -> Row:
-    state = entry.state(now)
+    state = _(entry.state(now).value)
     return Row(
         key=entry.id,
-        cells=(f"#{entry.id}", state.value, age_text(entry, now), contents_text(entry)),
-        sort_values=(entry.id, state.value, entry.age(now)),
+        cells=(f"#{entry.id}", state, age_text(entry, now), contents_text(entry)),
+        sort_values=(entry.id, state, entry.age(now)),
     )
 
 
@@ -41,15 +43,15 @@ class ReportsTable(VirtualTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
             [
-                Column("id", "Report", align="right"),
-                Column("state", "State", width=len(ReportState.GENERATING.value)),
-                Column("age", "Age", align="right", width=8),
-                Column("contents", "Contents", flex=True, min_width=20),
+                Column("id", _("Report"), align="right"),
+                Column("state", _("State"), width=len(_(ReportState.GENERATING.value))),
+                Column("age", _("Age"), align="right", width=8),
+                Column("contents", _("Contents"), flex=True, min_width=20),
             ],
             filter_columns=["contents"],
             id=id,
         )
-        self.empty_text = "Loading the list of reports…"
+        self.empty_text = _("Loading the list of reports…")
 
     def on_mount(self) -> None:
         self.sort_by("id", reverse=True)  # new reports are added at the end: keep them on top

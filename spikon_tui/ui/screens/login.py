@@ -20,22 +20,25 @@ from textual.widgets import Button, Header, Input, Static
 
 from spikon_tui.api.errors import PANEL_API_SETTINGS
 from spikon_tui.formatting import format_money
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 
 
 class LoginScreen(MainScreen):
-    TITLE = "Log in"
-    HELP = f"""
+    TITLE = N_("Log in")
+    # The panel's menu path is written out (it is PANEL_API_SETTINGS): a msgid must be a
+    # plain literal, and the shell translates HELP without filling placeholders.
+    HELP = N_("""
 Paste the API key of your SPIKON account. You find it in the SPIKON panel under
-[b]{PANEL_API_SETTINGS}[/b]; the API must be switched on there.
+[b]"Ustawienia i dodatki" -> "API - ustawienia"[/b]; the API must be switched on there.
 
 The key is checked with SPIKON before anything is stored. Then choose where to
 keep it: the system keyring (encrypted, when this machine has one), a file
 readable only by you (not encrypted), or this session only.
-"""
-    BINDINGS = [Binding("escape", "app.quit", "Quit", show=False)]
+""")
+    BINDINGS = [Binding("escape", "app.quit", N_("Quit"), show=False)]
 
     @dataclass
     class Checked(Message):
@@ -53,35 +56,42 @@ readable only by you (not encrypted), or this session only.
         yield Header()
         with Vertical(id="login"):
             yield Static(
-                f"Profile “{self.app.session.profile}” has no API key yet.", classes="dialog-title"
+                _("Profile “{profile}” has no API key yet.").format(
+                    profile=self.app.session.profile
+                ),
+                classes="dialog-title",
             )
             yield Static(
-                f"Paste the key from the SPIKON panel ({PANEL_API_SETTINGS}).",
+                _("Paste the key from the SPIKON panel ({place}).").format(
+                    place=PANEL_API_SETTINGS
+                ),
                 classes="dialog-text",
             )
-            key = Input(password=True, placeholder="API key", id="api-key")
-            key.border_title = "API key"
+            key = Input(password=True, placeholder=_("API key"), id="api-key")
+            key.border_title = _("API key")
             yield key
             yield Static("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons", id="check-buttons"):
-                yield Button("Check key", id="check", variant="primary")
+                yield Button(_("Check key"), id="check", variant="primary")
             with Vertical(id="store-choice"):
                 yield Static("", id="checked")
                 with Horizontal(classes="dialog-buttons"):
                     yield Button(
-                        "Keep in the keyring",
+                        _("Keep in the keyring"),
                         id="store-keyring",
                         variant="primary",
                         disabled=not self.keyring_usable,
                     )
                     yield Button(
-                        "Keep in a file (not encrypted)", id="store-file", variant="warning"
+                        _("Keep in a file (not encrypted)"), id="store-file", variant="warning"
                     )
-                    yield Button("This session only", id="store-session")
+                    yield Button(_("This session only"), id="store-session")
                 yield Static(
                     ""
                     if self.keyring_usable
-                    else f"The keyring is not offered: {self.keyring_reason}",
+                    else _("The keyring is not offered: {reason}").format(
+                        reason=self.keyring_reason
+                    ),
                     id="keyring-reason",
                     classes="dialog-text",
                 )
@@ -113,10 +123,10 @@ readable only by you (not encrypted), or this session only.
         if key and key == self.checked_key:
             return  # already checked: the choice of where to keep it is on screen
         if not key:
-            self._show_error("Paste the API key first.")
+            self._show_error(_("Paste the API key first."))
             return
         self.query_one("#check", Button).disabled = True
-        self._show_error("Checking the key with SPIKON…", progress=True)
+        self._show_error(_("Checking the key with SPIKON…"), progress=True)
         self.check_key(key)
 
     @work(exclusive=True, group="login")
@@ -137,7 +147,9 @@ readable only by you (not encrypted), or this session only.
         self._show_error("")
         self.checked_key = message.key
         self.query_one("#checked", Static).update(
-            f"The key works: balance {format_money(message.balance)}. Where should it be kept?"
+            _("The key works: balance {balance}. Where should it be kept?").format(
+                balance=format_money(message.balance)
+            )
         )
         self.query_one("#check-buttons").display = False
         self.query_one("#store-choice").display = True

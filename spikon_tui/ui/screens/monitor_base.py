@@ -15,15 +15,17 @@ opens, so history and alert state carry over.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 
+from spikon_tui.i18n import N_, _, ngettext, pgettext
 from spikon_tui.monitor import MonitorTracker, PollOutcome
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.counters import ResetEvent
@@ -41,6 +43,7 @@ from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
 from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
+from spikon_tui.ui.widgets.virtual_table import Column
 
 NO_FRESHNESS = FreshnessStatus(
     loaded=False,
@@ -53,8 +56,29 @@ NO_FRESHNESS = FreshnessStatus(
 )
 
 _SEVERITY = {Level.ALERT: "error", Level.WARN: "warning", Level.OK: "information"}
-_TITLE = {Level.ALERT: "Alert", Level.WARN: "Warning", Level.OK: "Back to normal"}
+_TITLE = {Level.ALERT: N_("Alert"), Level.WARN: N_("Warning"), Level.OK: N_("Back to normal")}
 _RANK = {Level.OK: 0, Level.WARN: 1, Level.ALERT: 2}
+
+
+def translated_columns(columns: Iterable[Column], **labels: str) -> tuple[Column, ...]:
+    """Columns whose labels are marked with `N_()`, in the interface language; `labels`
+    gives some columns (by key) a label translated otherwise (e.g. with `pgettext`).
+
+    A fixed width grows to fit a longer translated label (English labels fit already).
+    """
+    translated = []
+    for column in columns:
+        label = labels[column.key] if column.key in labels else _(column.label)
+        width = column.width
+        if width is not None:
+            width = max(width, cell_len(label))
+        translated.append(replace(column, label=label, width=width))
+    return tuple(translated)
+
+
+def busy_agents_label() -> str:
+    """ "Busy" as in busy agents (in Polish not the call state's "Zajęte")."""
+    return pgettext("agents", "Busy")
 
 
 def combine_freshness(statuses: Iterable[FreshnessStatus]) -> FreshnessStatus:
@@ -86,13 +110,13 @@ class MonitorScreen(MainScreen):
     """How often waits and ages are redrawn between polls (tests shorten it)."""
 
     BINDINGS = [
-        Binding("r", "poll_now", "Refresh"),
-        Binding("p", "freeze", "Freeze"),
-        Binding("a", "acknowledge", "Acknowledge"),
-        Binding("m", "mute", "Mute"),
-        Binding("e", "export", "Export CSV"),
-        Binding("plus,equals_sign", "interval(1)", "Slower", key_display="+"),
-        Binding("minus", "interval(-1)", "Faster", key_display="-"),
+        Binding("r", "poll_now", N_("Refresh")),
+        Binding("p", "freeze", N_("Freeze")),
+        Binding("a", "acknowledge", N_("Acknowledge")),
+        Binding("m", "mute", N_("Mute")),
+        Binding("e", "export", N_("Export CSV")),
+        Binding("plus,equals_sign", "interval(1)", N_("Slower"), key_display="+"),
+        Binding("minus", "interval(-1)", N_("Faster"), key_display="-"),
     ]
 
     @dataclass
@@ -237,7 +261,9 @@ class MonitorScreen(MainScreen):
     def _take_list_outcome(self, result: PollRound) -> None:
         if result.list_error is not None:
             self.list_failures += 1
-            self.list_problem = f"the campaign list failed: {describe_error(result.list_error)}"
+            self.list_problem = _("the campaign list failed: {error}").format(
+                error=describe_error(result.list_error)
+            )
             self.list_fatal = fatal_reason_for(result.list_error)
         elif result.campaigns is not None:
             self.list_failures = 0
@@ -255,7 +281,14 @@ class MonitorScreen(MainScreen):
         if events:
             worst = max(events, key=lambda event: _RANK[event.level]).level
             lines = [event.describe(name_of(event.campaign_id)) for event in events]
-            title = _TITLE[worst] if len(events) == 1 else f"{len(events)} alert changes"
+            title = _TITLE[worst]
+            title = (
+                _(title)
+                if len(events) == 1
+                else ngettext("{count} alert changes", "{count} alert changes", len(events)).format(
+                    count=len(events)
+                )
+            )
             self.notify(
                 "\n".join(lines),
                 title=title,
@@ -268,7 +301,7 @@ class MonitorScreen(MainScreen):
         for campaign_id, reset in by_campaign.items():
             self.notify(
                 f"{name_of(campaign_id)}: {reset_note(reset)}",
-                title="Counters reset",
+                title=_("Counters reset"),
                 severity="warning",
                 timeout=15,
             )
@@ -277,19 +310,24 @@ class MonitorScreen(MainScreen):
         fatal = self.tracker.fatal_reason or self.list_fatal
         if fatal and fatal != self._announced_fatal:
             self.notify(
-                f"{fatal[:1].upper()}{fatal[1:]}. The figures on screen are the last good ones; "
-                f"the monitor tries again every {self.tracker.backoff.maximum:g} s.",
-                title="The monitor cannot get figures",
+                _(
+                    "{reason}. The figures on screen are the last good ones; "
+                    "the monitor tries again every {seconds} s."
+                ).format(
+                    reason=f"{fatal[:1].upper()}{fatal[1:]}",
+                    seconds=f"{self.tracker.backoff.maximum:g}",
+                ),
+                title=_("The monitor cannot get figures"),
                 severity="error",
                 timeout=30,
             )
         elif not fatal and self._announced_fatal:
-            self.notify("Figures are arriving again.", title="The monitor is back")
+            self.notify(_("Figures are arriving again."), title=_("The monitor is back"))
         self._announced_fatal = fatal
         error = self.tracker.recorder_error
         if error and not self._announced_recorder:
             self._announced_recorder = True
-            self.notify(error, title="Recording stopped", severity="error", timeout=30)
+            self.notify(error, title=_("Recording stopped"), severity="error", timeout=30)
 
     # -- the freshness line and the seconds tick -------------------------------------------
 
@@ -339,12 +377,19 @@ class MonitorScreen(MainScreen):
         current = self.tracker.interval
         new = max(MIN_INTERVAL, step_interval(current, direction))
         if new == current:
-            limit = "shortest" if direction < 0 else "longest"
-            self.notify(f"{current:g} s is the {limit} refresh interval.", timeout=4)
+            if direction < 0:
+                text = _("{seconds} s is the shortest refresh interval.")
+            else:
+                text = _("{seconds} s is the longest refresh interval.")
+            self.notify(text.format(seconds=f"{current:g}"), timeout=4)
             return
         self.tracker.set_interval(new)
         self.scheduler.reschedule(self.next_delay())
-        self.notify(f"Figures are refreshed every {new:g} s.", title="Refresh interval", timeout=4)
+        self.notify(
+            _("Figures are refreshed every {seconds} s.").format(seconds=f"{new:g}"),
+            title=_("Refresh interval"),
+            timeout=4,
+        )
         self.draw_status(self.clock())
 
     def action_acknowledge(self) -> None:
@@ -355,12 +400,20 @@ class MonitorScreen(MainScreen):
         count = self.tracker.alerts.acknowledge(campaign)
         if count:
             self.notify(
-                f"{name}: {count} active {'alert' if count == 1 else 'alerts'} acknowledged; "
-                "you will hear again only if things get worse.",
-                title="Acknowledged",
+                ngettext(
+                    "{campaign}: {count} active alert acknowledged; "
+                    "you will hear again only if things get worse.",
+                    "{campaign}: {count} active alerts acknowledged; "
+                    "you will hear again only if things get worse.",
+                    count,
+                ).format(campaign=name, count=count),
+                title=_("Acknowledged"),
             )
         else:
-            self.notify(f"{name} has no active alert to acknowledge.", timeout=4)
+            self.notify(
+                _("{campaign} has no active alert to acknowledge.").format(campaign=name),
+                timeout=4,
+            )
         self.draw(self.clock())
 
     def action_mute(self) -> None:
@@ -371,20 +424,27 @@ class MonitorScreen(MainScreen):
         name = self.tracker.name_of(campaign)
         if alerts.is_muted(campaign, self.clock()):
             alerts.unmute(campaign)
-            self.notify(f"Alerts of {name} sound again.", title="Unmuted")
+            self.notify(
+                _("Alerts of {campaign} sound again.").format(campaign=name), title=_("Unmuted")
+            )
         else:
             alerts.mute(campaign)
-            self.notify(f"Alerts of {name} are muted; m again unmutes.", title="Muted")
+            self.notify(
+                _("Alerts of {campaign} are muted; m again unmutes.").format(campaign=name),
+                title=_("Muted"),
+            )
         self.draw(self.clock())
         self.draw_status(self.clock())
 
     def action_export(self) -> None:
         dialog = SaveDialog(
-            "Export interval figures (CSV)",
-            "The 15- and 60-minute figures of every campaign, one row per campaign "
-            "and window. Write them to:",
+            _("Export interval figures (CSV)"),
+            _(
+                "The 15- and 60-minute figures of every campaign, one row per campaign "
+                "and window. Write them to:"
+            ),
             default_download_path("spikon-intervals", ".csv", self.clock()),
-            action="Export",
+            action=_("Export"),
         )
         self.app.push_screen(dialog, self._export_to)
 
@@ -413,12 +473,19 @@ class MonitorScreen(MainScreen):
         if message.error is not None:
             self.notify(
                 f"{message.path}: {describe_error(message.error)}",
-                title="Export failed",
+                title=_("Export failed"),
                 severity="error",
             )
         else:
-            self.notify(f"{message.rows} rows written to {message.path}.", title="Interval figures")
+            self.notify(
+                ngettext(
+                    "{count} rows written to {path}.",
+                    "{count} rows written to {path}.",
+                    message.rows,
+                ).format(count=message.rows, path=message.path),
+                title=_("Interval figures"),
+            )
 
 
 def reset_note(reset: ResetEvent) -> str:
-    return f"counters reset at {clock_time(reset.at)}; figures since then"
+    return _("counters reset at {time}; figures since then").format(time=clock_time(reset.at))

@@ -18,13 +18,20 @@ from textual.widgets import Header, Static
 
 from spikon_tui.api.models import CcWaitingCall
 from spikon_tui.formatting import format_duration
+from spikon_tui.i18n import N_, _, ngettext, pgettext
 from spikon_tui.monitor import AgentStatus, CampaignView, IntervalFigures, MonitorTracker
 from spikon_tui.monitor.agent_states import AgentState
 from spikon_tui.monitor.alert_rules import AlertMetric, Level
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.monitor.waiting import WaitLevel, wait_level
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
-from spikon_tui.ui.screens.monitor_base import NO_FRESHNESS, MonitorScreen, reset_note
+from spikon_tui.ui.screens.monitor_base import (
+    NO_FRESHNESS,
+    MonitorScreen,
+    busy_agents_label,
+    reset_note,
+    translated_columns,
+)
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
 from spikon_tui.ui.widgets.stat_tile import StatTile
@@ -35,16 +42,17 @@ from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 DASH = "—"
 
 TILES: tuple[tuple[str, str], ...] = (
-    ("waiting", "Waiting"),
-    ("longest", "Longest"),
-    ("free", "Free"),
-    ("busy", "Busy"),
-    ("answered", "Answered"),
-    ("unanswered", "Unanswered"),
-    ("sla", "SLA"),
-    ("avg-wait", "Avg wait"),
-    ("avg-call", "Avg call"),
+    ("waiting", N_("Waiting")),
+    ("longest", N_("Longest")),
+    ("free", N_("Free")),
+    ("busy", "Busy"),  # busy agents: `busy_agents_label`
+    ("answered", N_("Answered")),
+    ("unanswered", N_("Unanswered")),
+    ("sla", N_("SLA")),
+    ("avg-wait", N_("Avg wait")),
+    ("avg-call", N_("Avg call")),
 )
+"""(key, English label) of each tile; the label is translated when the tile is made."""
 NARROW_HIDDEN_TILES = frozenset({"busy", "avg-wait", "avg-call"})
 """Below 100 columns six tiles fit with their labels; these three give way."""
 TILE_METRIC = {
@@ -56,17 +64,17 @@ TILE_METRIC = {
 _LEVEL_CLASS = {Level.OK: None, Level.WARN: "warn", Level.ALERT: "alert"}
 
 AGENT_COLUMNS = (  # what a supervisor acts on first, so it stays in view at 80 columns
-    Column("name", "Agent", width=22, min_width=12, flex=True),
-    Column("state", "State", min_width=5),
-    Column("in-state", "For", width=7, align="right"),
-    Column("flags", "Flags", width=19),
-    Column("pause", "Pause", width=7, align="right"),
-    Column("answered", "Answ.", width=5, align="right"),
+    Column("name", N_("Agent"), width=22, min_width=12, flex=True),
+    Column("state", N_("State"), min_width=5),
+    Column("in-state", N_("For"), width=7, align="right"),
+    Column("flags", N_("Flags"), width=19),
+    Column("pause", N_("Pause"), width=7, align="right"),
+    Column("answered", N_("Answ."), width=5, align="right"),
 )
 WAITING_COLUMNS = (  # fits the 26 columns the list gets below 100 columns
     Column("rank", "#", width=2, align="right"),
-    Column("caller", "Caller", width=11, flex=True, min_width=9),
-    Column("wait", "Wait", width=5, align="right"),
+    Column("caller", N_("Caller"), width=11, flex=True, min_width=9),
+    Column("wait", N_("Wait"), width=5, align="right"),
 )
 
 
@@ -88,9 +96,9 @@ def agent_time(seconds: float, *, at_least: bool = False) -> str:
     """
     minutes = int(seconds // 60)
     if minutes < 60:
-        text = f"{minutes} min" if minutes or at_least else "<1 min"
+        text = _("{minutes} min").format(minutes=minutes) if minutes or at_least else _("<1 min")
     else:
-        text = f"{minutes // 60} h {minutes % 60:02d}"
+        text = _("{hours} h {minutes}").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
     return f"≥{text}" if at_least else text
 
 
@@ -100,22 +108,23 @@ def interval_table(intervals: tuple[IntervalFigures, ...]) -> Text:
     Plain text in fixed-width columns, so a figure that changes keeps the table's size.
     """
     rows: list[tuple[str, list[str]]] = [
-        ("offered", [str(f.offered) for f in intervals]),
-        ("answered", [str(f.answered) for f in intervals]),
-        ("abandoned", [str(f.abandoned) for f in intervals]),
+        (_("offered"), [str(f.offered) for f in intervals]),
+        (_("answered"), [str(f.answered) for f in intervals]),
+        (_("abandoned"), [str(f.abandoned) for f in intervals]),
         (
-            "abandon rate",
+            _("abandon rate"),
             [
                 DASH if f.abandon_rate is None else f"{f.abandon_rate * 100:.0f} %"
                 for f in intervals
             ],
         ),
-        ("covers", [coverage(f) for f in intervals]),
+        (_("covers"), [coverage(f) for f in intervals]),
     ]
     text = Text(no_wrap=True)
     text.append(" " * INTERVAL_LABEL_WIDTH)
     for figures in intervals:
-        text.append(f"{f'last {figures.window / 60:g} min':>{INTERVAL_COLUMN_WIDTH}}", "bold")
+        window = _("last {minutes} min").format(minutes=f"{figures.window / 60:g}")
+        text.append(f"{window:>{INTERVAL_COLUMN_WIDTH}}", "bold")
     for label, values in rows:
         text.append("\n")
         text.append(f"{label:<{INTERVAL_LABEL_WIDTH}}", "dim")
@@ -125,13 +134,15 @@ def interval_table(intervals: tuple[IntervalFigures, ...]) -> Text:
 
 def coverage(figures: IntervalFigures) -> str:
     if figures.complete:
-        return "all"
-    return f"{figures.covered / 60:.0f} of {figures.window / 60:g} min"
+        return _("all")
+    return _("{covered} of {window} min").format(
+        covered=f"{figures.covered / 60:.0f}", window=f"{figures.window / 60:g}"
+    )
 
 
 class MonitorDetailScreen(MonitorScreen):
-    TITLE = "Campaign"
-    HELP = """
+    TITLE = N_("Campaign")
+    HELP = N_("""
 One campaign in detail. The tiles show the queue now; a tile turns yellow or
 red when its alert rule warns or alerts. Waiting calls are listed longest first
 and their times count on every second between polls: yellow from half the
@@ -148,8 +159,8 @@ says so and counts from then.
 [b]p[/b] freezes the screen, [b]a[/b] acknowledges this campaign's alerts,
 [b]m[/b] mutes them, [b]+[/b] / [b]-[/b] change the refresh interval, [b]e[/b]
 exports the interval figures to CSV, [b]escape[/b] goes back.
-"""
-    BINDINGS = [Binding("escape", "back", "Back")]
+""")
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def __init__(
         self,
@@ -170,35 +181,40 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
     def compose(self) -> ComposeResult:
         yield Header()
         yield SteadyStatic(
-            f"Campaign {self.campaign_id}", id="detail-title", classes="monitor-title"
+            _("Campaign {id}").format(id=self.campaign_id),
+            id="detail-title",
+            classes="monitor-title",
         )
         yield MonitorStatus(id="monitor-status")
         with Horizontal(id="tiles"):
             for key, label in TILES:
                 classes = "wide-only" if key in NARROW_HIDDEN_TILES else None
-                yield StatTile(label, id=f"tile-{key}", classes=classes)
+                shown = busy_agents_label() if key == "busy" else _(label)
+                yield StatTile(shown, id=f"tile-{key}", classes=classes)
         with Horizontal(id="trends"):
             with Vertical(id="trend-lines"):
                 yield SteadyStatic(
-                    "Waiting calls, last hour", id="waiting-trend-label", classes="trend-label"
+                    _("Waiting calls, last hour"), id="waiting-trend-label", classes="trend-label"
                 )
                 yield TrendLine(id="waiting-trend")
-                yield SteadyStatic("SLA, last hour", id="sla-trend-label", classes="trend-label")
+                yield SteadyStatic(_("SLA, last hour"), id="sla-trend-label", classes="trend-label")
                 yield TrendLine(id="sla-trend")
                 yield SteadyStatic("", id="reset-note", classes="trend-label")
             yield SteadyStatic("", id="intervals")
         with Horizontal(id="lists"):
             with Vertical(id="waiting-box"):
-                yield SteadyStatic("Waiting calls", id="waiting-title", classes="list-title")
-                waiting = VirtualTable(WAITING_COLUMNS, id="waiting-table", cursor=False)
+                yield SteadyStatic(_("Waiting calls"), id="waiting-title", classes="list-title")
+                waiting = VirtualTable(
+                    translated_columns(WAITING_COLUMNS), id="waiting-table", cursor=False
+                )
                 waiting.can_focus = False
                 waiting.sort_by("rank")
-                waiting.empty_text = "No calls waiting"
+                waiting.empty_text = _("No calls waiting")
                 yield waiting
             with Vertical(id="agents-box"):
-                yield SteadyStatic("Agents", id="agents-title", classes="list-title")
-                agents = VirtualTable(AGENT_COLUMNS, id="agents-table")
-                agents.empty_text = "No agents in this campaign"
+                yield SteadyStatic(_("Agents"), id="agents-title", classes="list-title")
+                agents = VirtualTable(translated_columns(AGENT_COLUMNS), id="agents-table")
+                agents.empty_text = _("No agents in this campaign")
                 yield agents
         yield KeysFooter()
 
@@ -265,11 +281,11 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
 
     def _draw_title(self, view: CampaignView) -> None:
         self.sub_title = view.name
-        parts = [f"{view.name} · campaign {view.campaign_id}"]
+        parts = [_("{name} · campaign {id}").format(name=view.name, id=view.campaign_id)]
         if view.figures is not None:
-            parts.append(f"level {view.level.label.upper()}")
+            parts.append(_("level {level}").format(level=view.level.label.upper()))
         if view.muted:
-            parts.append("alerts muted")
+            parts.append(_("alerts muted"))
         self.query_one("#detail-title", Static).update(Text(" · ".join(parts)))
 
     def _draw_tiles(self, view: CampaignView, now: float) -> None:
@@ -288,18 +304,28 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
                 show(key, DASH)
             return
         basic = view.snapshot.monitor.basic_data
-        since = f"since {clock_time(view.last_reset.at)[:5]}" if view.last_reset else ""
+        since = (
+            _("since {time}").format(time=clock_time(view.last_reset.at)[:5])
+            if view.last_reset
+            else ""
+        )
         target = self.tracker.alerts.config.sla_target(self.campaign_id)
-        show("waiting", str(figures.calls_waiting), f"max {basic.max_waiting}")
+        show(
+            "waiting", str(figures.calls_waiting), _("max {count}").format(count=basic.max_waiting)
+        )
         self._tick_longest(view, now)
-        show("free", str(figures.free_agents), f"{figures.paused_agents} on pause")
+        show(
+            "free",
+            str(figures.free_agents),
+            _("{count} on pause").format(count=figures.paused_agents),
+        )
         show("busy", str(figures.busy_members))
         show("answered", str(figures.answered), since)
         show("unanswered", str(figures.unanswered), since)
         show(
             "sla",
             DASH if figures.sla is None else f"{figures.sla} %",
-            f"goal {target:g} %" if target is not None else "",
+            _("goal {percent} %").format(percent=f"{target:g}") if target is not None else "",
         )
         show("avg-wait", duration(basic.average_waiting_time.total_seconds()))
         show("avg-call", duration(basic.average_call_time.total_seconds()))
@@ -315,7 +341,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         levels = {status.metric: status.level for status in view.alerts}
         self.query_one("#tile-longest", StatTile).show(
             duration(longest),
-            note=f"SLA {figures.measured_sla:g} s",
+            note=_("SLA {seconds} s").format(seconds=f"{figures.measured_sla:g}"),
             level=_LEVEL_CLASS[levels.get(AlertMetric.LONGEST_WAIT, Level.OK)],
             stale=view.stale,
         )
@@ -323,21 +349,27 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
     def _draw_trends(self, view: CampaignView) -> None:
         waiting = view.waiting_trend.values
         known = [value for value in waiting if value is not None]
-        peak = f" · peak {max(known):g}" if known else ""
-        now_text = f"now {view.figures.calls_waiting}" if view.figures else "no figures yet"
-        self.query_one("#waiting-trend-label", Static).update(
-            f"Waiting calls, last hour: {now_text}{peak}"
+        now_text = (
+            _("now {count}").format(count=view.figures.calls_waiting)
+            if view.figures
+            else _("no figures yet")
         )
+        label = _("Waiting calls, last hour: {now}").format(now=now_text)
+        if known:
+            label += " · " + _("peak {count}").format(count=f"{max(known):g}")
+        self.query_one("#waiting-trend-label", Static).update(label)
         self.query_one("#waiting-trend", TrendLine).show(waiting)
         sla_values = view.sla_trend.values
         sla_known = [value for value in sla_values if value is not None]
-        low = f" · lowest {min(sla_known):g} %" if sla_known else ""
         sla_now = (
-            f"now {view.figures.sla} %"
+            _("now {percent} %").format(percent=view.figures.sla)
             if view.figures is not None and view.figures.sla is not None
-            else "no calls answered yet"
+            else _("no calls answered yet")
         )
-        self.query_one("#sla-trend-label", Static).update(f"SLA, last hour: {sla_now}{low}")
+        label = _("SLA, last hour: {now}").format(now=sla_now)
+        if sla_known:
+            label += " · " + _("lowest {percent} %").format(percent=f"{min(sla_known):g}")
+        self.query_one("#sla-trend-label", Static).update(label)
         self.query_one("#sla-trend", TrendLine).show(sla_values, low=0, high=100)
         note = reset_note(view.last_reset) if view.last_reset else ""
         reset = self.query_one("#reset-note", Static)
@@ -360,7 +392,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         keys: list[tuple[str, int, CcWaitingCall]] = []
         seen: dict[str, int] = {}
         for rank, row in enumerate(view.waiting, start=1):
-            number = row.call.number or "unknown"
+            number = row.call.number or pgettext("caller number", "unknown")
             count = seen[number] = seen.get(number, 0) + 1
             key = number if count == 1 else f"{number}#{count}"
             keys.append((key, rank, row.call))
@@ -370,7 +402,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         self.query_one("#waiting-table", VirtualTable).update_rows(rows)
         count = len(view.waiting)
         self.query_one("#waiting-title", Static).update(
-            f"Waiting calls ({count})" if count else "Waiting calls: none"
+            _("Waiting calls ({count})").format(count=count) if count else _("Waiting calls: none")
         )
 
     def _tick_waiting(self, view: CampaignView, now: float) -> None:
@@ -382,7 +414,8 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         for key, rank, call in self._waiting_keys:
             wait = waiting.current_wait(call, now)
             text = self._wait_text(wait, wait_level(wait, waiting.measured_sla), styles)
-            rows.append(Row(key, (str(rank), call.number or "unknown", text), (rank,)))
+            number = call.number or pgettext("caller number", "unknown")
+            rows.append(Row(key, (str(rank), number, text), (rank,)))
         self.query_one("#waiting-table", VirtualTable).update_rows(rows, remove_missing=False)
 
     def _agent_row(self, agent: AgentStatus, now: float, styles: dict[str, str]) -> Row:
@@ -413,11 +446,11 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         long_pause = paused_for is not None and paused_for > self.tracker.long_pause
         flags = Text()
         if agent.free_while_calls_wait:
-            flags.append("FREE, calls waiting", style=styles["alert"])
+            flags.append(_("FREE, calls waiting"), style=styles["alert"])
         if long_pause:
             if flags:
                 flags.append(" · ")
-            flags.append("LONG PAUSE", style=styles["warn"])
+            flags.append(_("LONG PAUSE"), style=styles["warn"])
         pause: object = DASH
         if paused_for is not None:
             pause = Text(
@@ -452,7 +485,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         if not agents:
             if self._agents_title != "none":
                 self._agents_title = "none"
-                self.query_one("#agents-title", Static).update("Agents: none in this campaign")
+                self.query_one("#agents-title", Static).update(_("Agents: none in this campaign"))
             return
         counts: dict[str, int] = {}
         for agent in agents:
@@ -464,13 +497,21 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         )
         summary = ", ".join(f"{count} {state}" for state, count in counts.items())
         if paused:
-            summary += f", {paused} paused"
+            summary += ", " + _("{count} paused").format(count=paused)
         flags = []
         if waiting_free:
-            flags.append(f"{waiting_free} free while calls wait")
+            flags.append(
+                ngettext(
+                    "{count} free while calls wait", "{count} free while calls wait", waiting_free
+                ).format(count=waiting_free)
+            )
         if long_pauses:
-            flags.append(f"{long_pauses} long {'pause' if long_pauses == 1 else 'pauses'}")
-        title = Text(f"Agents ({len(agents)}): {summary}")
+            flags.append(
+                ngettext("{count} long pause", "{count} long pauses", long_pauses).format(
+                    count=long_pauses
+                )
+            )
+        title = Text(_("Agents ({count}): {summary}").format(count=len(agents), summary=summary))
         if flags:
             title.append(" ⚑ " + ", ".join(flags), style=self._styles()["warn"])
         if title.plain != self._agents_title:

@@ -19,11 +19,17 @@ from textual.widgets import Header
 
 from spikon_tui.api.models import CcCampaign
 from spikon_tui.formatting import format_duration
+from spikon_tui.i18n import N_, _
 from spikon_tui.monitor import CampaignSummary, MonitorTracker
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
-from spikon_tui.ui.screens.monitor_base import MonitorScreen, combine_freshness
+from spikon_tui.ui.screens.monitor_base import (
+    MonitorScreen,
+    busy_agents_label,
+    combine_freshness,
+    translated_columns,
+)
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
@@ -34,26 +40,27 @@ LIST_EVERY = 600.0
 
 COLUMNS = (
     Column("rank", "#", width=3, align="right"),
-    Column("campaign", "Campaign", flex=True, min_width=12),
-    Column("waiting", "Waiting", width=7, align="right"),
-    Column("longest", "Longest", width=7, align="right"),
-    Column("free", "Free", width=4, align="right"),
-    Column("busy", "Busy", width=4, align="right"),
-    Column("answered", "Answered", width=8, align="right"),
-    Column("unanswered", "Unanswered", width=10, align="right"),
-    Column("sla", "SLA / target", width=12),
-    Column("status", "Status", width=14),
+    Column("campaign", N_("Campaign"), flex=True, min_width=12),
+    Column("waiting", N_("Waiting"), width=7, align="right"),
+    Column("longest", N_("Longest"), width=7, align="right"),
+    Column("free", N_("Free"), width=4, align="right"),
+    Column("busy", "Busy", width=4, align="right"),  # busy agents: `busy_agents_label`
+    Column("answered", N_("Answered"), width=8, align="right"),
+    Column("unanswered", N_("Unanswered"), width=10, align="right"),
+    Column("sla", N_("SLA / target"), width=12),
+    Column("status", N_("Status"), width=14),
 )
+"""The overview's columns, labels in English: `translated_columns` at use."""
 
 DASH = "—"
 
 
 def level_text(level: Level, theme_styles: dict[str, str]) -> Text:
     if level is Level.ALERT:
-        return Text("ALERT", style=theme_styles["alert"])
+        return Text(_("ALERT"), style=theme_styles["alert"])
     if level is Level.WARN:
-        return Text("warn", style=theme_styles["warn"])
-    return Text("ok", style=theme_styles["ok"])
+        return Text(_("warn"), style=theme_styles["warn"])
+    return Text(_("ok"), style=theme_styles["ok"])
 
 
 def summary_cells(
@@ -61,11 +68,11 @@ def summary_cells(
 ) -> tuple[str | Text, ...]:
     """One overview row, in `COLUMNS` order."""
     name = Text(summary.name, style="dim" if summary.stale else "")
-    status = level_text(summary.level, styles) if summary.loaded else Text("no data", "dim")
+    status = level_text(summary.level, styles) if summary.loaded else Text(_("no data"), "dim")
     if summary.stale:
-        status.append(" STALE", style=styles["warn"])
+        status.append(" " + _("STALE"), style=styles["warn"])
     if muted:
-        status.append(" muted", style="dim")
+        status.append(" " + _("muted"), style="dim")
     if not summary.loaded:
         return (str(rank), name, DASH, DASH, DASH, DASH, DASH, DASH, DASH, status)
     waiting = summary.calls_waiting or 0
@@ -94,8 +101,8 @@ def summary_cells(
 
 
 class MonitorOverviewScreen(MonitorScreen):
-    TITLE = "Monitor"
-    HELP = """
+    TITLE = N_("Monitor")
+    HELP = N_("""
 Every Call Center campaign at a glance, the worst first: alert level, then the
 longest wait, then the waiting calls, then how far the SLA falls short of its
 target. All campaigns are polled together; the line under the title says how
@@ -106,8 +113,8 @@ their age, and the monitor reconnects by itself.
 its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
 [b]+[/b] / [b]-[/b] change the refresh interval; [b]e[/b] exports the 15- and
 60-minute figures of every campaign to CSV.
-"""
-    BINDINGS = [Binding("enter", "open_detail", "Open", show=False)]
+""")
+    BINDINGS = [Binding("enter", "open_detail", N_("Open"), show=False)]
 
     def __init__(
         self,
@@ -127,11 +134,12 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SteadyStatic("All campaigns, worst first", classes="monitor-title")
+        yield SteadyStatic(_("All campaigns, worst first"), classes="monitor-title")
         yield MonitorStatus(id="monitor-status")
-        table = VirtualTable(COLUMNS, id="overview-table")
+        columns = translated_columns(COLUMNS, busy=busy_agents_label())
+        table = VirtualTable(columns, id="overview-table")
         table.sort_by("rank")
-        table.empty_text = "No campaigns yet"
+        table.empty_text = _("No campaigns yet")
         yield table
         yield KeysFooter()
 

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from spikon_tui.api import validation
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.widgets.api_validator import ApiCheck
 from spikon_tui.ui.widgets.form_parts import dialog_buttons, number_check
 from spikon_tui.ui.widgets.request_dialog import RequestDialog
@@ -18,21 +19,23 @@ from spikon_tui.ui.widgets.request_dialog import RequestDialog
 class AddBookDialog(RequestDialog[PhoneBook]):
     """Name a new phone book; the server's refusal (a duplicate name) is shown inline."""
 
-    TITLE = "New phone book"
+    TITLE = N_("New phone book")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("New phone book", classes="dialog-title")
+            yield Static(_("New phone book"), classes="dialog-title")
             name = Input(
-                placeholder=f"Book name, at most {validation.PHONE_BOOK_NAME_MAX} characters",
+                placeholder=_("Book name, at most {maximum} characters").format(
+                    maximum=validation.PHONE_BOOK_NAME_MAX
+                ),
                 id="book-name",
                 valid_empty=True,
-                validators=[ApiCheck(validation.check_phone_book_name, "the name")],
+                validators=[ApiCheck(validation.check_phone_book_name, _("the name"))],
             )
-            name.border_title = "Name"
+            name.border_title = _("Name")
             yield name
             yield Static("", classes="dialog-error")
-            yield dialog_buttons("Add book")
+            yield dialog_buttons(_("Add book"))
 
     def build_request(self) -> Callable[[], Awaitable[PhoneBook]]:
         name = self.value_of("#book-name")
@@ -43,7 +46,7 @@ class AddBookDialog(RequestDialog[PhoneBook]):
 class AddEntryDialog(RequestDialog[PhoneBookElement]):
     """A name and a number for the book on screen."""
 
-    TITLE = "New entry"
+    TITLE = N_("New entry")
 
     def __init__(self, book: PhoneBook) -> None:
         super().__init__()
@@ -51,25 +54,27 @@ class AddEntryDialog(RequestDialog[PhoneBookElement]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"New entry in “{self.book.name}”", classes="dialog-title")
+            yield Static(
+                _("New entry in “{book}”").format(book=self.book.name), classes="dialog-title"
+            )
             name = Input(
                 placeholder="Jan Kowalski",
                 id="entry-name",
                 valid_empty=True,
-                validators=[ApiCheck(validation.check_phone_book_element_name, "the name")],
+                validators=[ApiCheck(validation.check_phone_book_element_name, _("the name"))],
             )
-            name.border_title = "Name"
+            name.border_title = _("Name")
             yield name
             number = Input(
                 placeholder="501234567",
                 id="entry-number",
                 valid_empty=True,
-                validators=[ApiCheck(number_check("phone_book_element_number"), "the number")],
+                validators=[ApiCheck(number_check("phone_book_element_number"), _("the number"))],
             )
-            number.border_title = "Number"
+            number.border_title = _("Number")
             yield number
             yield Static("", classes="dialog-error")
-            yield dialog_buttons("Add entry")
+            yield dialog_buttons(_("Add entry"))
 
     def build_request(self) -> Callable[[], Awaitable[PhoneBookElement]]:
         book_id = self.book.id

@@ -23,6 +23,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
+from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
@@ -41,18 +42,24 @@ def entry_row(entry: PhoneBookElement, fallback_key: int) -> Row:
     )
 
 
+def _grouped(count: int) -> str:
+    """12345 -> "12 345": thousands apart with a space, in every language."""
+    return f"{count:,}".replace(",", " ")
+
+
 def count_text(shown: int, total: int) -> str:
     """The count line: "60 entries", or "2 of 60 entries" while a filter hides some."""
     if shown == total:
-        text = f"{total:,} {'entry' if total == 1 else 'entries'}"
-    else:
-        text = f"{shown:,} of {total:,} entries"
-    return text.replace(",", " ")
+        text = ngettext("{count} entry", "{count} entries", total)
+        return text.format(count=_grouped(total))
+    # English says "entries" even for a total of 1 ("0 of 1 entries"); Polish declines.
+    text = ngettext("{shown} of {total} entries", "{shown} of {total} entries", total)
+    return text.format(shown=_grouped(shown), total=_grouped(total))
 
 
 class PhoneBooksScreen(MainScreen):
-    TITLE = "Phone books"
-    HELP = """
+    TITLE = N_("Phone books")
+    HELP = N_("""
 The phone books of your account. Pick a book on the left; its entries show on
 the right. Type in the filter box to find an entry by any part of its name or
 number ("lodz" finds "Łódź"). Click a column header (or press [b]s[/b] in the
@@ -68,16 +75,16 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
 
 [b]r[/b] loads the books and entries again; when that fails, what is on screen
 stays and the line under the books says how old it is.
-"""
+""")
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("n", "add_entry", "New entry"),
-        Binding("b", "add_book", "New book"),
-        Binding("c", "call_entry", "Call"),
-        Binding("k", "call_number", "Dial"),
-        Binding("delete", "delete_entry", "Delete entry"),
-        Binding("shift+delete", "delete_book", "Delete book"),
-        Binding("r", "refresh", "Refresh"),
+        Binding("slash", "focus_filter", N_("Filter")),
+        Binding("n", "add_entry", N_("New entry")),
+        Binding("b", "add_book", N_("New book")),
+        Binding("c", "call_entry", N_("Call")),
+        Binding("k", "call_number", N_("Dial")),
+        Binding("delete", "delete_entry", N_("Delete entry")),
+        Binding("shift+delete", "delete_book", N_("Delete book")),
+        Binding("r", "refresh", N_("Refresh")),
     ]
 
     @dataclass
@@ -117,16 +124,16 @@ stays and the line under the books says how old it is.
         yield Header()
         with Horizontal():
             with Vertical(id="books-pane"):
-                yield Static("Phone books", classes="section-title")
+                yield Static(_("Phone books"), classes="section-title")
                 yield OptionList(id="books")
                 yield FreshnessLabel(self.app.session.clock, id="books-freshness")
             with Vertical(id="entries-pane"):
-                yield Input(placeholder="Filter by name or number  ( / )", id="filter")
+                yield Input(placeholder=_("Filter by name or number  ( / )"), id="filter")
                 yield Static("", id="entries-status")
                 yield VirtualTable(
                     [
-                        Column("name", "Name", flex=True, min_width=12),
-                        Column("number", "Number"),
+                        Column("name", _("Name"), flex=True, min_width=12),
+                        Column("number", _("Number")),
                     ],
                     filter_columns=["name", "number"],
                     id="entries",
@@ -179,11 +186,11 @@ stays and the line under the books says how old it is.
         if message.error is not None:
             self.freshness.mark_failed()
             if self.books:
-                title = "Could not refresh the phone books"
+                title = _("Could not refresh the phone books")
             else:
-                title = "Could not load the phone books"
+                title = _("Could not load the phone books")
                 self._books_failed = True
-                self._set_status("The phone books could not be loaded; r tries again.")
+                self._set_status(_("The phone books could not be loaded; r tries again."))
                 self._update_empty_text()
             self.notify(describe_error(message.error), title=title, severity="error")
             return
@@ -250,13 +257,13 @@ stays and the line under the books says how old it is.
             self.freshness.mark_failed()
             self.notify(
                 describe_error(message.error),
-                title="Could not load the entries",
+                title=_("Could not load the entries"),
                 severity="error",
             )
             if book_id not in self.entries:
                 self._entries_failed.add(book_id)
                 self._update_empty_text()
-                self._set_status("The entries could not be loaded; r tries again.")
+                self._set_status(_("The entries could not be loaded; r tries again."))
             return
         self._entries_failed.discard(book_id)
         self.entries[book_id] = {
@@ -300,15 +307,15 @@ stays and the line under the books says how old it is.
         table = self.table
         book_id = self.current_book_id
         if table.filter_text.strip() and book_id in self.entries:
-            text = f"No entries match “{table.filter_text.strip()}”"
+            text = _("No entries match “{text}”").format(text=table.filter_text.strip())
         elif self._books_failed and book_id is None:
-            text = "The phone books could not be loaded; r tries again."
+            text = _("The phone books could not be loaded; r tries again.")
         elif book_id in self._entries_failed:
-            text = "The entries could not be loaded; r tries again."
+            text = _("The entries could not be loaded; r tries again.")
         elif book_id not in self.entries:
-            text = "Loading entries…"
+            text = _("Loading entries…")
         else:
-            text = "This book has no entries yet; n adds one."
+            text = _("This book has no entries yet; n adds one.")
         table.empty_text = text
 
     def _update_status(self) -> None:
@@ -316,7 +323,7 @@ stays and the line under the books says how old it is.
         if book is None:
             return
         if book.id not in self.entries:
-            self._set_status(f"{book.name} · loading…")
+            self._set_status(_("{book} · loading…").format(book=book.name))
             return
         table = self.table
         self._set_status(f"{book.name} · {count_text(table.visible_row_count, table.row_count)}")
@@ -346,14 +353,14 @@ stays and the line under the books says how old it is.
             self.loaded_at[book.id] = self.app.session.clock()
             self._sync_book_options()
             self._select_book(book.id)
-            self.notify(f"Phone book “{book.name}” added.")
+            self.notify(_("Phone book “{book}” added.").format(book=book.name))
 
         self.app.push_screen(AddBookDialog(), added)
 
     def action_add_entry(self) -> None:
         book = self._current_book()
         if book is None:
-            self.notify("Choose a phone book first.", severity="warning")
+            self.notify(_("Choose a phone book first."), severity="warning")
             return
 
         def added(entry: PhoneBookElement | None) -> None:
@@ -367,7 +374,11 @@ stays and the line under the books says how old it is.
                 self.table.move_cursor_to_key(row.key)
                 self._update_empty_text()
                 self._update_status()
-            self.notify(f"{entry.name} ({entry.number}) added to “{book.name}”.")
+            self.notify(
+                _("{name} ({number}) added to “{book}”.").format(
+                    name=entry.name, number=entry.number, book=book.name
+                )
+            )
 
         self.app.push_screen(AddEntryDialog(book), added)
 
@@ -378,19 +389,21 @@ stays and the line under the books says how old it is.
         book = self._current_book()
         current = self._current_entry()
         if book is None or current is None:
-            self.notify("Select an entry first.", severity="warning")
+            self.notify(_("Select an entry first."), severity="warning")
             return
         key, entry = current
         if not entry.can_delete:
-            self.notify(entry.cannot_delete_reason, severity="warning")
+            self.notify(_(entry.cannot_delete_reason), severity="warning")
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.delete_entry(book.id, key, entry)
 
-        question = f"Delete {entry.name} ({entry.number}) from “{book.name}”?"
-        self.app.push_screen(ConfirmDialog(question, yes_label="Delete", danger=True), confirmed)
+        question = _("Delete {name} ({number}) from “{book}”?").format(
+            name=entry.name, number=entry.number, book=book.name
+        )
+        self.app.push_screen(ConfirmDialog(question, yes_label=_("Delete"), danger=True), confirmed)
 
     @work(group="delete")
     async def delete_entry(self, book_id: int, key: Hashable, entry: PhoneBookElement) -> None:
@@ -406,43 +419,49 @@ stays and the line under the books says how old it is.
         if message.error is not None:
             self.notify(
                 describe_error(message.error),
-                title=f"Could not delete {entry.name}",
+                title=_("Could not delete {name}").format(name=entry.name),
                 severity="error",
             )
             return
         self.entries.get(message.book_id, {}).pop(message.entry_key, None)
         if message.book_id == self.current_book_id:
             self._show_entries()
-        self.notify(f"{entry.name} ({entry.number}) deleted.")
+        self.notify(_("{name} ({number}) deleted.").format(name=entry.name, number=entry.number))
 
     def action_delete_book(self) -> None:
         book = self._current_book()
         if book is None:
-            self.notify("Choose a phone book first.", severity="warning")
+            self.notify(_("Choose a phone book first."), severity="warning")
             return
         if book.is_main:
             self.notify(
-                f"“{book.name}” is the account's main phone book; SPIKON does not allow "
-                "deleting it. You can delete its entries one by one.",
-                title="The main book cannot be deleted",
+                _(
+                    "“{book}” is the account's main phone book; SPIKON does not allow "
+                    "deleting it. You can delete its entries one by one."
+                ).format(book=book.name),
+                title=_("The main book cannot be deleted"),
                 severity="warning",
             )
             return
         entries = self.entries.get(book.id)
         if entries is None:
-            question = f"Delete the phone book “{book.name}” and all its entries?"
+            question = _("Delete the phone book “{book}” and all its entries?").format(
+                book=book.name
+            )
         elif entries:
             count = count_text(len(entries), len(entries))
-            question = f"Delete the phone book “{book.name}” and its {count}?"
+            question = _("Delete the phone book “{book}” and its {count}?").format(
+                book=book.name, count=count
+            )
         else:
-            question = f"Delete the empty phone book “{book.name}”?"
+            question = _("Delete the empty phone book “{book}”?").format(book=book.name)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.delete_book(book)
 
         self.app.push_screen(
-            ConfirmDialog(question, yes_label="Delete book", danger=True), confirmed
+            ConfirmDialog(question, yes_label=_("Delete book"), danger=True), confirmed
         )
 
     @work(group="delete")
@@ -459,7 +478,7 @@ stays and the line under the books says how old it is.
         if message.error is not None:
             self.notify(
                 describe_error(message.error),
-                title=f"Could not delete “{book.name}”",
+                title=_("Could not delete “{book}”").format(book=book.name),
                 severity="error",
             )
             return
@@ -470,7 +489,7 @@ stays and the line under the books says how old it is.
         if self.current_book_id == book.id and self.books:
             main = PhoneBook.MAIN_BOOK_ID
             self._select_book(main if main in self.books else next(iter(self.books)))
-        self.notify(f"Phone book “{book.name}” deleted.")
+        self.notify(_("Phone book “{book}” deleted.").format(book=book.name))
 
     @on(VirtualTable.RowSelected, "#entries")
     def _entry_selected(self) -> None:
@@ -479,7 +498,9 @@ stays and the line under the books says how old it is.
     def action_call_entry(self) -> None:
         current = self._current_entry()
         if current is None:
-            self.notify("Select an entry first, or press k to call any number.", severity="warning")
+            self.notify(
+                _("Select an entry first, or press k to call any number."), severity="warning"
+            )
             return
         _key, entry = current
         self.app.push_screen(CallDialog(entry.number, who=entry.name), self.app.report_call)

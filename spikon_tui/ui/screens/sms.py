@@ -29,6 +29,7 @@ from textual.widgets import Button, Header, Input, Select, TextArea
 
 from spikon_tui.api.errors import NotFoundError, SpikonError, ValidationError
 from spikon_tui.api.models import SmsSent, SmsState
+from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.sms import follow
 from spikon_tui.sms.draft import Draft, confirm_question, sent_records, unknown_records
 from spikon_tui.sms.plain_letters import plain_letters
@@ -63,8 +64,8 @@ class CheckResult:
 
 
 class SmsScreen(MainScreen):
-    TITLE = "SMS"
-    HELP = """
+    TITLE = N_("SMS")
+    HELP = N_("""
 Send SMS and see what became of them.
 
 [b]Compose.[/b] Choose the sender name recipients see (with [b]2way[/b] they can
@@ -88,19 +89,19 @@ or still on its way. States are checked by themselves while this screen is shown
 unfinished message now. In the list, [b]enter[/b] shows a message in full,
 [b]c[/b] calls its recipient, [b]u[/b] puts its text back in the form, and
 [b]delete[/b] removes it from the list (SPIKON keeps it).
-"""
+""")
     # The keys of the sent list come first: offered only while the list has the focus,
     # they then stay in sight at 80 columns.
     BINDINGS = [
-        Binding("enter", "details", "Details", priority=True),
-        Binding("c", "call_recipient", "Call"),
-        Binding("u", "use_again", "Use again"),
-        Binding("delete", "remove", "Remove"),
-        Binding("ctrl+s", "send", "Send"),
-        Binding("ctrl+o", "pick_recipients", "Phone book"),
-        Binding("ctrl+g", "plain_letters", "Plain letters"),
-        Binding("ctrl+r", "check_states", "Refresh"),
-        Binding("slash", "focus_filter", "Filter", show=False),
+        Binding("enter", "details", N_("Details"), priority=True),
+        Binding("c", "call_recipient", N_("Call")),
+        Binding("u", "use_again", N_("Use again")),
+        Binding("delete", "remove", N_("Remove")),
+        Binding("ctrl+s", "send", N_("Send")),
+        Binding("ctrl+o", "pick_recipients", N_("Phone book")),
+        Binding("ctrl+g", "plain_letters", N_("Plain letters")),
+        Binding("ctrl+r", "check_states", N_("Refresh")),
+        Binding("slash", "focus_filter", N_("Filter"), show=False),
     ]
 
     @dataclass
@@ -150,7 +151,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self.store = SentStore(self.app.session.data_dir, self.app.session.clock)
         problem = self.store.load()
         if problem:
-            self.notify(problem, title="Sent SMS", severity="error", timeout=20)
+            self.notify(problem, title=_("Sent SMS"), severity="error", timeout=20)
         self._show_rows()
         self.scheduler = PollScheduler(self, self.app.session.clock, self._start_round)
         self.scheduler.poll_now()
@@ -205,7 +206,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             same = self.form.draft().signature == self._unknown_signature
         except ValidationError:
             same = False
-        self.form.set_send_label("Send again" if same else "Send")
+        self.form.set_send_label(_("Send again") if same else _("Send"))
 
     # -- sending -----------------------------------------------------------------------
 
@@ -219,7 +220,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 
     def action_send(self) -> None:
         if self.sending:
-            self.notify("The SMS is on its way; wait for SPIKON's answer.", severity="warning")
+            self.notify(_("The SMS is on its way; wait for SPIKON's answer."), severity="warning")
             return
         try:
             draft = self.form.draft()
@@ -229,7 +230,8 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         twice = draft.signature == self._unknown_signature
         question = confirm_question(draft, maybe_sent_before=twice)
         self.app.push_screen(
-            ConfirmDialog(question, yes_label="Send", danger=twice), partial(self._confirmed, draft)
+            ConfirmDialog(question, yes_label=_("Send"), danger=twice),
+            partial(self._confirmed, draft),
         )
 
     def _confirmed(self, draft: Draft, yes: bool | None) -> None:
@@ -237,7 +239,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             return
         self.sending = True
         self.form.set_locked(True)
-        self.form.show_error("Sending…", progress=True)
+        self.form.show_error(_("Sending…"), progress=True)
         self._send(draft)
 
     @work(group="sms-send")
@@ -261,7 +263,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             if isinstance(message.error, SpikonError) and message.error.outcome_unknown:
                 self._unknown_signature = draft.signature
                 self._keep(unknown_records(draft, now))
-                text += " The list of sent SMS shows it as “outcome unknown”."
+                text += " " + _("The list of sent SMS shows it as “outcome unknown”.")
             form.show_error(text)
             self._update_send_label()
             form.query_one("#send", Button).focus()
@@ -274,12 +276,17 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self._update_send_label()
         self.sent_list.table.move_cursor_to_key(records[0].key)
         count = len(records)
-        to = records[0].who if count == 1 else f"{count} recipients"
-        self.notify(f"SMS sent to {to}; its delivery state shows in the list.", title="SMS sent")
+        to = records[0].who if count == 1 else _recipients(count)
+        self.notify(
+            _("SMS sent to {to}; its delivery state shows in the list.").format(to=to),
+            title=_("SMS sent"),
+        )
         if len(message.answer.ids) != count:
             self.notify(
-                f"SPIKON returned {len(message.answer.ids)} ids for {count} recipients, so the "
-                "state of some cannot be followed.",
+                _(
+                    "SPIKON returned {ids} ids for {count} recipients, so the "
+                    "state of some cannot be followed."
+                ).format(ids=len(message.answer.ids), count=count),
                 severity="warning",
             )
         form.query_one("#recipients", Input).focus()
@@ -298,7 +305,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             self.store.save()
         except StoreError as error:
             if not self._save_failed:
-                self.notify(str(error), title="Sent SMS not saved", severity="error", timeout=20)
+                self.notify(str(error), title=_("Sent SMS not saved"), severity="error", timeout=20)
             self._save_failed = True
         else:
             self._save_failed = False
@@ -314,7 +321,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
     def action_check_states(self) -> None:
         assert self.store is not None and self.scheduler is not None
         if not any(record.followable for record in self.store.messages.values()):
-            self.notify("Every SMS in the list has its final state; there is nothing to check.")
+            self.notify(_("Every SMS in the list has its final state; there is nothing to check."))
             return
         self._check_everything = True
         self.sent_list.freshness.mark_loading()
@@ -404,11 +411,21 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             return
         freshness.mark_failed()
         if not self._failing:
-            checked = f"{len(failures)} of {attempted}" if attempted > 1 else "The"
+            if attempted > 1:
+                text = _(
+                    "{failed} of {attempted} SMS states could not be checked: {error} "
+                    "The last known states stay on screen; checking goes on by itself."
+                )
+            else:
+                text = _(
+                    "The SMS states could not be checked: {error} "
+                    "The last known states stay on screen; checking goes on by itself."
+                )
             self.notify(
-                f"{checked} SMS states could not be checked: {describe_error(failures[0])} "
-                "The last known states stay on screen; checking goes on by itself.",
-                title="SMS states not checked",
+                text.format(
+                    failed=len(failures), attempted=attempted, error=describe_error(failures[0])
+                ),
+                title=_("SMS states not checked"),
                 severity="warning",
                 timeout=12,
             )
@@ -418,13 +435,16 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         good = [record for record in records if record.tone is Tone.GOOD]
         bad = [record for record in records if record.tone is not Tone.GOOD]
         if good:
-            who = good[0].who if len(good) == 1 else f"{len(good)} recipients"
-            self.notify(f"SMS delivered to {who}.", title="SMS delivered")
+            who = good[0].who if len(good) == 1 else _recipients(len(good))
+            self.notify(_("SMS delivered to {who}.").format(who=who), title=_("SMS delivered"))
         if bad:
             listed = "; ".join(f"{record.who}: {record.label}" for record in bad[:LISTED_IN_TOAST])
             if len(bad) > LISTED_IN_TOAST:
-                listed += f"; and {len(bad) - LISTED_IN_TOAST} more"
-            title = "SMS not delivered" if len(bad) == 1 else f"{len(bad)} SMS not delivered"
+                listed += "; " + _("and {count} more").format(count=len(bad) - LISTED_IN_TOAST)
+            if len(bad) == 1:
+                title = _("SMS not delivered")
+            else:
+                title = _("{count} SMS not delivered").format(count=len(bad))
             self.notify(f"{listed}.", title=title, severity="error", timeout=15)
 
     # -- the phone book and the form ----------------------------------------------------
@@ -442,7 +462,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 
     def action_plain_letters(self) -> None:
         if not self.sending and self.form.make_plain():
-            self.notify("Polish letters replaced; ctrl+z brings them back.")
+            self.notify(_("Polish letters replaced; ctrl+z brings them back."))
 
     # -- the highlighted sent message ----------------------------------------------------
 
@@ -497,9 +517,11 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 
         self.app.push_screen(
             ConfirmDialog(
-                "Replace the message you are typing with this one? (ctrl+z in the message "
-                "brings yours back.)",
-                yes_label="Replace",
+                _(
+                    "Replace the message you are typing with this one? (ctrl+z in the message "
+                    "brings yours back.)"
+                ),
+                yes_label=_("Replace"),
             ),
             confirmed,
         )
@@ -521,10 +543,17 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Remove the SMS to {record.who} from this list? SPIKON keeps it; only this "
-                "list forgets it.",
-                yes_label="Remove",
+                _(
+                    "Remove the SMS to {who} from this list? SPIKON keeps it; only this "
+                    "list forgets it."
+                ).format(who=record.who),
+                yes_label=_("Remove"),
                 danger=True,
             ),
             confirmed,
         )
+
+
+def _recipients(count: int) -> str:
+    """'3 recipients', for a toast naming no one."""
+    return ngettext("{count} recipient", "{count} recipients", count).format(count=count)

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from spikon_tui.api import validation
 from spikon_tui.api.errors import ValidationError
+from spikon_tui.i18n import N_, _
 from spikon_tui.sms.draft import Draft, counter_lines, read_draft, sender_note
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.plain_letters import plain_letters
@@ -28,7 +29,9 @@ DEFAULT_SENDER = "SMS"
 REMEMBERED_SENDER = "sms_sender"
 """The session preference holding the sender chosen last time."""
 
-_FIELD_LABELS = {"from": "the sender", "to": "each recipient", "message": "the message"}
+EACH_RECIPIENT = N_("each recipient")
+_FIELD_LABELS = {"from": N_("the sender"), "to": EACH_RECIPIENT, "message": N_("the message")}
+"""The API's parameter names as the form says them (msgids)."""
 _FIELD_IDS = {"from": "#sender", "to": "#recipients", "message": "#message"}
 
 
@@ -44,15 +47,15 @@ class MessageArea(TextArea, inherit_bindings=False):
 
 
 def _sender_label(sender: str) -> str:
-    return "2way (replies)" if sender == "2way" else sender
+    return _("2way (replies)") if sender == "2way" else sender
 
 
 def problem_text(error: ValidationError) -> str:
     """A check's refusal with the field named as the user sees it."""
     if error.parameter == "to" and "at least one" in str(error):
-        return "Type a recipient's number, or pick one from a phone book (ctrl+o)."
+        return _("Type a recipient's number, or pick one from a phone book (ctrl+o).")
     label = _FIELD_LABELS.get(error.parameter, error.parameter)
-    text = str(error).replace(error.parameter, label, 1)
+    text = str(error).replace(error.parameter, _(label), 1)
     return text[:1].upper() + text[1:]
 
 
@@ -74,21 +77,23 @@ class ComposeForm(Vertical):
                 id="sender",
             )
             recipients = Input(
-                placeholder="e.g. 501 234 567, 601 234 567",
+                placeholder=_("e.g. 501 234 567, 601 234 567"),
                 id="recipients",
                 valid_empty=True,
-                validators=[ApiCheck(parse_recipients, "each recipient")],
+                validators=[ApiCheck(parse_recipients, _(EACH_RECIPIENT))],
             )
-            recipients.border_title = "To"
+            recipients.border_title = _("To")
             yield recipients
         yield Static(sender_note(self._initial_sender), id="sender-note")
-        message = MessageArea(id="message", tab_behavior="focus", placeholder="Type the message…")
-        message.border_title = "Message"
+        message = MessageArea(
+            id="message", tab_behavior="focus", placeholder=_("Type the message…")
+        )
+        message.border_title = _("Message")
         yield message
         with Horizontal(id="send-row"):
             yield Static("", id="counter")
-            yield Button("Send", id="send", variant="primary", compact=True)
-            yield Button("Phone book", id="pick", compact=True)
+            yield Button(_("Send"), id="send", variant="primary", compact=True)
+            yield Button(_("Phone book"), id="pick", compact=True)
         yield Static("", id="compose-error")
 
     def on_mount(self) -> None:
@@ -201,7 +206,7 @@ class ComposeForm(Vertical):
         length = measure(self.message)
         summary, detail = counter_lines(length, self.recipient_count())
         if length.is_unicode and plain_letters(self.message) != self.message:
-            detail += " ctrl+g drops Polish letters."
+            detail += " " + _("ctrl+g drops Polish letters.")
         counter = self.query_one("#counter", Static)
         counter.update(f"{summary}\n{detail}")
         counter.set_class(length.characters > validation.SMS_MESSAGE_MAX, "-over")

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from spikon_tui.formatting import format_age
+from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.recipients import format_number
 from spikon_tui.sms.sent import SentMessage
@@ -26,32 +27,37 @@ def details_text(record: SentMessage, now: float) -> str:
     """The facts about one message, one per line."""
     sent = datetime.fromtimestamp(record.sent_at).strftime("%Y-%m-%d %H:%M:%S")
     lines = [
-        f"Sent {sent} ({format_age(now - record.sent_at)} ago) from “{record.sender}”.",
-        f"State: {record.state_name}. {record.explanation}",
+        _("Sent {when} ({age} ago) from “{sender}”.").format(
+            when=sent, age=format_age(now - record.sent_at), sender=record.sender
+        ),
+        _("State: {state}. {explanation}").format(
+            state=record.state_name, explanation=record.explanation
+        ),
     ]
     if record.checked_at is not None:
-        lines.append(f"Last checked {format_age(now - record.checked_at)} ago.")
+        lines.append(_("Last checked {age} ago.").format(age=format_age(now - record.checked_at)))
     if record.sms_id is not None:
-        lines.append(f"SMS id {record.sms_id}.")
+        lines.append(_("SMS id {sms_id}.").format(sms_id=record.sms_id))
     length = measure(record.message)
-    parts = "1 SMS" if length.parts == 1 else f"{length.parts} SMS parts"
+    parts = ngettext("{count} SMS", "{count} SMS parts", length.parts).format(count=length.parts)
     encoding = "Unicode" if length.is_unicode else "GSM-7"
-    lines.append(f"{length.characters} characters, {parts} ({encoding}).")
+    characters = _("{count} characters, {parts} ({encoding}).")
+    lines.append(characters.format(count=length.characters, parts=parts, encoding=encoding))
     return "\n".join(lines)
 
 
 class SmsDetailsDialog(ModalScreen[str | None]):
-    TITLE = "Sent SMS"
-    HELP = """
+    TITLE = N_("Sent SMS")
+    HELP = N_("""
 Everything known about one sent SMS. [b]c[/b] calls the recipient (your phone
 rings first), [b]u[/b] puts the text and sender back in the form to send it
 again, [b]escape[/b] closes.
-"""
+""")
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("c", "choose('call')", "Call"),
-        Binding("u", "choose('reuse')", "Use again"),
-        Binding("f1", "app.help", "Help"),
+        Binding("escape", "close", N_("Close")),
+        Binding("c", "choose('call')", N_("Call")),
+        Binding("u", "choose('reuse')", N_("Use again")),
+        Binding("f1", "app.help", N_("Help")),
     ]
 
     def __init__(self, record: SentMessage, clock: Callable[[], float]) -> None:
@@ -62,16 +68,19 @@ again, [b]escape[/b] closes.
     def compose(self) -> ComposeResult:
         record = self.record
         who = format_number(record.number)
-        title = f"SMS to {record.name} ({who})" if record.name else f"SMS to {who}"
+        if record.name:
+            title = _("SMS to {name} ({number})").format(name=record.name, number=who)
+        else:
+            title = _("SMS to {number}").format(number=who)
         with Vertical(classes="dialog sms-details"):
             yield Static(Text(title), classes="dialog-title")
             yield Static(Text(details_text(record, self._clock())), classes="dialog-text")
             with VerticalScroll(id="details-message"):
                 yield Static(Text(record.message))
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Call (c)", id="call", compact=True)
-                yield Button("Use again (u)", id="reuse", compact=True)
-                yield Button("Close", id="close", variant="primary", compact=True)
+                yield Button(_("Call (c)"), id="call", compact=True)
+                yield Button(_("Use again (u)"), id="reuse", compact=True)
+                yield Button(_("Close"), id="close", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Select, Static
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.api.validation import check_sms_number
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.widgets.form_parts import dialog_buttons
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
@@ -41,8 +42,8 @@ def sms_number(entry: PhoneBookElement) -> str | None:
 
 
 class PickRecipientsDialog(ModalScreen[Picked | None]):
-    TITLE = "Pick recipients"
-    HELP = """
+    TITLE = N_("Pick recipients")
+    HELP = N_("""
 Choose a phone book, then an entry: [b]enter[/b] adds the highlighted entry and
 closes. To add several, mark them with [b]space[/b] first; [b]enter[/b] or
 [b]Add[/b] then adds every marked entry. Type in the filter to find an entry by
@@ -50,12 +51,12 @@ any part of its name or number.
 
 SMS go only to Polish numbers of 9 digits; entries with another number cannot be
 picked.
-"""
+""")
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("space", "toggle_mark", "Mark"),
-        Binding("slash", "focus_filter", "Filter", show=False),
-        Binding("f1", "app.help", "Help"),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("space", "toggle_mark", N_("Mark")),
+        Binding("slash", "focus_filter", N_("Filter"), show=False),
+        Binding("f1", "app.help", N_("Help")),
     ]
 
     @dataclass
@@ -77,26 +78,26 @@ picked.
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Static("Pick recipients from a phone book", classes="dialog-title")
-            yield Select[int]([], prompt="Loading phone books…", id="pick-book")
-            yield Input(placeholder="Filter by name or number ( / )", id="pick-filter")
+            yield Static(_("Pick recipients from a phone book"), classes="dialog-title")
+            yield Select[int]([], prompt=_("Loading phone books…"), id="pick-book")
+            yield Input(placeholder=_("Filter by name or number ( / )"), id="pick-filter")
             table = VirtualTable(
                 [
                     Column("mark", " ", width=1),
-                    Column("name", "Name", flex=True, min_width=10),
-                    Column("number", "Number"),
+                    Column("name", _("Name"), flex=True, min_width=10),
+                    Column("number", _("Number")),
                 ],
                 filter_columns=["name", "number"],
                 id="pick-entries",
             )
-            table.empty_text = "Loading…"
+            table.empty_text = _("Loading…")
             yield table
             yield Static(
-                "space marks several · enter adds the marked (or highlighted) entries",
+                _("space marks several · enter adds the marked (or highlighted) entries"),
                 classes="dialog-text pick-hint",
             )
             yield Static("", classes="dialog-error")
-            yield dialog_buttons("Add")
+            yield dialog_buttons(_("Add"))
 
     @property
     def table(self) -> VirtualTable:
@@ -120,15 +121,19 @@ picked.
     def on_pick_recipients_dialog_books_loaded(self, message: BooksLoaded) -> None:
         books = self.query_one("#pick-book", Select)
         if message.error is not None:
-            books.prompt = "Phone books could not be loaded"
-            self.table.empty_text = "No phone book to pick from."
-            self.show_error(f"The phone books could not be loaded: {describe_error(message.error)}")
+            books.prompt = _("Phone books could not be loaded")
+            self.table.empty_text = _("No phone book to pick from.")
+            self.show_error(
+                _("The phone books could not be loaded: {error}").format(
+                    error=describe_error(message.error)
+                )
+            )
             return
         if not message.books:
-            books.prompt = "This account has no phone books"
-            self.table.empty_text = "No phone book to pick from."
+            books.prompt = _("This account has no phone books")
+            self.table.empty_text = _("No phone book to pick from.")
             return
-        books.prompt = "Choose a phone book"
+        books.prompt = _("Choose a phone book")
         books.set_options((book.name, book.id) for book in message.books)
         ids = [book.id for book in message.books]
         remembered = self.app.session.recall(REMEMBERED_BOOK)
@@ -142,7 +147,7 @@ picked.
         self.book_id = event.value
         self.app.session.remember(REMEMBERED_BOOK, event.value)
         self.table.set_rows([])
-        self.table.empty_text = "Loading entries…"
+        self.table.empty_text = _("Loading entries…")
         self.load_entries(event.value)
 
     @work(exclusive=True, group="pick-entries")
@@ -158,8 +163,12 @@ picked.
         if message.book_id != self.book_id:
             return  # another book was chosen meanwhile
         if message.error is not None:
-            self.table.empty_text = "The entries could not be loaded."
-            self.show_error(f"The entries could not be loaded: {describe_error(message.error)}")
+            self.table.empty_text = _("The entries could not be loaded.")
+            self.show_error(
+                _("The entries could not be loaded: {error}").format(
+                    error=describe_error(message.error)
+                )
+            )
             return
         self.show_error("")
         self.entries = {
@@ -167,7 +176,7 @@ picked.
             for index, entry in enumerate(message.entries)
         }
         self.table.set_rows(self._row(key, entry) for key, entry in self.entries.items())
-        self.table.empty_text = "This book has no entries."
+        self.table.empty_text = _("This book has no entries.")
 
     def _row(self, key: Hashable, entry: PhoneBookElement) -> Row:
         mark = MARK if key in self.marked else ("" if sms_number(entry) else "–")
@@ -182,8 +191,9 @@ picked.
 
     def _refused(self, entry: PhoneBookElement) -> None:
         self.show_error(
-            f"{entry.name}: {entry.number} is not a Polish number of 9 digits, "
-            "so SMS cannot go to it."
+            _(
+                "{name}: {number} is not a Polish number of 9 digits, so SMS cannot go to it."
+            ).format(name=entry.name, number=entry.number)
         )
 
     def action_toggle_mark(self) -> None:
@@ -231,7 +241,7 @@ picked.
             return
         current = self._highlighted()
         if current is None:
-            self.show_error("Choose an entry first.")
+            self.show_error(_("Choose an entry first."))
             return
         _key, entry = current
         number = sms_number(entry)

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from spikon_tui.i18n import _
 from spikon_tui.sms import follow
 from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
@@ -52,11 +53,11 @@ def sent_row(record: SentMessage, now: float, styles: dict[Tone, str]) -> Row:
 def count_text(records: Iterable[SentMessage], now: float) -> str:
     records = list(records)
     if not records:
-        return "Nothing sent yet"
-    text = f"{len(records)} sent"
+        return _("Nothing sent yet")
+    text = _("{count} sent").format(count=len(records))
     followed = sum(1 for record in records if follow.followed(record, now))
     if followed:
-        text += f" · {followed} awaiting a final state"
+        text += " · " + _("{count} awaiting a final state").format(count=followed)
     return text
 
 
@@ -69,14 +70,14 @@ class SentList(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sent-title"):
-            yield Static("Sent SMS", classes="section-title")
-            yield Input(placeholder="Filter ( / )", id="sent-filter", compact=True)
+            yield Static(_("Sent SMS"), classes="section-title")
+            yield Input(placeholder=_("Filter ( / )"), id="sent-filter", compact=True)
         yield VirtualTable(
             [
-                Column("sent", "Sent", min_width=5),
-                Column("to", "To", min_width=8),
-                Column("state", "State", width=18),
-                Column("message", "Message", flex=True, min_width=10),
+                Column("sent", _("Sent"), min_width=5),
+                Column("to", _("To"), min_width=8),
+                Column("state", _("State"), width=18),
+                Column("message", _("Message"), flex=True, min_width=10),
             ],
             filter_columns=["to", "state", "message"],
             id="sent",
@@ -87,7 +88,7 @@ class SentList(Vertical):
 
     def on_mount(self) -> None:
         self.table.sort_by("sent", reverse=True)
-        self.table.empty_text = "Sent messages show here, with their delivery state."
+        self.table.empty_text = _("Sent messages show here, with their delivery state.")
         self.freshness.display = False
 
     @property
@@ -111,16 +112,18 @@ class SentList(Vertical):
         self.query_one("#sent-count", Static).update(count_text(records, now))
         filtered = self.table.filter_text.strip()
         if filtered and records:
-            self.table.empty_text = f"No sent SMS match “{filtered}”"
+            self.table.empty_text = _("No sent SMS match “{needle}”").format(needle=filtered)
         else:
-            self.table.empty_text = "Sent messages show here, with their delivery state."
+            self.table.empty_text = _("Sent messages show here, with their delivery state.")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "sent-filter":
             event.stop()
             self.table.set_filter(event.value)
             if event.value.strip():
-                self.table.empty_text = f"No sent SMS match “{event.value.strip()}”"
+                self.table.empty_text = _("No sent SMS match “{needle}”").format(
+                    needle=event.value.strip()
+                )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "sent-filter":

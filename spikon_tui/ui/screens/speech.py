@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Header
 
+from spikon_tui.i18n import N_, _
 from spikon_tui.speech.formats import MP3, WAV
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
@@ -26,8 +27,8 @@ from spikon_tui.ui.widgets.keys_footer import KeysFooter
 
 
 class SpeechScreen(MainScreen):
-    TITLE = "Text to speech"
-    HELP = """
+    TITLE = N_("Text to speech")
+    HELP = N_("""
 Turn a text into a spoken announcement for your phone system, in four steps.
 
 [b]1.[/b] Choose the language and the voice (female or male).
@@ -50,13 +51,13 @@ In the list, [b]delete[/b] removes the selected announcement after asking.
 anything that failed to load. When SPIKON's answer
 to an order is lost, nothing is ordered again by itself: the list is reloaded so
 you can see whether the order went through.
-"""
+""")
     BINDINGS = [
-        Binding("ctrl+g", "generate", "Generate"),
-        Binding("w", "save_wav", "Save WAV"),
-        Binding("m", "save_mp3", "Save MP3"),
-        Binding("delete", "delete", "Delete"),
-        Binding("r,ctrl+r", "refresh", "Refresh"),
+        Binding("ctrl+g", "generate", N_("Generate")),
+        Binding("w", "save_wav", N_("Save WAV")),
+        Binding("m", "save_mp3", N_("Save MP3")),
+        Binding("delete", "delete", N_("Delete")),
+        Binding("r,ctrl+r", "refresh", N_("Refresh")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -98,12 +99,16 @@ you can see whether the order went through.
         tts_id = message.created.tts_id
         self.announcements.add_ordered(tts_id, message.name)
         self.notify(
-            f"#{tts_id} is being generated; the list shows it “ready” in a few seconds.",
-            title=f"“{message.name}” ordered",
+            _("#{tts_id} is being generated; the list shows it “ready” in a few seconds.").format(
+                tts_id=tts_id
+            ),
+            title=_("“{name}” ordered").format(name=message.name),
         )
         self.refresh_balance()
 
-    def on_announcement_form_outcome_unknown(self, _: AnnouncementForm.OutcomeUnknown) -> None:
+    def on_announcement_form_outcome_unknown(
+        self, message: AnnouncementForm.OutcomeUnknown
+    ) -> None:
         self.announcements.refresh_list()
         self.refresh_balance()
 

@@ -21,6 +21,7 @@ from textual.message import Message
 
 from spikon_tui.api.errors import NotReadyError, SpikonError
 from spikon_tui.api.models import TtsAnnouncement
+from spikon_tui.i18n import _
 from spikon_tui.speech.audio_files import (
     AudioSummary,
     describe_audio,
@@ -77,12 +78,13 @@ class AnnouncementDownloads(Vertical):
     def request_download(self, audio_format: AudioFormat) -> None:
         item = self.selected
         if item is None:
-            self.app.notify("Select an announcement in the list first.", severity="warning")
+            self.app.notify(_("Select an announcement in the list first."), severity="warning")
             return
         if not item.generated:
             self.app.notify(
-                f"“{item.name}” is still being generated; the list says “ready” when it "
-                "can be saved.",
+                _(
+                    "“{name}” is still being generated; the list says “ready” when it can be saved."
+                ).format(name=item.name),
                 severity="warning",
             )
             return
@@ -92,10 +94,10 @@ class AnnouncementDownloads(Vertical):
     def _ask_path(self, item: TtsAnnouncement, audio_format: AudioFormat, offered: str) -> None:
         default_name = Path(self.default_path(item, audio_format)).name
         dialog = SaveDialog(
-            f"Save “{item.name}” as {audio_format.label}",
-            f"{audio_format.purpose} Missing folders are created.",
+            _("Save “{name}” as {format}").format(name=item.name, format=audio_format.label),
+            _("{purpose} Missing folders are created.").format(purpose=_(audio_format.purpose)),
             offered,
-            action="Save",
+            action=_("Save"),
         )
 
         def chosen(typed: str | None) -> None:
@@ -106,7 +108,9 @@ class AnnouncementDownloads(Vertical):
 
     def _path_chosen(self, item: TtsAnnouncement, audio_format: AudioFormat, target: Path) -> None:
         if target in self._saving:
-            self.app.notify(f"{target} is being saved already.", severity="warning")
+            self.app.notify(
+                _("{path} is being saved already.").format(path=target), severity="warning"
+            )
             return
         if not target.exists():
             self._start(SaveJob(item, audio_format, target, overwrite=False))
@@ -118,8 +122,10 @@ class AnnouncementDownloads(Vertical):
             else:
                 self._ask_path(item, audio_format, str(target))
 
-        question = f"{target} already exists. Replace it with “{item.name}” ({audio_format.label})?"
-        self.app.push_screen(ConfirmDialog(question, yes_label="Replace", danger=True), replace)
+        question = _("{path} already exists. Replace it with “{name}” ({format})?").format(
+            path=target, name=item.name, format=audio_format.label
+        )
+        self.app.push_screen(ConfirmDialog(question, yes_label=_("Replace"), danger=True), replace)
 
     def _start(self, job: SaveJob) -> None:
         self._saving.add(job.target)
@@ -150,7 +156,9 @@ class AnnouncementDownloads(Vertical):
             lines = [str(job.target), summary.text, summary.problem or ""]
             self.app.notify(
                 "\n".join(line for line in lines if line),
-                title=f"“{job.item.name}” saved as {job.audio_format.label}",
+                title=_("“{name}” saved as {format}").format(
+                    name=job.item.name, format=job.audio_format.label
+                ),
                 severity="warning" if summary.problem else "information",
                 timeout=12,
             )
@@ -161,11 +169,16 @@ class AnnouncementDownloads(Vertical):
         if isinstance(error, SpikonError):
             text = describe_error(error)
         elif isinstance(error, FileExistsError):
-            text = f"{job.target} appeared meanwhile; nothing was replaced. Save again to choose."
+            text = _(
+                "{path} appeared meanwhile; nothing was replaced. Save again to choose."
+            ).format(path=job.target)
         elif isinstance(error, OSError):
             text = describe_write_error(error, job.target)
         else:
             text = describe_error(error)
         self.app.notify(
-            text, title=f"Could not save “{job.item.name}”", severity="error", timeout=12
+            text,
+            title=_("Could not save “{name}”").format(name=job.item.name),
+            severity="error",
+            timeout=12,
         )

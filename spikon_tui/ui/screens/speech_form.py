@@ -30,6 +30,7 @@ from spikon_tui.api import validation
 from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import TtsCreated, TtsPrice, TtsVoice
 from spikon_tui.formatting import format_money
+from spikon_tui.i18n import N_, _
 from spikon_tui.speech.pricing import PriceQuotes, PriceRequest
 from spikon_tui.speech.wording import (
     character_count,
@@ -48,8 +49,9 @@ def check_announcement_name(value: str) -> str:
     return validation.check_text(value, "name")
 
 
-NAME_CHECK = ApiCheck(check_announcement_name, "the name")
-TEXT_CHECK = ApiCheck(validation.check_tts_text, "the text")
+THE_NAME = N_("the name")
+THE_TEXT = N_("the text")
+"""How the checks' messages name the fields (msgids: the checks are made per form)."""
 
 
 def _problem(check: ApiCheck, value: str) -> str | None:
@@ -112,31 +114,35 @@ class AnnouncementForm(Vertical):
         """The last order whose answer was lost, until the form changes."""
         self._price_timer: Timer | None = None
         self._confirm_when_priced = False
+        self.name_check = ApiCheck(check_announcement_name, _(THE_NAME))
+        self.text_check = ApiCheck(validation.check_tts_text, _(THE_TEXT))
 
     def compose(self) -> ComposeResult:
         yield VoicePicker(id="tts-voice-row")
         name = Input(
-            placeholder="How the list shows it, e.g. Greeting",
+            placeholder=_("How the list shows it, e.g. Greeting"),
             id="tts-name",
             valid_empty=True,
-            validators=[NAME_CHECK],
+            validators=[self.name_check],
         )
-        name.border_title = "Name"
+        name.border_title = _("Name")
         yield name
         text = TextArea(
             id="tts-text",
             soft_wrap=True,
             tab_behavior="focus",
-            placeholder=f"What the voice says, at most {validation.TTS_TEXT_MAX} characters",
+            placeholder=_("What the voice says, at most {limit} characters").format(
+                limit=validation.TTS_TEXT_MAX
+            ),
         )
-        text.border_title = "Text"
+        text.border_title = _("Text")
         yield text
         yield Static("", id="tts-error")
         with Horizontal(id="tts-bottom-row"):
             with Vertical(id="tts-figures"):
                 yield Static(character_count(0), id="tts-count")
-                yield Static("Price: type the text first", id="tts-price")
-            yield Button("Generate", id="tts-generate", variant="primary")
+                yield Static(_("Price: type the text first"), id="tts-price")
+            yield Button(_("Generate"), id="tts-generate", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#tts-name", Input).focus()
@@ -233,16 +239,16 @@ class AnnouncementForm(Vertical):
         if self.unknown_outcome is not None:
             self.unknown_outcome = None
             if not self.sending:
-                self.query_one("#tts-generate", Button).label = "Generate"
+                self.query_one("#tts-generate", Button).label = _("Generate")
 
     def _price_blocker(self) -> str | None:
         """Why no price can be asked for what the form holds now, or None."""
         if self.voice is None:
-            return "Price: choose a voice first"
+            return _("Price: choose a voice first")
         if not self.text.strip():
-            return "Price: type the text first"
+            return _("Price: type the text first")
         if len(self.text) > validation.TTS_TEXT_MAX:
-            return "Price: shorten the text first"
+            return _("Price: shorten the text first")
         return None
 
     def _schedule_price(self) -> None:
@@ -256,16 +262,16 @@ class AnnouncementForm(Vertical):
         assert self.voice is not None
         known = self.quotes.known(self.voice.name, self.text)
         if known is not None:
-            self._set_price_line(f"Price: {price_text(known)}")
+            self._set_price_line(_("Price: {price}").format(price=price_text(known)))
             return
-        self._set_price_line("Price: checking…")
+        self._set_price_line(_("Price: checking…"))
         self._price_timer = self.set_timer(self.PRICE_DELAY, self._ask_price)
 
     def _ask_price(self) -> None:
         self._price_timer = None
         if self._price_blocker() is not None or self.voice is None:
             return
-        self._set_price_line("Price: checking…")
+        self._set_price_line(_("Price: checking…"))
         self.fetch_price(self.quotes.ask(self.voice.name, self.text))
 
     @work(group="tts-price")
@@ -292,11 +298,15 @@ class AnnouncementForm(Vertical):
         confirm = self._confirm_when_priced
         self._confirm_when_priced = False
         if message.error is not None:
-            self._set_price_line("Price unknown (ctrl+g asks again)", warning=True)
-            self.show_error(f"The price could not be checked: {describe_error(message.error)}")
+            self._set_price_line(_("Price unknown (ctrl+g asks again)"), warning=True)
+            self.show_error(
+                _("The price could not be checked: {error}").format(
+                    error=describe_error(message.error)
+                )
+            )
             return
         assert message.price is not None
-        self._set_price_line(f"Price: {price_text(message.price)}")
+        self._set_price_line(_("Price: {price}").format(price=price_text(message.price)))
         if confirm:
             self.show_error("")
             self.request_generate()
@@ -304,10 +314,10 @@ class AnnouncementForm(Vertical):
     # -- generating ----------------------------------------------------------------------
 
     def _name_problem(self) -> str | None:
-        return _problem(NAME_CHECK, self.name_typed)
+        return _problem(self.name_check, self.name_typed)
 
     def _text_problem(self) -> str | None:
-        return _problem(TEXT_CHECK, self.text)
+        return _problem(self.text_check, self.text)
 
     def _first_problem(self) -> tuple[Widget | None, str] | None:
         voice_problem = self.picker.problem()
@@ -324,7 +334,7 @@ class AnnouncementForm(Vertical):
     def request_generate(self) -> None:
         """ctrl+g or the button: check the form, make sure of the price, then ask."""
         if self.sending:
-            self.app.notify("The announcement is being ordered; wait for SPIKON's answer.")
+            self.app.notify(_("The announcement is being ordered; wait for SPIKON's answer."))
             return
         found = self._first_problem()
         if found is not None:
@@ -343,8 +353,8 @@ class AnnouncementForm(Vertical):
                 self._price_timer.stop()
                 self._price_timer = None
             self._confirm_when_priced = True
-            self.show_error("Checking the price before ordering…", progress=True)
-            self._set_price_line("Price: checking…")
+            self.show_error(_("Checking the price before ordering…"), progress=True)
+            self._set_price_line(_("Price: checking…"))
             self.fetch_price(self.quotes.ask(voice.name, text))
             return
         self._confirm(Order(language, voice, name, text, price))
@@ -353,28 +363,32 @@ class AnnouncementForm(Vertical):
         voice = order.voice
         details = ", ".join(filter(None, (gender_word(voice), order.language)))
         about_voice = f"{voice.name} ({details})"
-        question = (
-            f"Generate “{order.name}” ({grouped(len(order.text))} "
-            f"characters) with the voice {about_voice}?\n"
-            f"It costs {format_money(order.price.cost_net)} net "
-            f"({format_money(order.price.cost_gross)} gross), taken from your balance."
+        question = _(
+            "Generate “{name}” ({count} characters) with the voice {voice}?\n"
+            "It costs {net} net ({gross} gross), taken from your balance."
+        ).format(
+            name=order.name,
+            count=grouped(len(order.text)),
+            voice=about_voice,
+            net=format_money(order.price.cost_net),
+            gross=format_money(order.price.cost_gross),
         )
         if self.unknown_outcome is not None:
-            question = (
-                "The last order's answer was lost, so it may already exist: check the list "
-                f"first. {question}"
+            warning = _(
+                "The last order's answer was lost, so it may already exist: check the list first."
             )
+            question = f"{warning} {question}"
         elif order.key in self.ordered:
-            question = (
-                f"You already ordered exactly this announcement (#{self.ordered[order.key]}). "
-                f"{question}"
+            warning = _("You already ordered exactly this announcement (#{tts_id}).").format(
+                tts_id=self.ordered[order.key]
             )
+            question = f"{warning} {question}"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self._send(order)
 
-        self.app.push_screen(ConfirmDialog(question, yes_label="Generate"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes_label=_("Generate")), confirmed)
 
     def _send(self, order: Order) -> None:
         if self.sending:
@@ -382,8 +396,8 @@ class AnnouncementForm(Vertical):
         self.sending = True
         button = self.query_one("#tts-generate", Button)
         button.disabled = True
-        button.label = "Generating…"
-        self.show_error(f"Ordering “{order.name}”…", progress=True)
+        button.label = _("Generating…")
+        self.show_error(_("Ordering “{name}”…").format(name=order.name), progress=True)
         self.generate(order)
 
     @work(group="tts-generate")
@@ -401,7 +415,7 @@ class AnnouncementForm(Vertical):
         self.sending = False
         button = self.query_one("#tts-generate", Button)
         button.disabled = False
-        button.label = "Generate"
+        button.label = _("Generate")
         order = message.order
         if message.created is not None:
             self.ordered[order.key] = message.created.tts_id
@@ -413,18 +427,22 @@ class AnnouncementForm(Vertical):
         self.show_error(describe_error(error))
         if isinstance(error, SpikonError) and error.outcome_unknown:
             self.unknown_outcome = order
-            button.label = "Generate again"
+            button.label = _("Generate again")
             self.app.notify(
-                "The list of announcements is being reloaded: if it shows "
-                f"“{order.name}” as new, the order went through.",
-                title="Whether it was ordered is unknown",
+                _(
+                    "The list of announcements is being reloaded: if it shows "
+                    "“{name}” as new, the order went through."
+                ).format(name=order.name),
+                title=_("Whether it was ordered is unknown"),
                 severity="warning",
                 timeout=15,
             )
             self.post_message(self.OutcomeUnknown(order.name))
         else:
             self.app.notify(
-                describe_error(error), title=f"Could not generate “{order.name}”", severity="error"
+                describe_error(error),
+                title=_("Could not generate “{name}”").format(name=order.name),
+                severity="error",
             )
 
     @on(Button.Pressed, "#tts-generate")

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from spikon_tui.api.errors import NotFoundError, SpikonError
 from spikon_tui.api.models import TtsAnnouncement, TtsStatus
 from spikon_tui.backoff import BackoffSchedule
+from spikon_tui.i18n import _
 from spikon_tui.speech.formats import WAV
 from spikon_tui.speech.wording import state_text
 from spikon_tui.ui.errors import describe_error
@@ -79,12 +80,13 @@ class AnnouncementList(AnnouncementDownloads):
         self.scheduler = PollScheduler(self, lambda: self.app.session.clock(), self._check_waiting)
 
     def compose(self) -> ComposeResult:
-        yield Static("Announcements", classes="section-title")
+        state_width = max(len(state_text(True)), len(state_text(False)))
+        yield Static(_("Announcements"), classes="section-title")
         yield VirtualTable(
             [
                 Column("id", "#", align="right"),
-                Column("name", "Name", flex=True, min_width=8),
-                Column("state", "State", width=8),
+                Column("name", _("Name"), flex=True, min_width=8),
+                Column("state", _("State"), width=state_width),
             ],
             id="tts-announcements",
         )
@@ -100,7 +102,7 @@ class AnnouncementList(AnnouncementDownloads):
 
     def on_mount(self) -> None:
         self.table.sort_by("id", reverse=True)
-        self.table.empty_text = "Loading the announcements…"
+        self.table.empty_text = _("Loading the announcements…")
         self.reload()
 
     @property
@@ -145,10 +147,12 @@ class AnnouncementList(AnnouncementDownloads):
         if message.error is not None:
             self.freshness.mark_failed()
             if self.loaded:
-                title = "Could not refresh the announcements"
+                title = _("Could not refresh the announcements")
             else:
-                title = "Could not load the announcements"
-                self.table.empty_text = "The announcements could not be loaded; ctrl+r tries again."
+                title = _("Could not load the announcements")
+                self.table.empty_text = _(
+                    "The announcements could not be loaded; ctrl+r tries again."
+                )
             self.app.notify(describe_error(message.error), title=title, severity="error")
             return
         first = not self.loaded
@@ -164,7 +168,7 @@ class AnnouncementList(AnnouncementDownloads):
             self.table.set_rows(rows)
         else:
             self.table.update_rows(rows)
-        self.table.empty_text = "No announcements yet: fill in the form and press ctrl+g."
+        self.table.empty_text = _("No announcements yet: fill in the form and press ctrl+g.")
         self.freshness.mark_updated()
         self._announce_ready([item for item in fresh.values() if item.generated])
         if self.waiting_ids:
@@ -248,8 +252,10 @@ class AnnouncementList(AnnouncementDownloads):
             if item.id in self.announced_waiting:
                 self.announced_waiting.discard(item.id)
                 self.app.notify(
-                    f"Press w in the list to save it as a phone-ready {WAV.label} (m: MP3).",
-                    title=f"“{item.name}” is ready",
+                    _("Press w in the list to save it as a phone-ready {format} (m: MP3).").format(
+                        format=WAV.label
+                    ),
+                    title=_("“{name}” is ready").format(name=item.name),
                 )
 
     # -- deleting ------------------------------------------------------------------------
@@ -257,7 +263,7 @@ class AnnouncementList(AnnouncementDownloads):
     def request_delete(self) -> None:
         item = self.selected
         if item is None:
-            self.app.notify("Select an announcement in the list first.", severity="warning")
+            self.app.notify(_("Select an announcement in the list first."), severity="warning")
             return
         if item.id in self.deleting:
             return
@@ -267,11 +273,11 @@ class AnnouncementList(AnnouncementDownloads):
                 self.deleting.add(item.id)
                 self.delete(item)
 
-        question = (
-            f"Delete the announcement “{item.name}” (#{item.id})? Its audio can no longer be "
+        question = _(
+            "Delete the announcement “{name}” (#{tts_id})? Its audio can no longer be "
             "downloaded; this cannot be undone."
-        )
-        self.app.push_screen(ConfirmDialog(question, yes_label="Delete", danger=True), confirmed)
+        ).format(name=item.name, tts_id=item.id)
+        self.app.push_screen(ConfirmDialog(question, yes_label=_("Delete"), danger=True), confirmed)
 
     @work(group="tts-delete")
     async def delete(self, item: TtsAnnouncement) -> None:
@@ -288,15 +294,21 @@ class AnnouncementList(AnnouncementDownloads):
         if error is None or isinstance(error, NotFoundError):
             self._remove(item.id)
             if error is None:
-                self.app.notify(f"“{item.name}” (#{item.id}) deleted.")
+                self.app.notify(
+                    _("“{name}” (#{tts_id}) deleted.").format(name=item.name, tts_id=item.id)
+                )
             else:
                 self.app.notify(
-                    f"“{item.name}” (#{item.id}) was already gone; it is off the list now.",
+                    _("“{name}” (#{tts_id}) was already gone; it is off the list now.").format(
+                        name=item.name, tts_id=item.id
+                    ),
                     severity="warning",
                 )
             return
         self.app.notify(
-            describe_error(error), title=f"Could not delete “{item.name}”", severity="error"
+            describe_error(error),
+            title=_("Could not delete “{name}”").format(name=item.name),
+            severity="error",
         )
         if isinstance(error, SpikonError) and error.outcome_unknown:
             self.refresh_list()

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from spikon_tui.api.models import TtsLanguage, TtsVoice
+from spikon_tui.i18n import _
 from spikon_tui.speech.wording import language_label, voice_label
 from spikon_tui.ui.errors import describe_error
 
@@ -50,11 +51,11 @@ class VoicePicker(Horizontal):
         self.voices_failed: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        language = Select[str]([], prompt="Loading languages…", id="tts-language")
-        language.border_title = "Language"
+        language = Select[str]([], prompt=_("Loading languages…"), id="tts-language")
+        language.border_title = _("Language")
         yield language
-        voice = Select[str]([], prompt="Choose a language first", id="tts-voice")
-        voice.border_title = "Voice"
+        voice = Select[str]([], prompt=_("Choose a language first"), id="tts-voice")
+        voice.border_title = _("Voice")
         yield voice
 
     def on_mount(self) -> None:
@@ -80,12 +81,12 @@ class VoicePicker(Horizontal):
         """Why no announcement can be ordered with this choice (the widget to fix), or None."""
         if self.language is None:
             if self.languages_failed:
-                return None, "The languages are not loaded; ctrl+r tries again."
-            return self.query_one("#tts-language", Select), "Choose a language."
+                return None, _("The languages are not loaded; ctrl+r tries again.")
+            return self.query_one("#tts-language", Select), _("Choose a language.")
         if self.voice is None:
             if self.language in self.voices_failed:
-                return None, "The voices are not loaded; ctrl+r tries again."
-            return self.query_one("#tts-voice", Select), "Choose a voice."
+                return None, _("The voices are not loaded; ctrl+r tries again.")
+            return self.query_one("#tts-voice", Select), _("Choose a voice.")
         return None
 
     def reload_failed(self) -> bool:
@@ -102,7 +103,7 @@ class VoicePicker(Horizontal):
 
     @work(exclusive=True, group="tts-languages")
     async def load_languages(self) -> None:
-        self.query_one("#tts-language", Select).prompt = "Loading languages…"
+        self.query_one("#tts-language", Select).prompt = _("Loading languages…")
         try:
             languages = await self.app.spikon.tts_language_list()
         except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_languages_loaded
@@ -114,17 +115,17 @@ class VoicePicker(Horizontal):
         select = self.query_one("#tts-language", Select)
         if message.error is not None:
             self.languages_failed = True
-            select.prompt = "Languages not loaded (ctrl+r)"
+            select.prompt = _("Languages not loaded (ctrl+r)")
             self.app.notify(
                 describe_error(message.error),
-                title="Could not load the languages",
+                title=_("Could not load the languages"),
                 severity="error",
             )
             return
         self.languages_failed = False
         ordered = sorted(message.languages, key=lambda item: item.language.casefold())
         self.languages = {item.language: item for item in ordered}
-        select.prompt = "Choose a language"
+        select.prompt = _("Choose a language")
         select.set_options((language_label(item), item.language) for item in ordered)
         remembered = self.app.session.recall(REMEMBERED_LANGUAGE)
         for wanted in (remembered, PREFERRED_LANGUAGE):
@@ -142,12 +143,12 @@ class VoicePicker(Horizontal):
         voice_select = self.query_one("#tts-voice", Select)
         if language is None:
             voice_select.set_options([])
-            voice_select.prompt = "Choose a language first"
+            voice_select.prompt = _("Choose a language first")
         elif language in self.voices:
             self._show_voices(language)
         else:
             voice_select.set_options([])
-            voice_select.prompt = "Loading voices…"
+            voice_select.prompt = _("Loading voices…")
             self.load_voices(language)
         self.post_message(self.Changed())
 
@@ -166,10 +167,12 @@ class VoicePicker(Horizontal):
         if message.error is not None:
             self.voices_failed.add(message.language)
             if message.language == self.language:
-                self.query_one("#tts-voice", Select).prompt = "Voices not loaded (ctrl+r)"
+                self.query_one("#tts-voice", Select).prompt = _("Voices not loaded (ctrl+r)")
                 self.app.notify(
                     describe_error(message.error),
-                    title=f"Could not load the voices of {message.language}",
+                    title=_("Could not load the voices of {language}").format(
+                        language=message.language
+                    ),
                     severity="error",
                 )
             return
@@ -181,7 +184,7 @@ class VoicePicker(Horizontal):
     def _show_voices(self, language: str) -> None:
         voices = self.voices[language]
         select = self.query_one("#tts-voice", Select)
-        select.prompt = "Choose a voice" if voices else "No voices for this language"
+        select.prompt = _("Choose a voice") if voices else _("No voices for this language")
         select.set_options((voice_label(voice), voice.name) for voice in voices)
         names = [voice.name for voice in voices]
         remembered = self.app.session.recall(REMEMBERED_VOICE)

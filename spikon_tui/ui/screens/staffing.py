@@ -41,6 +41,7 @@ from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.api.models import ActionStatus, CcAgent, CcCampaign
 from spikon_tui.formatting import format_age
+from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.clock import Clock
 from spikon_tui.monitor.freshness import FreshnessStatus, PollHealth
@@ -102,8 +103,8 @@ async def fetch_agents(
 
 
 class StaffingScreen(MonitorScreen, inherit_bindings=False):
-    TITLE = "Staffing"
-    HELP = """
+    TITLE = N_("Staffing")
+    HELP = N_("""
 Which agent serves which Call Center campaign, kept live. Each cell: [b]in[/b]
 takes the campaign's incoming calls, [b]out[/b] makes its outgoing calls,
 [b]★[/b] is the agent's default outbound campaign. The first row shows each
@@ -122,16 +123,29 @@ under the title says how fresh they are; polling pauses while this screen is
 hidden). When polls fail, the last figures stay, marked STALE with their age.
 [b]r[/b] refreshes now. Every change is written to the audit log. Read-only
 mode offers no changes.
-"""
+""")
     BINDINGS = [
-        Binding("f1", "app.help", "Help"),
-        Binding("r", "poll_now", "Refresh"),
-        Binding("i", "toggle_in", "Inbound", tooltip="Add to or remove from the inbound campaign"),
+        Binding("f1", "app.help", N_("Help")),
+        Binding("r", "poll_now", N_("Refresh")),
         Binding(
-            "o", "toggle_out", "Outbound", tooltip="Add to or remove from the outbound campaign"
+            "i",
+            "toggle_in",
+            N_("Inbound"),
+            tooltip=N_("Add to or remove from the inbound campaign"),
         ),
-        Binding("d", "set_default", "Default out", tooltip="Make it the default outbound campaign"),
-        Binding("escape", "back", "Back"),
+        Binding(
+            "o",
+            "toggle_out",
+            N_("Outbound"),
+            tooltip=N_("Add to or remove from the outbound campaign"),
+        ),
+        Binding(
+            "d",
+            "set_default",
+            N_("Default out"),
+            tooltip=N_("Make it the default outbound campaign"),
+        ),
+        Binding("escape", "back", N_("Back")),
     ]
 
     @dataclass
@@ -236,10 +250,10 @@ mode offers no changes.
     def _take_agents(self, result: PollRound) -> None:
         health = self.agent_health
         if not isinstance(result, StaffingRound):  # the whole round failed
-            health.record_failure(result.finished_at, result.list_error or "no answer")
+            health.record_failure(result.finished_at, result.list_error or _("no answer"))
             return
         if result.agents is None:
-            health.record_failure(result.agents_at, result.agents_error or "no answer")
+            health.record_failure(result.agents_at, result.agents_error or _("no answer"))
             return
         if result.sequence <= self._outdated_through:
             return  # asked before the last change was answered: it may not show it yet
@@ -300,13 +314,13 @@ mode offers no changes.
 
     def _note(self) -> str:
         if self.read_only:
-            return "read-only: no changes can be made here"
+            return _("read-only: no changes can be made here")
         if not self.agents:
             health = self._agent_health
             if health is not None and health.failures_in_row:
-                return "The agents could not be loaded yet; trying again (see the line above)."
-            return "loading…"
-        return f"Changes are logged to {shown_path(self.audit_path)}"
+                return _("The agents could not be loaded yet; trying again (see the line above).")
+            return _("loading…")
+        return _("Changes are logged to {path}").format(path=shown_path(self.audit_path))
 
     def _figures_cell(self, campaign_id: int, snapshots: dict, now: float) -> Text:
         snapshot = snapshots.get(campaign_id)
@@ -320,13 +334,13 @@ mode offers no changes.
         status = self._freshness.get(campaign_id)
         stale_after = 2 * self.tracker.interval + self.tracker.grace
         if status is not None and freshness_at(status, self._freshness_at, now, stale_after).stale:
-            text.append(" STALE", style=f"bold {theme.warning}")
+            text.append(" " + _("STALE"), style=f"bold {theme.warning}")
         return text
 
     def _figures_row(self, now: float) -> tuple:
         snapshots = self.tracker.snapshots()
         return (
-            Text("free / waiting", style="bold"),
+            Text(_("free / waiting"), style="bold"),
             "",
             *(self._figures_cell(campaign.id, snapshots, now) for campaign in self.campaigns),
         )
@@ -343,7 +357,7 @@ mode offers no changes.
 
     def _draw_grid(self, now: float) -> None:
         table = self.query_one("#staffing-table", DataTable)
-        columns = [("agent", "Agent"), ("sip", "SIP login")]
+        columns = [("agent", _("Agent")), ("sip", _("SIP login"))]
         columns += [(f"c{campaign.id}", campaign.name) for campaign in self.campaigns]
         shown = [(key.value, column.label.plain) for key, column in table.columns.items()]
         with self.app.batch_update():
@@ -377,10 +391,10 @@ mode offers no changes.
         key = table.coordinate_to_cell_key(table.cursor_coordinate)
         column = key.column_key.value or ""
         if key.row_key.value == FIGURES_ROW:
-            self.notify("Move the cursor to an agent's row first.", timeout=4)
+            self.notify(_("Move the cursor to an agent's row first."), timeout=4)
             return None
         if not column.startswith("c"):
-            self.notify("Move the cursor to a campaign's column first.", timeout=4)
+            self.notify(_("Move the cursor to a campaign's column first."), timeout=4)
             return None
         agent = self.agents.get(int(key.row_key.value or 0))
         campaign_id = int(column[1:])
@@ -394,25 +408,36 @@ mode offers no changes.
         fresh = self.freshness(self.clock())
         if not fresh.loaded or not (fresh.stale or fresh.failures_in_row):
             return ""
+        count = fresh.failures_in_row
         failed = (
-            "the last poll failed"
-            if fresh.failures_in_row == 1
-            else f"the last {fresh.failures_in_row} polls failed"
+            _("the last poll failed")
+            if count == 1
+            else ngettext(
+                "the last {count} polls failed", "the last {count} polls failed", count
+            ).format(count=count)
         )
-        return f"\n\nCareful: these figures are from {format_age(fresh.age or 0.0)} ago; {failed}."
+        careful = _("Careful: these figures are from {age} ago; {failed}.").format(
+            age=format_age(fresh.age or 0.0), failed=failed
+        )
+        return "\n\n" + careful
 
     def _ask(self, action: StaffingAction) -> None:
         if self.read_only:
             return
         if self.busy:
-            self.notify("The last change is still waiting for SPIKON's answer.", timeout=4)
+            self.notify(_("The last change is still waiting for SPIKON's answer."), timeout=4)
             return
         chosen = self.selected()
         if chosen is None:
             return
         agent, campaign = chosen
         if action == "set_default" and agent.default_out_campaign == campaign.id:
-            self.notify(f"{campaign.name} already is {agent.name}'s default.", timeout=4)
+            self.notify(
+                _("{campaign} already is {agent}'s default.").format(
+                    campaign=campaign.name, agent=agent.name
+                ),
+                timeout=4,
+            )
             return
         change = change_for(action, agent, campaign, self.tracker, self.agents.values())
 
@@ -454,9 +479,9 @@ mode offers no changes.
         if message.error is not None:
             result = describe_error(message.error)
             if unknown:
-                result = f"outcome unknown: {result}"
+                result = _("outcome unknown: {error}").format(error=result)
         elif message.result is not None and not message.result.ok:
-            result = f"SPIKON answered {message.result.status!r}"
+            result = _("SPIKON answered {status}").format(status=repr(message.result.status))
         else:
             result = "OK"
         try:
@@ -469,23 +494,32 @@ mode offers no changes.
             )
         except OSError as error:
             self.notify(
-                f"The change was not written to the audit log {self.audit_path}: {error}",
-                title="Audit log",
+                _("The change was not written to the audit log {path}: {error}").format(
+                    path=self.audit_path, error=error
+                ),
+                title=_("Audit log"),
                 severity="error",
                 timeout=20,
             )
         if result == "OK":
-            self.notify(f"Done: {change.what}.", title="Staffing")
+            self.notify(_("Done: {change}.").format(change=change.what), title=_("Staffing"))
         elif unknown:
             self.notify(
-                f"{describe_error(message.error)} The grid shows what SPIKON has after the "
-                "next poll; check it before trying again.",
-                title=f"Not known whether SPIKON did it: {change.what}",
+                _(
+                    "{error} The grid shows what SPIKON has after the "
+                    "next poll; check it before trying again."
+                ).format(error=describe_error(message.error)),
+                title=_("Not known whether SPIKON did it: {change}").format(change=change.what),
                 severity="warning",
                 timeout=30,
             )
         else:
-            self.notify(result, title=f"Could not {change.what}", severity="error", timeout=15)
+            self.notify(
+                result,
+                title=_("Could not {change}").format(change=change.what),
+                severity="error",
+                timeout=15,
+            )
         # An agent list asked for before this answer may not show the change: skip it.
         self._outdated_through = self.scheduler.polls_started
         self.scheduler.poll_now()

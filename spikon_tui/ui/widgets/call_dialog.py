@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Select, Static
 from spikon_tui.api import validation
 from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import CallInitiated, PhoneAccount
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.widgets.api_validator import ApiCheck
 from spikon_tui.ui.widgets.form_parts import dialog_buttons, number_check
@@ -38,15 +39,18 @@ class PlacedCall:
 
 
 def account_label(account: PhoneAccount) -> str:
-    internal = f" (ext. {account.internal})" if account.internal else ""
-    return f"{account.number}{internal} — {account.description}"
+    if account.internal:
+        return _("{number} (ext. {internal}) — {description}").format(
+            number=account.number, internal=account.internal, description=account.description
+        )
+    return f"{account.number} — {account.description}"
 
 
 class CallDialog(RequestDialog[PlacedCall]):
     """Call `number` (or a number typed here); dismisses with the `PlacedCall` on success."""
 
-    TITLE = "Call"
-    HELP = """
+    TITLE = N_("Call")
+    HELP = N_("""
 Choose the phone account that should ring first (the choice is remembered for
 this profile) and check the number. [b]Call[/b] asks SPIKON once: your phone
 rings, and when you answer, SPIKON dials the number. [b]escape[/b] closes the
@@ -54,7 +58,7 @@ dialog without calling.
 
 If the answer from SPIKON is lost on the way, nobody knows whether the call was
 started: the dialog says so and does not call again by itself.
-"""
+""")
 
     def __init__(self, number: str = "", *, who: str | None = None) -> None:
         super().__init__()
@@ -69,26 +73,28 @@ started: the dialog says so and does not call again by itself.
         error: Exception | None = None
 
     def compose(self) -> ComposeResult:
-        title = f"Call {self.who}" if self.who else "Call a number"
+        title = _("Call {who}").format(who=self.who) if self.who else _("Call a number")
         with Vertical(classes="dialog"):
             yield Static(title, classes="dialog-title")
             yield Static(
-                "The phone account you choose rings first; when you answer, SPIKON dials "
-                "the number.",
+                _(
+                    "The phone account you choose rings first; when you answer, SPIKON dials "
+                    "the number."
+                ),
                 classes="dialog-text",
             )
-            yield Select[int]([], prompt="Loading phone accounts…", id="caller")
+            yield Select[int]([], prompt=_("Loading phone accounts…"), id="caller")
             number = Input(
                 self.number,
                 placeholder="501234567",
                 id="number",
                 valid_empty=True,
-                validators=[ApiCheck(number_check("destination_number"), "the number")],
+                validators=[ApiCheck(number_check("destination_number"), _("the number"))],
             )
-            number.border_title = "Number to call"
+            number.border_title = _("Number to call")
             yield number
             yield Static("", classes="dialog-error")
-            yield dialog_buttons("Call")
+            yield dialog_buttons(_("Call"))
 
     def on_mount(self) -> None:
         self.load_accounts()
@@ -107,18 +113,19 @@ started: the dialog says so and does not call again by itself.
         caller = self.query_one("#caller", Select)
         if message.error is not None:
             caller.set_options([])
-            caller.prompt = "Phone accounts could not be loaded"
+            caller.prompt = _("Phone accounts could not be loaded")
             self.show_error(
-                f"Your phone accounts could not be loaded, so no call can be placed: "
-                f"{describe_error(message.error)}"
+                _(
+                    "Your phone accounts could not be loaded, so no call can be placed: {error}"
+                ).format(error=describe_error(message.error))
             )
             return
         self.accounts = {account.id: account for account in message.accounts}
         self.accounts_loaded = True
         if not self.accounts:
-            caller.prompt = "This SPIKON account has no phone accounts"
+            caller.prompt = _("This SPIKON account has no phone accounts")
             return
-        caller.prompt = "Choose the phone account that rings first"
+        caller.prompt = _("Choose the phone account that rings first")
         caller.set_options((account_label(a), a.id) for a in message.accounts)
         remembered = self.app.session.recall(REMEMBERED_ACCOUNT)
         if remembered in self.accounts:
@@ -129,10 +136,10 @@ started: the dialog says so and does not call again by itself.
     def first_problem(self, *, typed_only: bool = False) -> tuple[Input | None, str] | None:
         if not typed_only and self.query_one("#caller", Select).value not in self.accounts:
             if not self.accounts_loaded:
-                return None, "Your phone accounts are not loaded yet, so no call can be placed."
+                return None, _("Your phone accounts are not loaded yet, so no call can be placed.")
             if not self.accounts:
-                return None, "This SPIKON account has no phone account to ring first."
-            return None, "Choose the phone account that should ring first."
+                return None, _("This SPIKON account has no phone account to ring first.")
+            return None, _("Choose the phone account that should ring first.")
         return super().first_problem(typed_only=typed_only)
 
     def build_request(self) -> Callable[[], Awaitable[PlacedCall]]:
@@ -152,4 +159,4 @@ started: the dialog says so and does not call again by itself.
     def failed(self, error: Exception) -> None:
         super().failed(error)
         if isinstance(error, SpikonError) and error.outcome_unknown:
-            self.query_one("#submit", Button).label = "Call again"
+            self.query_one("#submit", Button).label = _("Call again")

@@ -8,13 +8,14 @@ from textual.containers import Horizontal
 from textual.widgets import Button
 
 from spikon_tui.api import validation
+from spikon_tui.i18n import _
 
 
 def dialog_buttons(submit_label: str) -> Horizontal:
     """The primary button (id `submit`) and Cancel (id `cancel`), right-aligned."""
     return Horizontal(
         Button(submit_label, id="submit", variant="primary"),
-        Button("Cancel", id="cancel"),
+        Button(_("Cancel"), id="cancel"),
         classes="dialog-buttons",
     )
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from rich.text import Text
 
 from spikon_tui.formatting import format_age
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
 
@@ -55,7 +56,7 @@ def status_text(facts: StatusFacts) -> tuple[str, str]:
     severity = "ok"
     fatal = fresh.fatal_reason or facts.fatal_problem
     if facts.frozen_at is not None:
-        parts.append(f"FROZEN at {clock_time(facts.frozen_at)} (p: live)")
+        parts.append(_("FROZEN at {time} (p: live)").format(time=clock_time(facts.frozen_at)))
     if fatal:
         severity = "error"
         parts.append(f"{fatal[:1].upper()}{fatal[1:]}")
@@ -63,21 +64,23 @@ def status_text(facts: StatusFacts) -> tuple[str, str]:
         error = fresh.last_error or facts.problem
         if error and not fatal:
             severity = "warn"
-            parts.append(f"no figures yet: {error}")
+            parts.append(_("no figures yet: {error}").format(error=error))
         elif not fatal:
-            parts.append("connecting…")
+            parts.append(_("connecting…"))
     else:
         age = format_age(fresh.age or 0.0)
         if fresh.stale:
             severity = "error" if fatal else "warn"
-            parts.append(f"STALE · figures from {age} ago")
+            parts.append(_("STALE · figures from {age} ago").format(age=age))
         else:
-            parts.append(f"updated {age} ago")
+            parts.append(_("updated {age} ago").format(age=age))
         if fresh.failures_in_row:
             if severity == "ok":
                 severity = "warn"
-            polls = "poll" if fresh.failures_in_row == 1 else "polls"
-            failed = f"{fresh.failures_in_row} failed {polls} in a row"
+            count = fresh.failures_in_row
+            failed = ngettext(
+                "{count} failed poll in a row", "{count} failed polls in a row", count
+            ).format(count=count)
             if not fatal and fresh.last_error:
                 failed += f": {fresh.last_error}"
             parts.append(failed)
@@ -86,12 +89,12 @@ def status_text(facts: StatusFacts) -> tuple[str, str]:
         if facts.problem and not fatal:
             parts.append(facts.problem)
     if facts.next_poll_in is None:
-        parts.append("polling…")
+        parts.append(_("polling…"))
     elif severity != "ok" or facts.next_poll_in > facts.interval + 0.5:
-        parts.append(f"next try in {format_age(facts.next_poll_in)}")
-    parts.append(f"every {facts.interval:g} s")
+        parts.append(_("next try in {age}").format(age=format_age(facts.next_poll_in)))
+    parts.append(_("every {seconds} s").format(seconds=f"{facts.interval:g}"))
     if facts.muted:
-        parts.append("alerts muted")
+        parts.append(_("alerts muted"))
     if facts.note:
         parts.append(facts.note)
     return " · ".join(parts), severity
@@ -106,8 +109,8 @@ class MonitorStatus(SteadyStatic):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("connecting…", id=id)
-        self.text = "connecting…"
+        super().__init__(_("connecting…"), id=id)
+        self.text = _("connecting…")
         self.severity = "ok"
 
     def show(self, facts: StatusFacts) -> None:

@@ -23,22 +23,23 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 
 ResultT = TypeVar("ResultT")
 
 
 class RequestDialog(ModalScreen[ResultT | None], Generic[ResultT]):
-    TITLE = "Form"
-    HELP = """
+    TITLE = N_("Form")
+    HELP = N_("""
 Each field is checked against SPIKON's limits as you type; the line above the
 buttons says what is wrong. [b]enter[/b] moves to the next field and, in the
 last one, sends the form; [b]escape[/b] closes it without sending anything.
 
 If SPIKON refuses or cannot be reached, the reason shows above the buttons and
 everything you typed stays, ready to correct and send again.
-"""
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("f1", "app.help", "Help")]
+""")
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel")), Binding("f1", "app.help", N_("Help"))]
 
     sending: bool = False
     """True while the request is in flight: the form cannot be sent again."""
@@ -156,7 +157,7 @@ everything you typed stays, ready to correct and send again.
     def action_cancel(self) -> None:
         if self.sending:
             # The request may already be on its way: closing now would hide its outcome.
-            self.notify("Wait for SPIKON's answer before closing this form.", severity="warning")
+            self.notify(_("Wait for SPIKON's answer before closing this form."), severity="warning")
             return
         self.dismiss(None)
 

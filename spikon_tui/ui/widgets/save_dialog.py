@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from spikon_tui.i18n import N_, _
+
 
 def default_download_path(stem: str, suffix: str, now: float) -> str:
     """~/Downloads/<stem>-20250615-1706<suffix>, in the user's downloads folder."""
@@ -26,16 +28,17 @@ class SaveDialog(ModalScreen[str | None]):
     DEFAULT_CSS = """
     SaveDialog #save-path { width: 100%; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(
-        self, title: str, explanation: str, default_path: str, action: str = "Save"
+        self, title: str, explanation: str, default_path: str, action: str | None = None
     ) -> None:
+        """`action` labels the button ("Export"); "Save" in the interface language by default."""
         super().__init__()
         self.title_text = title
         self.explanation = explanation
         self.default_path = default_path
-        self.action_label = action
+        self.action_label = action if action is not None else _("Save")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -44,7 +47,7 @@ class SaveDialog(ModalScreen[str | None]):
             yield Input(self.default_path, id="save-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.action_label, id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -47,6 +47,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from spikon_tui.i18n import N_, _
 from spikon_tui.ui.widgets.same_shown import same_shown
 from spikon_tui.ui.widgets.text_fold import find_folded_spans, fold_many, fold_text
 
@@ -152,7 +153,7 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("left", "column_left", "Scroll left", show=False),
         Binding("right", "column_right", "Scroll right", show=False),
         Binding("enter", "select_cursor", "Select", show=False),
-        Binding("s", "cycle_sort", "Sort"),
+        Binding("s", "cycle_sort", N_("Sort")),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -206,8 +207,10 @@ class VirtualTable(ScrollView, can_focus=True):
     }
     """
 
-    empty_text: reactive[str] = reactive("No rows")
-    """Shown centered when no row is visible, e.g. 'No entries match “xyz”'."""
+    empty_text: reactive[str] = reactive(N_("No rows"))
+    """Shown centered when no row is visible, e.g. 'No entries match “xyz”'.
+
+    The class default is the English msgid; each table starts with it translated."""
 
     zebra: reactive[bool] = reactive(True)
     """Stripe every other row."""
@@ -249,6 +252,7 @@ class VirtualTable(ScrollView, can_focus=True):
         disabled: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.set_reactive(VirtualTable.empty_text, _("No rows"))
         if not columns:
             raise ValueError("a VirtualTable needs at least one column")
         self._columns: tuple[Column, ...] = tuple(columns)
