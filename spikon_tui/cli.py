@@ -2,7 +2,10 @@
 
 `--profile`, `--base-url` and `--lang` work before or after any subcommand. The
 interface language is chosen (`--lang`, then the config file, then the locale)
-before any UI module is imported. Heavy imports
+before any UI module is imported. A first guess from the same sources (the
+config file read on a best-effort basis) is set before the parser is built, so
+our help texts and the configuration's error messages speak it too; argparse's
+own words ("usage:", "options:") stay English. Heavy imports
 (Textual, httpx, the sandbox) happen inside the subcommand that needs them, so
 `spikon-tui --help` and start-up stay quick.
 """
@@ -15,14 +18,16 @@ import sys
 from collections.abc import Sequence
 
 from spikon_tui import __version__
-from spikon_tui.i18n import LANGUAGES, language_code, resolve_language, set_language
+from spikon_tui.i18n import LANGUAGES, _, language_code, resolve_language, set_language
 
 
 def _language(value: str) -> str:
     code = language_code(value)
     if code is None:
         raise argparse.ArgumentTypeError(
-            f"unknown language {value!r}: choose {' or '.join(LANGUAGES)}"
+            _("unknown language {value}: choose {choices}").format(
+                value=repr(value), choices=_(" or ").join(LANGUAGES)
+            )
         )
     return code
 
@@ -33,60 +38,64 @@ def _global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> 
         "--profile",
         metavar="NAME",
         default=default,
-        help="the SPIKON account to use (several can live side by side; default: default)",
+        help=_("the SPIKON account to use (several can live side by side; default: default)"),
     )
     parser.add_argument(
         "--base-url",
         metavar="URL",
         default=default,
-        help="the API address (https, or http on loopback only); default from the profile",
+        help=_("the API address (https, or http on loopback only); default from the profile"),
     )
     parser.add_argument(
         "--lang",
         metavar="LANG",
         type=_language,
         default=default,
-        help="the interface language: en or pl (default: the config file, then the locale)",
+        help=_("the interface language: en or pl (default: the config file, then the locale)"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spikon-tui",
-        description="A terminal dashboard for the SPIKON telecom platform.",
+        description=_("A terminal dashboard for the SPIKON telecom platform."),
     )
     parser.add_argument("--version", action="version", version=f"spikon-tui {__version__}")
     _global_options(parser, in_subcommand=False)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="run against an in-process sandbox with realistic data: no key, no network",
+        help=_("run against an in-process sandbox with realistic data: no key, no network"),
     )
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     login = subcommands.add_parser(
         "login",
-        help="check an API key and store it (hidden prompt, or standard input)",
-        description="Read an API key (hidden prompt, or one line of standard input when that "
-        "is not a terminal), check it with SPIKON, and store it for the profile.",
+        help=_("check an API key and store it (hidden prompt, or standard input)"),
+        description=_(
+            "Read an API key (hidden prompt, or one line of standard input when that "
+            "is not a terminal), check it with SPIKON, and store it for the profile."
+        ),
     )
     _global_options(login, in_subcommand=True)
     login.add_argument(
         "--store",
         choices=("keyring", "file", "session"),
-        help="where to keep the key: keyring (default), file (NOT encrypted, opt-in), "
-        "or session (check it only, store nothing)",
+        help=_(
+            "where to keep the key: keyring (default), file (NOT encrypted, opt-in), "
+            "or session (check it only, store nothing)"
+        ),
     )
 
     logout = subcommands.add_parser(
-        "logout", help="forget the profile's API key (keyring and key file)"
+        "logout", help=_("forget the profile's API key (keyring and key file)")
     )
     _global_options(logout, in_subcommand=True)
 
     monitor = subcommands.add_parser(
         "monitor",
-        help="open straight into the live Call Center monitor (for a tmux pane)",
-        description="The live Call Center monitor: all campaigns, or the ones named.",
+        help=_("open straight into the live Call Center monitor (for a tmux pane)"),
+        description=_("The live Call Center monitor: all campaigns, or the ones named."),
     )
     _global_options(monitor, in_subcommand=True)
     monitor.add_argument(
@@ -94,31 +103,31 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=int,
         metavar="CAMPAIGN_ID",
-        help="campaigns to watch (default: all); one id opens its detail view",
+        help=_("campaigns to watch (default: all); one id opens its detail view"),
     )
     monitor.add_argument(
         "--refresh",
         type=float,
         metavar="SECONDS",
-        help="seconds between polls (default 5, from the profile; at least 1)",
+        help=_("seconds between polls (default 5, from the profile; at least 1)"),
     )
     monitor.add_argument(
-        "--record", metavar="FILE", help="append every poll to FILE as one JSON line"
+        "--record", metavar="FILE", help=_("append every poll to FILE as one JSON line")
     )
     monitor.add_argument(
-        "--read-only", action="store_true", help="hide every action that changes staffing"
+        "--read-only", action="store_true", help=_("hide every action that changes staffing")
     )
     monitor.add_argument(
         "--demo",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="watch the demo sandbox's call center (no key, no network)",
+        help=_("watch the demo sandbox's call center (no key, no network)"),
     )
 
     sandbox = subcommands.add_parser(
         "sandbox",
-        help="serve an offline SPIKON API (the documented API, with a living demo account)",
-        description="Serve an offline SPIKON API at http://HOST:PORT/api/ until Ctrl+C.",
+        help=_("serve an offline SPIKON API (the documented API, with a living demo account)"),
+        description=_("Serve an offline SPIKON API at http://HOST:PORT/api/ until Ctrl+C."),
     )
     _global_options(sandbox, in_subcommand=True)
     from spikon_tui.sandbox.arguments import add_sandbox_arguments
@@ -127,7 +136,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _early_language_option(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` in raw arguments (before argparse has read them), if any."""
+    for position, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return None
+
+
+def _set_early_language(argv: Sequence[str]) -> None:
+    """Guess the language before the parser is built; `main` decides it for good later."""
+    from spikon_tui.config import ConfigError, load_config
+
+    try:
+        config_language = load_config().language
+    except ConfigError:
+        config_language = None  # main reports the broken file, in the guessed language
+    set_language(resolve_language(_early_language_option(argv), config_language, os.environ))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _set_early_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "sandbox":

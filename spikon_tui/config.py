@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-from spikon_tui.i18n import LANGUAGES, language_code
+from spikon_tui.i18n import LANGUAGES, _, language_code
 
 APP_NAME = "spikon-tui"
 CONFIG_DIR_ENV = "SPIKON_TUI_CONFIG_DIR"
@@ -72,7 +72,10 @@ class ConfigError(Exception):
         self.line = line
         where = ""
         if path is not None:
-            where = f"{path}, line {line}: " if line is not None else f"{path}: "
+            if line is not None:
+                where = _("{path}, line {line}").format(path=path, line=line) + ": "
+            else:
+                where = f"{path}: "
         super().__init__(where + message)
 
 
@@ -92,7 +95,11 @@ def config_path() -> Path:
 def validate_profile_name(name: str) -> str:
     """Return ``name`` if it can name a profile (keyring user, key file), else raise."""
     if not isinstance(name, str) or not _PROFILE_NAME.fullmatch(name):
-        raise ConfigError(f"invalid profile name {name!r}: use 1-64 letters, digits, '_' or '-'")
+        raise ConfigError(
+            _("invalid profile name {name}: use 1-64 letters, digits, '_' or '-'").format(
+                name=repr(name)
+            )
+        )
     return name
 
 
@@ -103,7 +110,7 @@ def validate_base_url(url: str) -> str:
     (127.0.0.0/8, ::1, localhost), which is where the sandbox runs.
     """
     if not isinstance(url, str) or not url.strip():
-        raise ConfigError("the base URL is empty")
+        raise ConfigError(_("the base URL is empty"))
     url = url.strip()
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -111,22 +118,30 @@ def validate_base_url(url: str) -> str:
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError as error:
-        raise ConfigError(f"the base URL {url!r} is malformed: {error}") from None
+        raise ConfigError(
+            _("the base URL {url} is malformed: {error}").format(url=repr(url), error=error)
+        ) from None
     if scheme not in ("https", "http") or not host:
         raise ConfigError(
-            f"the base URL {url!r} is not a web address: it must start with https:// "
-            "(or http:// for a sandbox on this machine, e.g. http://127.0.0.1:8080/api/)"
+            _(
+                "the base URL {url} is not a web address: it must start with https:// "
+                "(or http:// for a sandbox on this machine, e.g. http://127.0.0.1:8080/api/)"
+            ).format(url=repr(url))
         )
     if parts.username is not None or parts.password is not None:
         raise ConfigError(
-            f"the base URL for host {host!r} contains a user name or password; remove it "
-            "(the API key is sent separately)"
+            _(
+                "the base URL for host {host} contains a user name or password; remove it "
+                "(the API key is sent separately)"
+            ).format(host=repr(host))
         )
     if scheme == "http" and not _is_loopback(host):
         raise ConfigError(
-            f"the base URL {url!r} uses plain http:// to {host!r}: the API key would travel "
-            "unencrypted. Use https://, or http:// only on this machine "
-            "(127.0.0.1, ::1 or localhost)"
+            _(
+                "the base URL {url} uses plain http:// to {host}: the API key would travel "
+                "unencrypted. Use https://, or http:// only on this machine "
+                "(127.0.0.1, ::1 or localhost)"
+            ).format(url=repr(url), host=repr(host))
         )
     if not url.endswith("/"):
         url += "/"
@@ -145,19 +160,30 @@ def _is_loopback(host: str) -> bool:
 def validate_refresh_interval(value: object) -> float:
     """Return the refresh interval as a float of at least `MIN_REFRESH_INTERVAL` seconds."""
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ConfigError(f"refresh_interval must be a number of seconds, not {value!r}")
+        raise ConfigError(
+            _("refresh_interval must be a number of seconds, not {value}").format(value=repr(value))
+        )
     if value < MIN_REFRESH_INTERVAL or math.isinf(value):
         raise ConfigError(
-            f"refresh_interval must be at least {MIN_REFRESH_INTERVAL:g} second "
-            f"and finite, not {value!r}"
+            _("refresh_interval must be at least {minimum} second and finite, not {value}").format(
+                minimum=f"{MIN_REFRESH_INTERVAL:g}", value=repr(value)
+            )
         )
     return float(value)
+
+
+def _must_be_string(key: str, value: object) -> str:
+    return _("{key} must be a string, not {value}").format(key=key, value=repr(value))
 
 
 def validate_language(value: object) -> str:
     """Return ``value`` if it names an interface language ("en", "pl", "pl_PL"), else raise."""
     if not isinstance(value, str) or language_code(value) is None:
-        raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {value!r}")
+        raise ConfigError(
+            _("language must be one of {choices}, not {value}").format(
+                choices=", ".join(LANGUAGES), value=repr(value)
+            )
+        )
     return value
 
 
@@ -180,11 +206,16 @@ class ProfileConfig:
         self.refresh_interval = validate_refresh_interval(self.refresh_interval)
         account = self.caller_phone_account_id
         if account is not None and (isinstance(account, bool) or not isinstance(account, int)):
-            raise ConfigError(f"caller_phone_account_id must be a whole number, not {account!r}")
+            raise ConfigError(
+                _("caller_phone_account_id must be a whole number, not {value}").format(
+                    value=repr(account)
+                )
+            )
         if self.key_storage not in KEY_STORAGE_CHOICES:
             raise ConfigError(
-                f"key_storage must be one of {', '.join(KEY_STORAGE_CHOICES)}, "
-                f"not {self.key_storage!r}"
+                _("key_storage must be one of {choices}, not {value}").format(
+                    choices=", ".join(KEY_STORAGE_CHOICES), value=repr(self.key_storage)
+                )
             )
 
 
@@ -216,13 +247,17 @@ class AppConfig:
         """Raise `ConfigError` if any setting is unusable."""
         for key in ("theme", "default_profile"):
             if not isinstance(getattr(self, key), str):
-                raise ConfigError(f"{key} must be a string, not {getattr(self, key)!r}")
+                raise ConfigError(_must_be_string(key, getattr(self, key)))
         if self.language is not None:
             validate_language(self.language)
         validate_profile_name(self.default_profile)
         for name, profile in self.profiles.items():
             if name != profile.name:
-                raise ConfigError(f"profile stored as {name!r} is named {profile.name!r}")
+                raise ConfigError(
+                    _("profile stored as {stored} is named {name}").format(
+                        stored=repr(name), name=repr(profile.name)
+                    )
+                )
             try:
                 profile.validate()
             except ConfigError as error:
@@ -265,15 +300,21 @@ def load_config(path: Path | str | None = None) -> AppConfig:
     except FileNotFoundError:
         return AppConfig()
     except UnicodeDecodeError as error:
-        raise ConfigError(f"not UTF-8 text ({error.reason})", path=path) from None
+        raise ConfigError(
+            _("not UTF-8 text ({reason})").format(reason=error.reason), path=path
+        ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read the file: {error.strerror or error}", path=path) from None
+        raise ConfigError(
+            _("cannot read the file: {reason}").format(reason=error.strerror or error), path=path
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         line = int(match.group(1)) if match else None
-        raise ConfigError(f"not valid TOML: {error}", path=path, line=line) from None
+        raise ConfigError(
+            _("not valid TOML: {error}").format(error=error), path=path, line=line
+        ) from None
     try:
         return _from_dict(data)
     except _SettingError as error:
@@ -294,16 +335,16 @@ def _from_dict(data: dict[str, Any]) -> AppConfig:
     app = data.pop("app", {})
     profiles = data.pop("profiles", {})
     if not isinstance(app, dict):
-        raise _SettingError((), "app", "'app' must be a table ([app])")
+        raise _SettingError((), "app", _("'app' must be a table ([app])"))
     if not isinstance(profiles, dict):
-        raise _SettingError((), "profiles", "'profiles' must be a table ([profiles.NAME])")
+        raise _SettingError((), "profiles", _("'profiles' must be a table ([profiles.NAME])"))
     app = dict(app)
     config = AppConfig(extra=data)
     for key in ("theme", "language", "default_profile"):
         if key in app:
             value = app.pop(key)
             if not isinstance(value, str):
-                raise _SettingError(("app",), key, f"[app] {key} must be a string, not {value!r}")
+                raise _SettingError(("app",), key, f"[app] {_must_be_string(key, value)}")
             setattr(config, key, value)
     if config.language is not None:
         try:
@@ -330,7 +371,7 @@ def _profile_from_dict(name: str, table: object) -> ProfileConfig:
     except ConfigError as error:
         raise _SettingError(where, None, f"{label} {error}") from None
     if not isinstance(table, dict):
-        raise _SettingError(("profiles",), name, f"{label} must be a table")
+        raise _SettingError(("profiles",), name, _("{label} must be a table").format(label=label))
     table = dict(table)
     profile = ProfileConfig(name=name)
     for key in ("base_url", "caller_phone_account_id", "refresh_interval", "key_storage"):

@@ -64,6 +64,7 @@ from spikon_tui.api.models import (
     TtsStatus,
     TtsVoice,
 )
+from spikon_tui.i18n import N_, _
 
 NO_DATA = "Brak danych"
 """What cc_monitor/show says in `last-call` when there is no last call."""
@@ -103,14 +104,19 @@ def _record(payload: Any, *fields: str) -> dict[str, Any]:
             return flat
         queue.extend(value for value in flat.values() if isinstance(value, dict))
     raise MalformedResponseError(
-        f"The server's answer has no {' / '.join(fields)} where one was expected."
+        _("The server's answer has no {fields} where one was expected.").format(
+            fields=" / ".join(fields)
+        )
     )
 
 
 def _required(record: dict[str, Any], name: str, what: str) -> Any:
+    """`record[name]`, which must be there; `what` (a msgid, `N_()`) names the record."""
     value = record.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise MalformedResponseError(f"The server's answer lists {what} with no {name}.")
+        raise MalformedResponseError(
+            _("The server's answer lists {what} with no {name}.").format(what=_(what), name=name)
+        )
     return value
 
 
@@ -125,7 +131,7 @@ def balance(payload: Any) -> Balance:
 def phone_accounts(payload: Any) -> list[PhoneAccount]:
     return [
         PhoneAccount(
-            id=to_int(_required(item, "id", "a phone account"), "id"),
+            id=to_int(_required(item, "id", N_("a phone account")), "id"),
             number=to_text(item.get("number")),
             internal=to_optional_text(item.get("internal"), none_markers=("-",)),
             login=to_text(item.get("login")),
@@ -146,7 +152,7 @@ def call_initiated(payload: Any) -> CallInitiated:
 
 def _phone_book(item: dict[str, Any]) -> PhoneBook:
     return PhoneBook(
-        id=to_int(_required(item, "id", "a phone book"), "id"),
+        id=to_int(_required(item, "id", N_("a phone book")), "id"),
         name=to_text(item.get("name")),
     )
 
@@ -178,7 +184,7 @@ def phone_book_element(payload: Any) -> PhoneBookElement:
 def deleted_item(payload: Any) -> DeletedItem:
     record = _record(payload, "state", "id")
     return DeletedItem(
-        id=to_int(_required(record, "id", "the deleted item"), "id"),
+        id=to_int(_required(record, "id", N_("the deleted item")), "id"),
         state=to_text(record.get("state")),
     )
 
@@ -195,7 +201,7 @@ def call_list_order(payload: Any) -> CallListOrder:
 def call_list_statuses(payload: Any) -> list[CallListStatus]:
     return [
         CallListStatus(
-            id=to_int(_required(item, "id", "a call history report"), "id"),
+            id=to_int(_required(item, "id", N_("a call history report")), "id"),
             generated=to_bool(item.get("generated")),
         )
         for item in _items(payload, "call_lists")
@@ -228,7 +234,7 @@ _PAUSE_COLLECTOR_FROM = 5000
 def _call_record(row: Any) -> CallRecord:
     """The general reading of one call_list/show row (any key spelling, any types)."""
     if not isinstance(row, dict):
-        raise MalformedResponseError("The server's call history has a row that is not a record.")
+        raise MalformedResponseError(_("The server's call history has a row that is not a record."))
     item = normalised(row)
     return CallRecord(
         date=to_datetime(item.get("date"), "date"),
@@ -301,7 +307,7 @@ def _build_call_records(rows: list[Any]) -> list[CallRecord]:
 def cc_campaigns(payload: Any) -> list[CcCampaign]:
     return [
         CcCampaign(
-            id=to_int(_required(item, "id", "a campaign"), "id"),
+            id=to_int(_required(item, "id", N_("a campaign")), "id"),
             name=to_text(item.get("name")),
         )
         for item in _items(payload, "cc_campaigns")
@@ -311,7 +317,7 @@ def cc_campaigns(payload: Any) -> list[CcCampaign]:
 def cc_agents(payload: Any) -> list[CcAgent]:
     return [
         CcAgent(
-            id=to_int(_required(item, "id", "an agent"), "id"),
+            id=to_int(_required(item, "id", N_("an agent")), "id"),
             name=to_text(item.get("name")),
             sip=to_text(item.get("sip")),
             ddi=to_text(item.get("ddi")),
@@ -340,7 +346,7 @@ def action_status(payload: Any) -> ActionStatus:
             ):
                 return ActionStatus(status=to_text(value))
         queue.extend(value for value in current.values() if isinstance(value, dict))
-    raise MalformedResponseError("The server's answer has no status where one was expected.")
+    raise MalformedResponseError(_("The server's answer has no status where one was expected."))
 
 
 def _basic_data(data: dict[str, Any]) -> CcBasicData:
@@ -400,7 +406,7 @@ def cc_monitor(payload: Any) -> CcMonitor:
     body = _record(payload, "basic_data", "campaign_members", "waiting_calls")
     data = body.get("basic_data")
     if not isinstance(data, dict):
-        raise MalformedResponseError("The server's campaign monitor answer has no basic-data.")
+        raise MalformedResponseError(_("The server's campaign monitor answer has no basic-data."))
     return CcMonitor(
         basic_data=_basic_data(normalised(data)),
         campaign_members=[
@@ -462,7 +468,7 @@ def tts_created(payload: Any) -> TtsCreated:
 def tts_announcements(payload: Any) -> list[TtsAnnouncement]:
     return [
         TtsAnnouncement(
-            id=to_int(_required(item, "id", "an announcement"), "id"),
+            id=to_int(_required(item, "id", N_("an announcement")), "id"),
             name=to_text(item.get("name")),
             generated=to_bool(item.get("generated")),
         )
@@ -473,14 +479,14 @@ def tts_announcements(payload: Any) -> list[TtsAnnouncement]:
 def tts_price(payload: Any) -> TtsPrice:
     record = _record(payload, "cost_net", "cost_gross")
     return TtsPrice(
-        cost_net=to_decimal(_required(record, "cost_net", "the price"), "cost_net"),
-        cost_gross=to_decimal(_required(record, "cost_gross", "the price"), "cost_gross"),
+        cost_net=to_decimal(_required(record, "cost_net", N_("the price")), "cost_net"),
+        cost_gross=to_decimal(_required(record, "cost_gross", N_("the price")), "cost_gross"),
     )
 
 
 def tts_status(payload: Any) -> TtsStatus:
     record = _record(payload, "generated")
     return TtsStatus(
-        id=to_int(_required(record, "id", "the announcement"), "id"),
+        id=to_int(_required(record, "id", N_("the announcement")), "id"),
         generated=to_bool(record.get("generated")),
     )

@@ -11,6 +11,7 @@ message.
 from __future__ import annotations
 
 from spikon_tui.api.errors import ValidationError
+from spikon_tui.i18n import _
 
 HINT_MIN_LENGTH = 16
 """Shorter keys are masked completely; longer ones show 4 characters at each end."""
@@ -34,16 +35,18 @@ class ApiKey:
     def check(self) -> ApiKey:
         """Raise `ValidationError` (without quoting the key) unless the key is usable."""
         if self._value is None:
-            raise ValidationError("api_key", "The API key must be text.")
+            raise ValidationError("api_key", _("The API key must be text."))
         if not self._value:
             raise ValidationError(
                 "api_key",
-                "The API key is empty. Copy it from the SPIKON panel: "
-                '"Ustawienia i dodatki" -> "API - ustawienia".',
+                _(
+                    "The API key is empty. Copy it from the SPIKON panel: "
+                    '"Ustawienia i dodatki" -> "API - ustawienia".'
+                ),
             )
         if not self._value.isprintable() or any(ch.isspace() for ch in self._value):
             raise ValidationError(
-                "api_key", "The API key contains spaces or control characters; copy it again."
+                "api_key", _("The API key contains spaces or control characters; copy it again.")
             )
         return self
 

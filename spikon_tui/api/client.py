@@ -68,6 +68,7 @@ from spikon_tui.api.validation import (
     check_text,
     check_tts_text,
 )
+from spikon_tui.i18n import _
 
 T = TypeVar("T")
 
@@ -200,7 +201,7 @@ class SpikonClient:
             failure = exc
         except (TypeError, AttributeError, KeyError, ValueError):
             failure = MalformedResponseError(
-                f"The server's answer to {path} has an unexpected shape."
+                _("The server's answer to {path} has an unexpected shape.").format(path=path)
             )
         failure.method = path
         if not is_read_method(path) and not failure.outcome_unknown:

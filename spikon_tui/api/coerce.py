@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from spikon_tui.api.errors import MalformedResponseError
+from spikon_tui.i18n import N_, _
 
 _TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "tak", "on"})
 _EMPTY = (None, "")
@@ -26,11 +27,14 @@ _DATETIME_FORMATS = (
 
 
 def _bad(field: str, value: object, expected: str) -> MalformedResponseError:
+    """`expected` is a msgid (`N_()`): what the value should have been."""
     shown = repr(value)
     if len(shown) > 40:
         shown = shown[:40] + "…"
     return MalformedResponseError(
-        f"The server sent {shown} for {field!r}, which is not {expected}."
+        _("The server sent {value} for {field}, which is not {expected}.").format(
+            value=shown, field=repr(field), expected=_(expected)
+        )
     )
 
 
@@ -68,13 +72,13 @@ def to_int(value: object, field: str) -> int:
     elif isinstance(value, Decimal | float):
         text = str(value)
     else:
-        raise _bad(field, value, "a whole number")
+        raise _bad(field, value, N_("a whole number"))
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise _bad(field, value, "a whole number") from None
+        raise _bad(field, value, N_("a whole number")) from None
     if not number.is_finite() or number != number.to_integral_value():
-        raise _bad(field, value, "a whole number")
+        raise _bad(field, value, N_("a whole number"))
     return int(number)
 
 
@@ -113,7 +117,7 @@ def to_decimal(value: object, field: str) -> Decimal:
     if isinstance(value, float):
         return Decimal(str(value))
     if not isinstance(value, str):
-        raise _bad(field, value, "an amount")
+        raise _bad(field, value, N_("an amount"))
     text = "".join(value.split()).replace("\u00a0", "")
     for suffix in ("PLN", "zł", "zl"):
         text = text.removesuffix(suffix)
@@ -125,9 +129,9 @@ def to_decimal(value: object, field: str) -> Decimal:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise _bad(field, value, "an amount") from None
+        raise _bad(field, value, N_("an amount")) from None
     if not number.is_finite():
-        raise _bad(field, value, "an amount")
+        raise _bad(field, value, N_("an amount"))
     return number
 
 
@@ -151,7 +155,7 @@ def to_seconds(value: object, field: str) -> int:
             for part in parts:
                 seconds = seconds * 60 + int(part)
             return seconds
-        raise _bad(field, value, "a duration")
+        raise _bad(field, value, N_("a duration"))
     return to_int(value, field)
 
 
@@ -186,7 +190,7 @@ def to_datetime(value: object, field: str) -> datetime:
                 return datetime.strptime(text, pattern)
             except ValueError:
                 continue
-    raise _bad(field, value, "a date and time")
+    raise _bad(field, value, N_("a date and time"))
 
 
 def lookup(record: dict[str, Any], *names: str) -> Any:

@@ -43,6 +43,7 @@ from defusedxml.ElementTree import fromstring as _xml_fromstring
 
 from spikon_tui.api.errors import MalformedResponseError
 from spikon_tui.api.lenient_json import loads_lenient
+from spikon_tui.i18n import _
 
 LENIENT_JSON_LIMIT = 4_000_000
 """Bodies larger than this (bytes) are not given to the slow lenient JSON reader."""
@@ -206,7 +207,7 @@ def decode_json(body: bytes | str, charset: str | None = None) -> Any:
     except UnicodeDecodeError:
         if not charset:
             raise MalformedResponseError(
-                "The server's JSON answer is not valid UTF-8 text."
+                _("The server's JSON answer is not valid UTF-8 text.")
             ) from None
     text = body
     if isinstance(body, bytes):
@@ -214,19 +215,23 @@ def decode_json(body: bytes | str, charset: str | None = None) -> Any:
             text = body.decode(charset or "utf-8")
         except (UnicodeDecodeError, LookupError):
             raise MalformedResponseError(
-                "The server's JSON answer could not be read as text."
+                _("The server's JSON answer could not be read as text.")
             ) from None
     assert isinstance(text, str)
     if len(text) > LENIENT_JSON_LIMIT:
         raise MalformedResponseError(
-            f"The server's JSON answer is broken (it starts with: {excerpt(text)!r})."
+            _("The server's JSON answer is broken (it starts with: {excerpt}).").format(
+                excerpt=repr(excerpt(text))
+            )
         )
     try:
         return loads_lenient(text.lstrip("\ufeff"))
     except (ValueError, RecursionError):
         raise MalformedResponseError(
-            f"The server's JSON answer is broken and could not be read "
-            f"(it starts with: {excerpt(text)!r})."
+            _(
+                "The server's JSON answer is broken and could not be read "
+                "(it starts with: {excerpt})."
+            ).format(excerpt=repr(excerpt(text)))
         ) from None
 
 
@@ -276,19 +281,21 @@ def decode_xml(body: bytes | str) -> dict[str, Any]:
         root = _xml_fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         raise MalformedResponseError(
-            "The server's XML answer declares a DTD or entities; it was refused for safety."
+            _("The server's XML answer declares a DTD or entities; it was refused for safety.")
         ) from None
     except (ParseError, ValueError) as exc:
         reason = str(exc).split(":")[0]
         raise MalformedResponseError(
-            f"The server's XML answer is broken ({reason}; it starts with: {excerpt(body)!r})."
+            _("The server's XML answer is broken ({reason}; it starts with: {excerpt}).").format(
+                reason=reason, excerpt=repr(excerpt(body))
+            )
         ) from None
     return {normalise_key(_local_name(root.tag)): _element_value(root)}
 
 
 def _charset(content_type: str) -> str | None:
     for part in content_type.split(";")[1:]:
-        name, _, value = part.partition("=")
+        name, _equals, value = part.partition("=")
         if name.strip().lower() == "charset" and value.strip():
             return value.strip().strip('"')
     return None
@@ -310,17 +317,21 @@ def decode_body(body: bytes, content_type: str = "") -> Any:
         lowered = head[:64].lower()
         if lowered.startswith((b"<!doctype html", b"<html")):
             raise MalformedResponseError(
-                "The server sent a web page instead of an API answer. Check the base URL; "
-                "a proxy or a network login page may be in the way."
+                _(
+                    "The server sent a web page instead of an API answer. Check the base URL; "
+                    "a proxy or a network login page may be in the way."
+                )
             )
         return decode_xml(body)
     if not head:
-        raise MalformedResponseError("The server sent an empty answer.")
+        raise MalformedResponseError(_("The server sent an empty answer."))
     lowered_type = content_type.lower()
     if "json" in lowered_type:
         return decode_json(body, _charset(content_type))
     if "xml" in lowered_type:
         return decode_xml(body)
     raise MalformedResponseError(
-        f"The server's answer is neither JSON nor XML (it starts with: {excerpt(body)!r})."
+        _("The server's answer is neither JSON nor XML (it starts with: {excerpt}).").format(
+            excerpt=repr(excerpt(body))
+        )
     )

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from spikon_tui.api.apikey import ApiKey
 from spikon_tui.api.errors import ValidationError
+from spikon_tui.i18n import _
 
 DEFAULT_BASE_URL = "https://panel.spikon.pl/api/"
 
@@ -32,31 +33,35 @@ def check_base_url(url: object, *, api_key: ApiKey | None = None) -> str:
     Only https is accepted, except plain http to this computer (localhost,
     127.0.0.0/8, ::1), where the sandbox runs.
     """
-    example = "a URL such as https://panel.spikon.pl/api/"
+    malformed = _("The base URL must be a URL such as https://panel.spikon.pl/api/.")
     if not isinstance(url, str) or not url.strip():
-        raise ValidationError("base_url", f"The base URL must be {example}.")
+        raise ValidationError("base_url", malformed)
     text = url.strip()
     if api_key is not None and api_key.reveal() and api_key.reveal() in text:
-        raise ValidationError("base_url", "The base URL must not contain the API key.")
+        raise ValidationError("base_url", _("The base URL must not contain the API key."))
     try:
         parts = urlsplit(text)
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
-        raise ValidationError("base_url", f"The base URL must be {example}.") from None
+        raise ValidationError("base_url", malformed) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not host:
-        raise ValidationError("base_url", f"The base URL must be {example}.")
+        raise ValidationError("base_url", malformed)
     if parts.username is not None or parts.password is not None:
-        raise ValidationError("base_url", "The base URL must not contain a user name or password.")
+        raise ValidationError(
+            "base_url", _("The base URL must not contain a user name or password.")
+        )
     if parts.query or parts.fragment:
-        raise ValidationError("base_url", "The base URL must not contain a query (?...) or #.")
+        raise ValidationError("base_url", _("The base URL must not contain a query (?...) or #."))
     if scheme == "http" and not is_loopback(host):
         raise ValidationError(
             "base_url",
-            f"The base URL must start with https:// ({text} would send the API key "
-            "unencrypted). Plain http:// is allowed only for this computer "
-            "(localhost, 127.x.x.x, ::1).",
+            _(
+                "The base URL must start with https:// ({url} would send the API key "
+                "unencrypted). Plain http:// is allowed only for this computer "
+                "(localhost, 127.x.x.x, ::1)."
+            ).format(url=text),
         )
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return urlunsplit((scheme, parts.netloc, path, "", ""))

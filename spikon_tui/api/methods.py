@@ -9,6 +9,8 @@ sentence that tells the user what to check before trying again.
 
 from __future__ import annotations
 
+from spikon_tui.i18n import N_, _
+
 ALL_METHODS: tuple[str, ...] = (
     "balance/show",
     "phone_account/list",
@@ -85,33 +87,33 @@ STATE_CHANGING_METHODS: frozenset[str] = frozenset(
 )
 """Methods that act; sent again only when the first attempt never left this machine."""
 
-_CC_HINT = (
+_CC_HINT = N_(
     "The agent's campaigns may or may not have changed; reload the agent list before trying again."
 )
 OUTCOME_HINTS: dict[str, str] = {
-    "call/initiate": (
+    "call/initiate": N_(
         "The call may or may not have been started; check your phone and the call history "
         "before trying again."
     ),
-    "sms/send": (
+    "sms/send": N_(
         "The SMS may or may not have been sent; check sms/state or the SPIKON panel before "
         "trying again, or the recipient may get it twice."
     ),
-    "phone_book/add": (
+    "phone_book/add": N_(
         "The phone book may or may not have been created; reload the list of phone books "
         "before trying again."
     ),
-    "phone_book/delete": (
+    "phone_book/delete": N_(
         "The phone book may or may not have been deleted; reload the list of phone books "
         "before trying again."
     ),
-    "phone_book_element/add": (
+    "phone_book_element/add": N_(
         "The entry may or may not have been added; reload the phone book before trying again."
     ),
-    "phone_book_element/delete": (
+    "phone_book_element/delete": N_(
         "The entry may or may not have been deleted; reload the phone book before trying again."
     ),
-    "call_list/order": (
+    "call_list/order": N_(
         "The call history report may or may not have been ordered; check the list of reports "
         "before ordering again."
     ),
@@ -120,23 +122,24 @@ OUTCOME_HINTS: dict[str, str] = {
     "cc_out_campaign/add_agent": _CC_HINT,
     "cc_out_campaign/remove_agent": _CC_HINT,
     "cc_out_campaign/set_default": _CC_HINT,
-    "tts/generate": (
+    "tts/generate": N_(
         "The announcement may or may not have been ordered (and charged); check the list of "
         "announcements before trying again."
     ),
-    "tts/delete": (
+    "tts/delete": N_(
         "The announcement may or may not have been deleted; reload the list of announcements "
         "before trying again."
     ),
 }
-_DEFAULT_OUTCOME_HINT = (
+_DEFAULT_OUTCOME_HINT = N_(
     "The request may or may not have taken effect; check its result before trying again."
 )
 
 
 def outcome_hint(path: str) -> str:
     """What to tell the user when a state-changing call's outcome is unknown."""
-    return OUTCOME_HINTS.get(path, _DEFAULT_OUTCOME_HINT)
+    hint = OUTCOME_HINTS.get(path, _DEFAULT_OUTCOME_HINT)
+    return _(hint)
 
 
 def is_read_method(path: str) -> bool:

@@ -19,6 +19,8 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any, ClassVar
 
+from spikon_tui.i18n import N_
+
 
 @dataclass(frozen=True, slots=True)
 class Balance:
@@ -72,10 +74,11 @@ class PhoneBookElement:
     name: str
     number: str
 
-    NO_ID_REASON: ClassVar[str] = (
+    NO_ID_REASON: ClassVar[str] = N_(
         "SPIKON did not send this entry's id, so it cannot be deleted through the API; "
         "delete it in the SPIKON panel instead."
     )
+    """A msgid: show it with `_()`."""
 
     @property
     def can_delete(self) -> bool:

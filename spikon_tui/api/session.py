@@ -46,6 +46,7 @@ from spikon_tui.api.errors import (
     error_from_payload,
 )
 from spikon_tui.api.methods import is_read_method, outcome_hint
+from spikon_tui.i18n import _, ngettext
 
 _log = logging.getLogger(__name__)
 
@@ -78,11 +79,11 @@ def _reason(exc: BaseException) -> str:
     """A short lower-case reason from an httpx exception ("connection refused")."""
     for link in _cause_chain(exc):
         if isinstance(link, ConnectionRefusedError):
-            return "connection refused"
+            return _("connection refused")
     text = str(exc).strip()
     lowered = text.lower()
     if "refused" in lowered:
-        return "connection refused"
+        return _("connection refused")
     if any(
         marker in lowered
         for marker in (
@@ -93,9 +94,9 @@ def _reason(exc: BaseException) -> str:
             "no address associated",
         )
     ):
-        return "the server name could not be found (DNS)"
+        return _("the server name could not be found (DNS)")
     if "network is unreachable" in lowered:
-        return "the network is unreachable"
+        return _("the network is unreachable")
     if text.startswith("[Errno") and "]" in text:
         text = text.split("]", 1)[1].strip()
     text = text[:120].rstrip(".")  # the reason sits inside a sentence of ours
@@ -168,9 +169,9 @@ class ApiSession:
             or (not content_type.startswith("audio/") and head in (b"{", b"<"))
         ):
             self._payload(path, response)
-            raise self._malformed(path, "The server sent an API answer instead of the file.")
+            raise self._malformed(path, _("The server sent an API answer instead of the file."))
         if not body:
-            raise self._malformed(path, "The server sent an empty file.")
+            raise self._malformed(path, _("The server sent an empty file."))
         return body
 
     # -- decoding --
@@ -273,7 +274,9 @@ class ApiSession:
                 continue
             assert failure is not None
             if attempt and isinstance(failure, TransportError):
-                failure.message = f"{failure.message} (Tried {attempt + 1} times.)"
+                tries = attempt + 1
+                tried = ngettext("(Tried {count} time.)", "(Tried {count} times.)", tries)
+                failure.message = f"{failure.message} {tried.format(count=tries)}"
                 failure.args = (failure.message,)
             raise failure
 
@@ -286,9 +289,11 @@ class ApiSession:
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout) and _is_tls_failure(exc):
             return (
                 TlsError(
-                    f"Could not make a secure (TLS) connection to {where}: {reason}. The "
-                    "server's certificate could not be verified; check the base URL, the "
-                    "system clock, and any proxy that intercepts HTTPS.",
+                    _(
+                        "Could not make a secure (TLS) connection to {where}: {reason}. The "
+                        "server's certificate could not be verified; check the base URL, the "
+                        "system clock, and any proxy that intercepts HTTPS."
+                    ).format(where=where, reason=reason),
                     method=path,
                 ),
                 True,
@@ -296,8 +301,10 @@ class ApiSession:
         if isinstance(exc, httpx.ConnectTimeout):
             return (
                 RequestTimeoutError(
-                    f"Connecting to {where} timed out after {self.timeout:g} s. Check your "
-                    "network connection.",
+                    _(
+                        "Connecting to {where} timed out after {seconds} s. Check your "
+                        "network connection."
+                    ).format(where=where, seconds=f"{self.timeout:g}"),
                     method=path,
                 ),
                 True,
@@ -305,7 +312,9 @@ class ApiSession:
         if isinstance(exc, httpx.PoolTimeout):
             return (
                 RequestTimeoutError(
-                    f"Too many requests to {where} were waiting; this one was not sent.",
+                    _("Too many requests to {where} were waiting; this one was not sent.").format(
+                        where=where
+                    ),
                     method=path,
                 ),
                 True,
@@ -313,28 +322,42 @@ class ApiSession:
         if isinstance(exc, httpx.ConnectError | httpx.ProxyError | httpx.UnsupportedProtocol):
             return (
                 ConnectionFailedError(
-                    f"Could not connect to {where}: {reason}. Check your network connection "
-                    "and the server address.",
+                    _(
+                        "Could not connect to {where}: {reason}. Check your network connection "
+                        "and the server address."
+                    ).format(where=where, reason=reason),
                     method=path,
                 ),
                 True,
             )
         if isinstance(exc, httpx.LocalProtocolError):
             return (
-                TransportError(f"The request to {where} could not be sent: {reason}.", method=path),
+                TransportError(
+                    _("The request to {where} could not be sent: {reason}.").format(
+                        where=where, reason=reason
+                    ),
+                    method=path,
+                ),
                 True,
             )
         if isinstance(exc, httpx.TimeoutException):
-            message = f"The server at {where} did not answer within {self.timeout:g} s."
+            message = _("The server at {where} did not answer within {seconds} s.").format(
+                where=where, seconds=f"{self.timeout:g}"
+            )
             error_class: type[TransportError] = RequestTimeoutError
         elif isinstance(exc, httpx.DecodingError):
-            message = f"The answer from {where} could not be decompressed ({reason})."
+            message = _("The answer from {where} could not be decompressed ({reason}).").format(
+                where=where, reason=reason
+            )
             error_class = MalformedResponseError
         else:
-            message = f"The connection to {where} broke off before the answer arrived ({reason})."
+            message = _(
+                "The connection to {where} broke off before the answer arrived ({reason})."
+            ).format(where=where, reason=reason)
             error_class = ConnectionFailedError
         if safe:
-            return error_class(f"{message} Check your network connection.", method=path), False
+            check = _("Check your network connection.")
+            return error_class(f"{message} {check}", method=path), False
         return (
             error_class(f"{message} {outcome_hint(path)}", outcome_unknown=True, method=path),
             False,
@@ -346,12 +369,14 @@ class ApiSession:
         """The error to raise for a non-2xx answer, and whether to retry."""
         status = response.status_code
         if 300 <= status < 400:
-            location = self.key.scrub(response.headers.get("location", "")[:200]) or "nowhere"
+            location = self.key.scrub(response.headers.get("location", "")[:200]) or _("nowhere")
             return (
                 UnexpectedRedirectError(
-                    f"The server answered {status} (a redirect to {location}) instead of "
-                    "answering. Redirects are never followed, so the API key is not sent "
-                    f"anywhere else; check the base URL ({self.base_url}).",
+                    _(
+                        "The server answered {status} (a redirect to {location}) instead of "
+                        "answering. Redirects are never followed, so the API key is not sent "
+                        "anywhere else; check the base URL ({base_url})."
+                    ).format(status=status, location=location, base_url=self.base_url),
                     method=path,
                 ),
                 False,
@@ -361,12 +386,14 @@ class ApiSession:
             # -1000 (general failure) in a 5xx may pass; any other API error is final
             passing = status >= 500 and isinstance(api_error, ServiceFailureError)
             return api_error, safe and passing
-        phrase = response.reason_phrase or "error"
+        phrase = response.reason_phrase or _("error")
         if status >= 500:
-            message = f"The server at {self.base_url} failed with HTTP {status} ({phrase})."
+            message = _("The server at {base_url} failed with HTTP {status} ({phrase}).").format(
+                base_url=self.base_url, status=status, phrase=phrase
+            )
             if safe:
                 return HttpStatusError(
-                    f"{message} Try again later.", status_code=status, method=path
+                    f"{message} {_('Try again later.')}", status_code=status, method=path
                 ), True
             return (
                 HttpStatusError(
@@ -380,18 +407,22 @@ class ApiSession:
         if status == 429:
             return (
                 HttpStatusError(
-                    f"The server at {self.base_url} is receiving too many requests (HTTP 429); "
-                    "wait a moment and try again.",
+                    _(
+                        "The server at {base_url} is receiving too many requests (HTTP 429); "
+                        "wait a moment and try again."
+                    ).format(base_url=self.base_url),
                     status_code=status,
                     method=path,
                 ),
                 safe,
             )
-        hint = " Check the base URL." if status in (404, 405) else ""
+        hint = " " + _("Check the base URL.") if status in (404, 405) else ""
         return (
             HttpStatusError(
-                f"The server at {self.base_url} refused the request with HTTP {status} "
-                f"({phrase}).{hint}",
+                _(
+                    "The server at {base_url} refused the request with HTTP {status} ({phrase})."
+                ).format(base_url=self.base_url, status=status, phrase=phrase)
+                + hint,
                 status_code=status,
                 method=path,
             ),

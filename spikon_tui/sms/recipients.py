@@ -12,8 +12,17 @@ from dataclasses import dataclass
 
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.api.validation import check_sms_number
+from spikon_tui.i18n import _
 
 _SEPARATORS = re.compile(r"[,;\n]")
+
+
+class NoRecipientsError(ValidationError):
+    """No number was typed at all (as opposed to a number that breaks a rule)."""
+
+    def __init__(self) -> None:
+        message = _("{parameter} must name at least one phone number.").format(parameter="to")
+        super().__init__("to", message)
 
 
 @dataclass(frozen=True)
@@ -25,7 +34,10 @@ class Recipients:
 
 
 def parse_recipients(text: str) -> Recipients:
-    """The numbers in `text`; raises `ValidationError` (parameter "to") naming a bad one."""
+    """The numbers in `text`; raises `ValidationError` (parameter "to") naming a bad one.
+
+    Text with no number at all raises its subclass `NoRecipientsError`.
+    """
     numbers: dict[str, None] = {}
     repeats = 0
     for piece in _SEPARATORS.split(text):
@@ -36,7 +48,7 @@ def parse_recipients(text: str) -> Recipients:
             repeats += 1
         numbers[number] = None
     if not numbers:
-        raise ValidationError("to", "to must name at least one phone number.")
+        raise NoRecipientsError()
     return Recipients(tuple(numbers), repeats)
 
 

@@ -22,7 +22,7 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.sms.draft import Draft, counter_lines, read_draft, sender_note
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.plain_letters import plain_letters
-from spikon_tui.sms.recipients import add_number, parse_recipients
+from spikon_tui.sms.recipients import NoRecipientsError, add_number, parse_recipients
 from spikon_tui.ui.widgets.api_validator import ApiCheck
 
 DEFAULT_SENDER = "SMS"
@@ -52,7 +52,7 @@ def _sender_label(sender: str) -> str:
 
 def problem_text(error: ValidationError) -> str:
     """A check's refusal with the field named as the user sees it."""
-    if error.parameter == "to" and "at least one" in str(error):
+    if isinstance(error, NoRecipientsError):
         return _("Type a recipient's number, or pick one from a phone book (ctrl+o).")
     label = _FIELD_LABELS.get(error.parameter, error.parameter)
     text = str(error).replace(error.parameter, _(label), 1)
