@@ -10,32 +10,53 @@ sandbox's call center and every age on screen follow it alone. While a
 `SceneRunner` is open, the poll timers wait 1/100 of a clock second in real
 time, the measured latency is a constant 0 ms, the backoff has no jitter and the
 staffing audit log is shown under ~ (`_FROZEN`); `close()` puts them back.
+
+The call history, SMS and speech scenes (issue 5) move the clock themselves too:
+a report is generated, an SMS delivered, when the scene says (their checks are
+due by that clock; their timers are the monitor's, shortened above). Local
+times (an SMS's "sent at") are Poland's, whatever this machine's time zone
+(`SCENE_TIME_ZONE`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from contextlib import ExitStack
+import os
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
 
 import httpx
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Select
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.demo import demo_config
+from spikon_tui.i18n import current_language, set_language
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.ui import monitor_poller
 from spikon_tui.ui.app import SpikonApp
 from spikon_tui.ui.monitor_poller import PollScheduler, make_tracker
 from spikon_tui.ui.screens import monitor_base, staffing
+from spikon_tui.ui.screens.call_history import REPORT_VIEW, CallHistoryScreen
 from spikon_tui.ui.screens.monitor_base import MonitorScreen
+from spikon_tui.ui.screens.sms import SmsScreen
+from spikon_tui.ui.screens.speech import SpeechScreen
+from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from tests.sandbox.helpers import FakeClock
-from tests.ui.conftest import settle, wait_until
+from tests.ui.conftest import paste, settle, wait_until
 
 SIZES = {"wide": (120, 40), "narrow": (80, 24)}
+
+SCENE_TIME_ZONE = "Europe/Warsaw"
+"""Local times on screen are Poland's (where SPIKON's users are) on every machine."""
+
+SCENE_LANGUAGE = "en"
+"""The scenes speak English, whatever language an earlier test left the process in."""
 
 SCENE_URL = "http://127.0.0.1:8765/api/"
 """The address the app believes it talks to: the sandbox's own port is a new one on every
@@ -190,12 +211,189 @@ async def _staffing(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+# -- call history, SMS, text to speech (issue 5) -------------------------------------------
+
+
+async def _paste_into(pilot: Pilot, selector: str, text: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+    await paste(pilot, text)
+
+
+def _steady_cursors(screen: Screen) -> None:
+    """A field's cursor blinks every half second of real time: here it stays on.
+
+    Done before anything is typed: a text area stopped mid-blink may keep a line drawn
+    without its cursor.
+    """
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
+async def _hold_still(pilot: Pilot) -> None:
+    """Toasts leave after a few seconds of real time: a picture must not depend on when."""
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def _history(pilot: Pilot) -> CallHistoryScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CallHistoryScreen), screen
+    return screen
+
+
+async def _open_call_history(pilot: Pilot) -> CallHistoryScreen:
+    await settle(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+    screen = _history(pilot)
+    _steady_cursors(screen)
+    await wait_until(pilot, lambda: screen._list_state == "loaded", "the list of reports")
+    return screen
+
+
+async def _order_report(pilot: Pilot, screen: CallHistoryScreen) -> None:
+    await pilot.press("ctrl+o")
+    await wait_until(pilot, lambda: screen.progress.waiting_for is not None, "the order")
+
+
+REPORT_GENERATION = 3.0
+"""The demo's generation delay: clock seconds before an ordered report is ready."""
+
+
+async def _call_history_waiting(pilot: Pilot) -> None:
+    """Incoming calls to one number ordered; SPIKON is still generating the report."""
+    screen = await _open_call_history(pilot)
+    await pilot.click("#order-in")
+    await _paste_into(pilot, "#order-number", "221234567")
+    await _order_report(pilot, screen)
+    pilot.app.session.clock.advance(REPORT_GENERATION - 1)
+    await wait_until(pilot, lambda: "waiting 2 s" in screen.progress.text, "2 s of waiting")
+    await settle(pilot)  # the check due at 1 s has found it still generating
+    await _hold_still(pilot)
+
+
+async def _call_history_report(pilot: Pilot) -> None:
+    """Last week's calls, filtered to one day, with the totals of what the filter shows."""
+    screen = await _open_call_history(pilot)
+    await _order_report(pilot, screen)
+    pilot.app.session.clock.advance(REPORT_GENERATION)
+    await wait_until(pilot, lambda: screen.view == REPORT_VIEW, "the report to open")
+    await settle(pilot)
+    await pilot.press("slash")
+    await paste(pilot, "06-13")
+    await pilot.press("enter")  # back to the calls: the footer offers call back, export
+    view = screen.report_view
+    await wait_until(pilot, lambda: not view.totals_pending, "the totals")
+    await settle(pilot)
+    await _hold_still(pilot)
+
+
+SMS_SENT = (
+    ("501 234 567", "Dzień dobry, przypominamy o wizycie jutro o 10:00. Gabinet Zdrowie"),
+    ("601 234 000", "Zamówienie 4812 jest gotowe do odbioru w sklepie przy ul. Długiej 5."),
+    ("512 345 999", "Kod do drzwi wejściowych zmienia się od poniedziałku na 4711."),
+)
+"""Sent first: numbers ending 000 end undelivered, 999 in error, the rest delivered."""
+SMS_LATER = ("602 345 678", "Kurier dostarczy paczkę dziś między 18:00 a 20:00.")
+"""Sent 20 minutes later: sent to the network, the delivery report not back yet."""
+SMS_DRAFT = (
+    "501 234 567, 602 345 678",
+    "Szanowni Państwo, w piątek 20 czerwca biuro będzie nieczynne. "
+    "Pilne sprawy prosimy zgłaszać pod numerem 22 123 45 67. Dziękujemy!",
+)
+"""Being typed: Polish letters make it Unicode, two parts for each of two recipients."""
+
+
+def _sms_screen(pilot: Pilot) -> SmsScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, SmsScreen), screen
+    return screen
+
+
+async def _send_sms(pilot: Pilot, to: str, message: str) -> None:
+    screen = _sms_screen(pilot)
+    await _paste_into(pilot, "#recipients", to)
+    await _paste_into(pilot, "#message", message)
+    await pilot.press("ctrl+s")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog), "the question")
+    await pilot.press("y")
+    await wait_until(pilot, lambda: not screen.sending, "the SMS to go")
+    await settle(pilot)
+
+
+def _sms_states(screen: SmsScreen) -> list[int | None]:
+    assert screen.store is not None
+    return [record.state for record in screen.store.messages.values()]
+
+
+async def _sms(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("f7")
+    await settle(pilot)
+    screen = _sms_screen(pilot)
+    _steady_cursors(screen)
+    clock = pilot.app.session.clock
+    for to, message in SMS_SENT:
+        await _send_sms(pilot, to, message)
+    clock.advance(20 * 60)
+    await wait_until(pilot, lambda: _sms_states(screen) == [5, 3, 2], "the final states")
+    await _send_sms(pilot, *SMS_LATER)
+    clock.advance(2)
+    await wait_until(pilot, lambda: _sms_states(screen)[-1] == 4, "the SMS sent on")
+    await settle(pilot)
+    await _paste_into(pilot, "#recipients", SMS_DRAFT[0])
+    await _paste_into(pilot, "#message", SMS_DRAFT[1])
+    await settle(pilot)
+    await _hold_still(pilot)
+
+
+SPEECH_VOICE = "Jacek"
+SPEECH_NAME = "Infolinia – menu"
+SPEECH_TEXT = (
+    "Dzień dobry, dodzwonili się Państwo do biura obsługi klienta firmy Spikon. "
+    "W sprawie zamówień prosimy wybrać jeden, w sprawie reklamacji dwa. "
+    "Aby porozmawiać z konsultantem, prosimy pozostać na linii."
+)
+
+
+def _speech_screen(pilot: Pilot) -> SpeechScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, SpeechScreen), screen
+    return screen
+
+
+async def _speech(pilot: Pilot) -> None:
+    """A male Polish voice, a menu announcement priced and ordered: it waits while 1 and 2 are
+    ready."""
+    await settle(pilot)
+    await pilot.press("f8")
+    await settle(pilot)
+    screen = _speech_screen(pilot)
+    _steady_cursors(screen)
+    form = screen.form
+    await wait_until(pilot, lambda: form.voice is not None, "the voices")
+    screen.query_one("#tts-voice", Select).value = SPEECH_VOICE
+    await _paste_into(pilot, "#tts-name", SPEECH_NAME)
+    await _paste_into(pilot, "#tts-text", SPEECH_TEXT)
+    await wait_until(pilot, lambda: form.quotes.known(SPEECH_VOICE, SPEECH_TEXT), "the price")
+    await settle(pilot)
+    await pilot.press("ctrl+g")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog), "the question")
+    await pilot.press("y")
+    announcements = screen.announcements
+    await wait_until(pilot, lambda: len(announcements.waiting_ids) == 1, "the order")
+    await settle(pilot)
+    await _hold_still(pilot)
+
+
 @dataclass(frozen=True)
 class Scene:
     name: str
     prepare: Callable[[Pilot], Awaitable[None]] = settle
     logged_in: bool = True
     app_options: dict = field(default_factory=dict)
+    language: str = "en"
 
 
 SCENES = {
@@ -212,6 +410,13 @@ SCENES = {
         Scene("monitor-stale", _monitor_stale),
         Scene("monitor-alert", _monitor_alert),
         Scene("staffing", _staffing),
+        Scene("call-history-waiting", _call_history_waiting),
+        Scene("call-history-report", _call_history_report),
+        Scene("sms", _sms),
+        Scene("speech", _speech),
+        Scene("account-pl", language="pl"),
+        Scene("monitor-overview-pl", _monitor_overview, language="pl"),
+        Scene("monitor-detail-pl", _monitor_detail, language="pl"),
         Scene(
             "login",
             logged_in=False,
@@ -225,10 +430,37 @@ SCENES = {
 }
 
 
+@contextmanager
+def _time_zone(name: str) -> Iterator[None]:
+    """Local time is `name`'s until the block ends; then this machine's again."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@contextmanager
+def _language(code: str) -> Iterator[None]:
+    before = current_language()
+    set_language(code)
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
 class SceneRunner:
     """Builds the app of a scene on a fresh demo sandbox; `close()` stops the sandboxes.
 
-    While the runner is open the monitor's real-time parts are frozen (`_FROZEN`).
+    While the runner is open the screens' real-time parts are frozen (`_FROZEN`),
+    local time is `SCENE_TIME_ZONE`'s and the language `SCENE_LANGUAGE`.
     """
 
     def __init__(self) -> None:
@@ -236,8 +468,11 @@ class SceneRunner:
         self._patches = ExitStack()
         for target, attribute, value in _FROZEN:
             self._patches.enter_context(mock.patch.object(target, attribute, value))
+        self._patches.enter_context(_time_zone(SCENE_TIME_ZONE))
+        self._patches.enter_context(_language(SCENE_LANGUAGE))
 
     def app(self, scene: Scene) -> SpikonApp:
+        set_language(scene.language)  # `close()` puts back the language of before
         clock = FakeClock()
         sandbox = Sandbox(demo_config(clock=clock)).start()
         self.sandboxes.append(sandbox)
