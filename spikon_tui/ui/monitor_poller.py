@@ -1,6 +1,6 @@
 """Polling for the monitor screens: the refresh interval, the tracker, one round of polls.
 
-When to poll is `spikon_tui.ui.poll_scheduler.PollScheduler` (re-exported here):
+When to poll is `spikon_tui.ui.poll_scheduler.PollScheduler`:
 the screen calls `finished(delay)` with the tracker's `next_delay`, so backoff
 needs nothing extra.
 
@@ -23,7 +23,6 @@ from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.alert_rules import AlertConfig
 from spikon_tui.monitor.clock import Clock
 from spikon_tui.monitor.recorder import PollRecorder
-from spikon_tui.ui.poll_scheduler import PollScheduler as PollScheduler  # re-exported
 
 if TYPE_CHECKING:
     from spikon_tui.api.client import SpikonClient

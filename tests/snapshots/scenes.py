@@ -40,7 +40,8 @@ from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.ui import monitor_poller
 from spikon_tui.ui.app import SpikonApp
-from spikon_tui.ui.monitor_poller import PollScheduler, make_tracker
+from spikon_tui.ui.monitor_poller import make_tracker
+from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens import monitor_base, staffing
 from spikon_tui.ui.screens.call_history import REPORT_VIEW, CallHistoryScreen
 from spikon_tui.ui.screens.monitor_base import MonitorScreen

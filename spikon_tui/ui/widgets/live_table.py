@@ -40,19 +40,6 @@ def row_keys(table: DataTable) -> list[str]:
     ]
 
 
-def visible_row_keys(table: DataTable) -> list[str]:
-    """The keys of the rows scrolled into view (one line per row), top to bottom."""
-    if not table.columns or table.row_count == 0:
-        return []
-    first = int(table.scroll_offset.y)
-    height = max(0, table.scrollable_content_region.height - (1 if table.show_header else 0))
-    last = min(table.row_count, first + height + 1)
-    return [
-        table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value or ""
-        for index in range(first, last)
-    ]
-
-
 def update_cells(table: DataTable, row_key: str, cells: Mapping[str, Any]) -> None:
     """Set some cells of one row (column key -> value), only where they changed."""
     for column_key, value in cells.items():

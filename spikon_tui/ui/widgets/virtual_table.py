@@ -354,9 +354,12 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def keys_in_view(self) -> list[Hashable]:
         """Keys of the rows scrolled into view, top to bottom (for redrawing only those)."""
+        return [self._rows[self._visible[index]].key for index in self._indexes_in_view()]
+
+    def _indexes_in_view(self) -> range:
+        """Indexes (among the visible rows) of the rows scrolled into view."""
         first = int(self.scroll_offset.y)
-        last = min(len(self._visible), first + max(0, self._body_height()) + 1)
-        return [self._rows[self._visible[index]].key for index in range(first, last)]
+        return range(first, min(len(self._visible), first + max(0, self._body_height()) + 1))
 
     def get_row(self, key: Hashable) -> Row:
         """The row with this key (raises KeyError when there is none)."""
@@ -462,9 +465,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _refresh_changed(self, positions: set[int]) -> None:
         """Redraw the lines, among those in view, that show a row at one of `positions`."""
-        first = int(self.scroll_offset.y)
-        last = min(len(self._visible), first + max(0, self._body_height()) + 1)
-        for index in range(first, last):
+        for index in self._indexes_in_view():
             if self._visible[index] in positions:
                 self._refresh_row(index)
 
