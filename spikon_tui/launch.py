@@ -10,6 +10,7 @@ from typing import Any
 
 import platformdirs
 
+from spikon_tui import startup_gc
 from spikon_tui.config import AppConfig, ProfileConfig, save_config
 from spikon_tui.session import Session
 
@@ -84,6 +85,7 @@ def run_app(
     start_mode: str = "account",
     monitor: Any = None,
 ) -> int:
+    startup_gc.pause()  # the app resumes it once its first screen shows data
     from spikon_tui.ui.app import SpikonApp
 
     sandbox = None
@@ -118,6 +120,7 @@ def run_app(
     try:
         app.run()
     finally:
+        startup_gc.resume()
         if sandbox is not None:
             sandbox.stop()
             if session.data_dir is not None:

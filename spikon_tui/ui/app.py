@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from spikon_tui import startup_gc
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
@@ -133,9 +134,11 @@ class SpikonApp(App):
 
     async def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_timer(startup_gc.LONGEST_PAUSE, startup_gc.resume)
         if self.session.api_key is None:
             from spikon_tui.ui.screens.login import LoginScreen
 
+            startup_gc.resume()  # nothing more to start: the user types now
             await self.push_screen(LoginScreen(self.keyring_usable, self.keyring_reason))
             return
         await self._open(self.session.api_key)
@@ -261,6 +264,8 @@ class SpikonApp(App):
 
     def show_balance(self, balance: Decimal) -> None:
         self.sub_title = self._identity(balance)
+        if startup_gc.is_paused():
+            self.call_after_refresh(startup_gc.resume)  # the first screen is up
 
     def report_call(self, placed: PlacedCall | None) -> None:
         if placed is None:
