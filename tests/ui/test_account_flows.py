@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.color import Color
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.ui.screens.account import AccountScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
+from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import (
     SIZE,
@@ -21,8 +22,11 @@ from tests.ui.conftest import (
 
 
 def phone_account_rows(screen: AccountScreen) -> list[list[str]]:
-    table = screen.query_one("#phone-accounts", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+    table = screen.query_one("#phone-accounts", VirtualTable)
+    return [
+        [str(cell) for cell in table.get_row(table.row_key_at(index)).cells]
+        for index in range(table.row_count)
+    ]
 
 
 async def test_balance_and_phone_accounts_are_shown_and_a_negative_balance_is_red(

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import DataTable
 
 from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox
@@ -14,6 +13,7 @@ from spikon_tui.ui.screens.account import AccountScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.help import HelpDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import NARROW, SIZE, screen_lines, settle, toasts, wait_until
 
@@ -30,13 +30,13 @@ def polish() -> Iterator[None]:
 
 
 def headers(screen: AccountScreen) -> list[str]:
-    table = screen.query_one("#phone-accounts", DataTable)
-    return [str(column.label) for column in table.ordered_columns]
+    table = screen.query_one("#phone-accounts", VirtualTable)
+    return [column.label for column in table.columns]
 
 
 def registered_cells(screen: AccountScreen) -> set[str]:
-    table = screen.query_one("#phone-accounts", DataTable)
-    return {str(table.get_row_at(index)[4]) for index in range(table.row_count)}
+    table = screen.query_one("#phone-accounts", VirtualTable)
+    return {str(table.get_row(table.row_key_at(i)).cells[4]) for i in range(table.row_count)}
 
 
 @pytest.mark.parametrize("size", [SIZE, NARROW])

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from spikon_tui.api.models import PhoneAccount
 from spikon_tui.formatting import format_money
@@ -20,7 +20,7 @@ from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
-from spikon_tui.ui.widgets.live_table import sync_table
+from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 
 class AccountScreen(MainScreen):
@@ -56,14 +56,17 @@ stay on screen and the line says so.
                 yield Static("…", id="balance")
             yield FreshnessLabel(self.app.session.clock, id="freshness")
         yield Static(_("Phone accounts"), classes="section-title")
-        table: DataTable = DataTable(id="phone-accounts", cursor_type="row", zebra_stripes=True)
-        table.add_column(_("Number"), key="number")
-        table.add_column(_("Internal"), key="internal")
-        table.add_column(_("SIP login"), key="login")
-        table.add_column(_("Description"), key="description")
-        table.add_column(_("Registered"), key="state")
-        table.add_column(_("Recording"), key="recording")
-        yield table
+        yield VirtualTable(
+            [
+                Column("number", _("Number")),
+                Column("internal", _("Internal")),
+                Column("login", _("SIP login")),
+                Column("description", _("Description"), flex=True),
+                Column("state", _("Registered")),
+                Column("recording", _("Recording")),
+            ],
+            id="phone-accounts",
+        )
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -94,19 +97,20 @@ stay on screen and the line says so.
         balance.update(format_money(message.balance))
         balance.set_class(message.balance < 0, "-negative")
         self.app.show_balance(message.balance)
-        rows = {
-            str(account.id): (
-                account.number,
-                account.internal or "—",
-                account.login,
-                account.description,
-                _("yes") if _is_registered(account) else _("no"),
-                _("on") if account.recording else _("off"),
+        self.query_one("#phone-accounts", VirtualTable).update_rows(
+            Row(
+                key=account.id,
+                cells=(
+                    account.number,
+                    account.internal or "—",
+                    account.login,
+                    account.description,
+                    _("yes") if _is_registered(account) else _("no"),
+                    _("on") if account.recording else _("off"),
+                ),
             )
             for account in message.accounts
-        }
-        with self.app.batch_update():
-            sync_table(self.query_one("#phone-accounts", DataTable), rows)
+        )
         self.query_one(FreshnessLabel).mark_updated()
         self.loaded = True
 
