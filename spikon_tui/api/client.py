@@ -19,9 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import TracebackType
-from typing import Any, ClassVar, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from spikon_tui.api import answers
 from spikon_tui.api.apikey import ApiKey
@@ -69,6 +67,9 @@ from spikon_tui.api.validation import (
     check_tts_text,
 )
 from spikon_tui.i18n import _
+
+if TYPE_CHECKING:
+    import httpx
 
 T = TypeVar("T")
 
@@ -141,6 +142,12 @@ class SpikonClient:
     async def aclose(self) -> None:
         """Close the HTTP connection pool; the client cannot be used afterwards."""
         await self._session.aclose()
+
+    def load_http_client(self) -> None:
+        """Import httpx and build the connection pool now, not on the first request that
+        needs it. Until then read methods go out over the standard library, which starts
+        faster (the app calls this once its first screen shows data)."""
+        self._session.load_http()
 
     @property
     def base_url(self) -> str:

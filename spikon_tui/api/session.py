@@ -15,21 +15,26 @@
   traceback carries the request (and its key) along;
 - decodes the body and raises the API's own error when the body holds one,
   whatever the HTTP status.
+
+httpx is imported only when the first request needs it, or when the app calls
+`load_http` once its first screen is painted: until then read methods go out
+over the standard library (`stdlib_post`, which hands anything but a plain
+success back to the httpx path above).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import ssl
 import time
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
-
+from spikon_tui.api import stdlib_post
 from spikon_tui.api.apikey import ApiKey
 from spikon_tui.api.decode import decode_body
 from spikon_tui.api.endpoint import is_loopback
@@ -48,9 +53,16 @@ from spikon_tui.api.errors import (
 from spikon_tui.api.methods import is_read_method, outcome_hint
 from spikon_tui.i18n import _, ngettext
 
+if TYPE_CHECKING:
+    import httpx
+
 _log = logging.getLogger(__name__)
 
 USER_AGENT = "spikon-tui (python-httpx)"
+REQUEST_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "application/json, application/xml;q=0.9, */*;q=0.5",
+}
 MAX_RETRY_AFTER = 10.0
 """Longest wait (seconds) a server's Retry-After may impose between two attempts."""
 
@@ -131,36 +143,59 @@ class ApiSession:
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff = backoff
-        self.http = httpx.AsyncClient(
-            follow_redirects=False,
-            # Only https URLs use TLS (plain http is allowed on loopback alone); not
-            # building a certificate store for an http URL saves ~90 ms of start-up.
-            verify=urlsplit(base_url).scheme == "https",
-            # this computer (the sandbox) is never reached through an HTTP(S)_PROXY
-            trust_env=not is_loopback(urlsplit(base_url).hostname or ""),
-            timeout=httpx.Timeout(timeout),
-            transport=transport,
-            headers={
-                "User-Agent": USER_AGENT,
-                "Accept": "application/json, application/xml;q=0.9, */*;q=0.5",
-            },
+        self._transport = transport
+        self._uses_tls = urlsplit(base_url).scheme == "https"
+        # this computer (the sandbox) is never reached through an HTTP(S)_PROXY
+        self._trust_env = not is_loopback(urlsplit(base_url).hostname or "")
+        self._http: httpx.AsyncClient | None = None
+        self._closed = False
+        # A test's transport is httpx's: it gets every request.
+        self._stdlib_reads = transport is None and stdlib_post.environment_allows(
+            self._trust_env, os.environ
         )
 
+    def load_http(self) -> httpx.AsyncClient:
+        """The httpx client, imported and built on first use (see the module docstring)."""
+        if self._http is None:
+            if self._closed:
+                raise RuntimeError("this API session is closed")
+            import httpx
+
+            self._http = httpx.AsyncClient(
+                follow_redirects=False,
+                # Only https URLs use TLS (plain http is allowed on loopback alone); not
+                # building a certificate store for an http URL saves ~90 ms of start-up.
+                verify=self._uses_tls,
+                trust_env=self._trust_env,
+                timeout=httpx.Timeout(self.timeout),
+                transport=self._transport,
+                headers=REQUEST_HEADERS,
+            )
+        return self._http
+
     async def aclose(self) -> None:
-        await self.http.aclose()
+        self._closed = True
+        if self._http is not None:
+            await self._http.aclose()
 
     # -- public entry points --
 
     async def post(self, path: str, params: Mapping[str, object]) -> Any:
         """POST one method; return the decoded payload (raises the API's error if any)."""
-        response = await self._send("POST", path, params)
-        return self._payload(path, response)
+        tried = 0
+        if self._http is None and self._stdlib_reads and not self._closed and is_read_method(path):
+            answer = await self._post_with_stdlib(path, params)
+            if answer is not None:
+                return self._payload(path, answer.body, answer.content_type)
+            tried = 1
+        response = await self._send("POST", path, params, tried=tried)
+        return self._payload(path, response.content, _content_type(response))
 
     async def get_file(self, path: str, params: Mapping[str, object]) -> bytes:
         """GET a file (tts/download); an API answer instead of a file raises its error."""
         response = await self._send("GET", path, params)
         body = response.content
-        content_type = response.headers.get("content-type", "").lower()
+        content_type = _content_type(response).lower()
         head = body[:64].lstrip()[:1]
         if (
             "json" in content_type
@@ -168,7 +203,8 @@ class ApiSession:
             or "html" in content_type
             or (not content_type.startswith("audio/") and head in (b"{", b"<"))
         ):
-            self._payload(path, response)
+            del body  # an API answer may echo the key; keep it out of tracebacks
+            self._payload(path, response.content, content_type)
             raise self._malformed(path, _("The server sent an API answer instead of the file."))
         if not body:
             raise self._malformed(path, _("The server sent an empty file."))
@@ -176,12 +212,13 @@ class ApiSession:
 
     # -- decoding --
 
-    def _payload(self, path: str, response: httpx.Response) -> Any:
+    def _payload(self, path: str, body: bytes, content_type: str) -> Any:
         failure: SpikonError | None = None
         try:
-            payload = decode_body(response.content, response.headers.get("content-type", ""))
+            payload = decode_body(body, content_type)
         except MalformedResponseError as exc:
             failure = self._malformed(path, str(exc))
+        del body  # may echo the key (-3 "Unknown API key"); keep it out of tracebacks
         if failure is not None:
             raise failure
         error = error_from_payload(payload, method=path)
@@ -209,7 +246,7 @@ class ApiSession:
     def _api_error_in(self, path: str, response: httpx.Response) -> SpikonError | None:
         """The API's error carried by an HTTP error answer, if its body holds one."""
         try:
-            payload = decode_body(response.content, response.headers.get("content-type", ""))
+            payload = decode_body(response.content, _content_type(response))
         except MalformedResponseError:
             return None
         error = error_from_payload(payload, method=path)
@@ -217,23 +254,52 @@ class ApiSession:
 
     # -- sending with retries --
 
+    async def _post_with_stdlib(
+        self, path: str, params: Mapping[str, object]
+    ) -> stdlib_post.Answer | None:
+        # Holds the key in clear, as `_send_once` does; `post_form` raises nothing.
+        started = time.perf_counter()
+        answer = await stdlib_post.post_form(
+            self.base_url + path, self._form(params), REQUEST_HEADERS, self.timeout
+        )
+        if answer is not None:
+            _log.debug(
+                "POST %s -> 2xx over http.client (%d bytes, %.0f ms)",
+                path,
+                len(answer.body),
+                (time.perf_counter() - started) * 1000,
+            )
+        return answer
+
+    def _form(self, params: Mapping[str, object]) -> dict[str, str]:
+        values = {name: form_value(value) for name, value in params.items() if value is not None}
+        return {"api_key": self.key.reveal(), "api_format": str(self.api_format), **values}
+
     async def _send_once(
         self, method: str, path: str, params: Mapping[str, object]
     ) -> httpx.Response:
-        # The only frame that holds the key in clear. Exceptions raised here are
-        # caught in `_send`, which raises its own error after the `except` block.
+        # With `_form` and `_post_with_stdlib`, the only frames that hold the key in
+        # clear. Exceptions raised here are caught in `_send`, which raises its own
+        # error after the `except` block.
         url = self.base_url + path
-        values = {name: form_value(value) for name, value in params.items() if value is not None}
+        http = self.load_http()
         if method == "GET":
-            return await self.http.get(
-                url, params=values, headers={"Spikon-API-Key": self.key.reveal()}
-            )
-        form = {"api_key": self.key.reveal(), "api_format": str(self.api_format), **values}
-        return await self.http.post(url, data=form)
+            values = {k: form_value(v) for k, v in params.items() if v is not None}
+            return await http.get(url, params=values, headers={"Spikon-API-Key": self.key.reveal()})
+        return await http.post(url, data=self._form(params))
 
-    async def _send(self, method: str, path: str, params: Mapping[str, object]) -> httpx.Response:
+    async def _send(
+        self, method: str, path: str, params: Mapping[str, object], *, tried: int = 0
+    ) -> httpx.Response:
+        """Send with httpx, retrying as the module docstring says. `tried`: attempts
+        already made over the standard library; they count against the retries (the
+        error raised is always httpx's own, so at least one attempt is made here)."""
+        import httpx
+
         safe = is_read_method(path)
-        attempt = 0
+        attempt = min(tried, self.max_retries)
+        if attempt:
+            await asyncio.sleep(self.backoff)
         while True:
             started = time.perf_counter()
             failure: SpikonError | None = None
@@ -284,6 +350,8 @@ class ApiSession:
         self, exc: httpx.HTTPError, path: str, safe: bool
     ) -> tuple[SpikonError, bool]:
         """The error to raise for an httpx exception, and whether the request never left."""
+        import httpx
+
         where = self.base_url
         reason = self.key.scrub(_reason(exc))
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout) and _is_tls_failure(exc):
@@ -428,6 +496,10 @@ class ApiSession:
             ),
             False,
         )
+
+
+def _content_type(response: httpx.Response) -> str:
+    return response.headers.get("content-type", "")
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -134,7 +134,6 @@ class SpikonApp(App):
 
     async def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.set_timer(startup_gc.LONGEST_PAUSE, startup_gc.resume)
         if self.session.api_key is None:
             from spikon_tui.ui.screens.login import LoginScreen
 
@@ -146,6 +145,7 @@ class SpikonApp(App):
     async def _open(self, api_key: str) -> None:
         self.spikon = self.session.new_client(api_key)
         await self.spikon.__aenter__()
+        self.set_timer(startup_gc.LONGEST_PAUSE, self._start_up_done)
         await self.switch_mode(self.start_mode)
         if self.start_mode == "monitor" and len(self.monitor.campaign_ids) == 1:
             from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
@@ -264,8 +264,15 @@ class SpikonApp(App):
 
     def show_balance(self, balance: Decimal) -> None:
         self.sub_title = self._identity(balance)
-        if startup_gc.is_paused():
-            self.call_after_refresh(startup_gc.resume)  # the first screen is up
+        # Once the screen showing it is painted, and after whatever else waited for that.
+        self.call_after_refresh(self.call_later, self._start_up_done)
+
+    def _start_up_done(self) -> None:
+        """What waits until the first screen shows data, or `LONGEST_PAUSE` has passed
+        (both idempotent): the HTTP client, then the garbage collector."""
+        if self.spikon is not None:
+            self.spikon.load_http_client()
+        startup_gc.resume()
 
     def report_call(self, placed: PlacedCall | None) -> None:
         if placed is None:

@@ -51,7 +51,7 @@ async def test_the_download_sends_the_key_in_a_header_not_the_url(sandbox: Sandb
         sent_urls.append(str(request.url))
 
     async with SpikonClient(api_key=sandbox.api_key, base_url=sandbox.base_url) as spikon:
-        spikon._session.http.event_hooks["request"].append(remember)
+        spikon._session.load_http().event_hooks["request"].append(remember)
         await spikon.tts_download(tts_id=1)
         await spikon.balance_show()
     assert sent_urls and all(sandbox.api_key not in url for url in sent_urls)

@@ -1,4 +1,4 @@
-"""The app ends the garbage collector's start-up pause once its first screen is up."""
+"""Once its first screen shows data, the app loads httpx and ends the collector's pause."""
 
 from __future__ import annotations
 
@@ -60,3 +60,14 @@ async def test_the_collector_runs_again_after_a_while_when_the_first_load_fails(
         await settle(pilot)
         await wait_until(pilot, lambda: not startup_gc.is_paused(), "the collector resumed")
         assert gc.isenabled()
+
+
+async def test_httpx_is_loaded_once_the_first_screen_shows_data(
+    make_app, paused_collector: None
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.spikon is not None
+        await wait_until(pilot, lambda: app.spikon._session._http is not None, "httpx loaded")
+        assert not startup_gc.is_paused()
