@@ -17,10 +17,10 @@ import gc
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from spikon_tui.api import models
 from spikon_tui.api.coerce import (
     lookup,
     to_bool,
@@ -38,32 +38,6 @@ from spikon_tui.api.coerce import (
 )
 from spikon_tui.api.decode import normalise_key, normalised, numbered_items
 from spikon_tui.api.errors import MalformedResponseError
-from spikon_tui.api.models import (
-    ActionStatus,
-    Balance,
-    CallInitiated,
-    CallListOrder,
-    CallListStatus,
-    CallRecord,
-    CcAgent,
-    CcBasicData,
-    CcCampaign,
-    CcCampaignMember,
-    CcMonitor,
-    CcWaitingCall,
-    DeletedItem,
-    PhoneAccount,
-    PhoneBook,
-    PhoneBookElement,
-    SmsSent,
-    SmsState,
-    TtsAnnouncement,
-    TtsCreated,
-    TtsLanguage,
-    TtsPrice,
-    TtsStatus,
-    TtsVoice,
-)
 from spikon_tui.i18n import N_, _
 
 NO_DATA = "Brak danych"
@@ -123,14 +97,14 @@ def _required(record: dict[str, Any], name: str, what: str) -> Any:
 # --- account --------------------------------------------------------------------
 
 
-def balance(payload: Any) -> Balance:
+def balance(payload: Any) -> models.Balance:
     record = _record(payload, "balance")
-    return Balance(balance=to_decimal(record["balance"], "balance"))
+    return models.Balance(balance=to_decimal(record["balance"], "balance"))
 
 
-def phone_accounts(payload: Any) -> list[PhoneAccount]:
+def phone_accounts(payload: Any) -> list[models.PhoneAccount]:
     return [
-        PhoneAccount(
+        models.PhoneAccount(
             id=to_int(_required(item, "id", N_("a phone account")), "id"),
             number=to_text(item.get("number")),
             internal=to_optional_text(item.get("internal"), none_markers=("-",)),
@@ -143,47 +117,47 @@ def phone_accounts(payload: Any) -> list[PhoneAccount]:
     ]
 
 
-def call_initiated(payload: Any) -> CallInitiated:
-    return CallInitiated(state=to_text(_record(payload, "state")["state"]))
+def call_initiated(payload: Any) -> models.CallInitiated:
+    return models.CallInitiated(state=to_text(_record(payload, "state")["state"]))
 
 
 # --- phone books ----------------------------------------------------------------
 
 
-def _phone_book(item: dict[str, Any]) -> PhoneBook:
-    return PhoneBook(
+def _phone_book(item: dict[str, Any]) -> models.PhoneBook:
+    return models.PhoneBook(
         id=to_int(_required(item, "id", N_("a phone book")), "id"),
         name=to_text(item.get("name")),
     )
 
 
-def phone_books(payload: Any) -> list[PhoneBook]:
+def phone_books(payload: Any) -> list[models.PhoneBook]:
     return [_phone_book(item) for item in _items(payload, "phone_books")]
 
 
-def phone_book(payload: Any) -> PhoneBook:
+def phone_book(payload: Any) -> models.PhoneBook:
     return _phone_book(_record(payload, "id", "name"))
 
 
-def _element(item: dict[str, Any]) -> PhoneBookElement:
-    return PhoneBookElement(
+def _element(item: dict[str, Any]) -> models.PhoneBookElement:
+    return models.PhoneBookElement(
         id=to_optional_int(item.get("id"), "id"),
         name=to_text(item.get("name")),
         number=to_text(item.get("number")),
     )
 
 
-def phone_book_elements(payload: Any) -> list[PhoneBookElement]:
+def phone_book_elements(payload: Any) -> list[models.PhoneBookElement]:
     return [_element(item) for item in _items(payload, "phone_book_elements")]
 
 
-def phone_book_element(payload: Any) -> PhoneBookElement:
+def phone_book_element(payload: Any) -> models.PhoneBookElement:
     return _element(_record(payload, "number", "name", "id"))
 
 
-def deleted_item(payload: Any) -> DeletedItem:
+def deleted_item(payload: Any) -> models.DeletedItem:
     record = _record(payload, "state", "id")
-    return DeletedItem(
+    return models.DeletedItem(
         id=to_int(_required(record, "id", N_("the deleted item")), "id"),
         state=to_text(record.get("state")),
     )
@@ -192,15 +166,15 @@ def deleted_item(payload: Any) -> DeletedItem:
 # --- call history ---------------------------------------------------------------
 
 
-def call_list_order(payload: Any) -> CallListOrder:
+def call_list_order(payload: Any) -> models.CallListOrder:
     record = _record(payload, "call_list_id", "id")
     value = lookup(record, "call_list_id", "id")
-    return CallListOrder(call_list_id=to_int(value, "call_list_id"))
+    return models.CallListOrder(call_list_id=to_int(value, "call_list_id"))
 
 
-def call_list_statuses(payload: Any) -> list[CallListStatus]:
+def call_list_statuses(payload: Any) -> list[models.CallListStatus]:
     return [
-        CallListStatus(
+        models.CallListStatus(
             id=to_int(_required(item, "id", N_("a call history report")), "id"),
             generated=to_bool(item.get("generated")),
         )
@@ -208,35 +182,15 @@ def call_list_statuses(payload: Any) -> list[CallListStatus]:
     ]
 
 
-@dataclass(slots=True)
-class _CallRecordDraft:
-    """`CallRecord`'s mutable twin (same slots, same order), for building 50,000 rows fast.
-
-    A frozen dataclass's `__init__` sets each field through `object.__setattr__`,
-    which costs about twice the whole rest of a row. A draft is built with the
-    plain slots `__init__`, then becomes a `CallRecord` by a `__class__`
-    assignment, which Python allows between classes of identical layout; from
-    then on it is as frozen as any other `CallRecord`.
-    """
-
-    date: datetime
-    src: str
-    dst: str
-    duration: int
-    state: str
-    file: str
-
-
-assert _CallRecordDraft.__slots__ == CallRecord.__slots__, "the twins must share their layout"
 _PAUSE_COLLECTOR_FROM = 5000
 
 
-def _call_record(row: Any) -> CallRecord:
+def _call_record(row: Any) -> models.CallRecord:
     """The general reading of one call_list/show row (any key spelling, any types)."""
     if not isinstance(row, dict):
         raise MalformedResponseError(_("The server's call history has a row that is not a record."))
     item = normalised(row)
-    return CallRecord(
+    return models.CallRecord(
         date=to_datetime(item.get("date"), "date"),
         src=to_text(item.get("src")),
         dst=to_text(item.get("dst")),
@@ -265,7 +219,7 @@ def _collector_paused(count: int) -> Iterator[None]:
         gc.enable()
 
 
-def call_records(payload: Any) -> list[CallRecord]:
+def call_records(payload: Any) -> list[models.CallRecord]:
     """call_list/show rows, in numeric order of their keys.
 
     A report can have 50,000 rows, so rows spelled as documented take a fast
@@ -279,11 +233,12 @@ def call_records(payload: Any) -> list[CallRecord]:
         return _build_call_records(rows)
 
 
-def _build_call_records(rows: list[Any]) -> list[CallRecord]:
-    draft = _CallRecordDraft
-    frozen = CallRecord
+def _build_call_records(rows: list[Any]) -> list[models.CallRecord]:
+    from spikon_tui.api.models.calls import CallRecord as frozen
+    from spikon_tui.api.models.calls import CallRecordDraft as draft
+
     fromisoformat = datetime.fromisoformat
-    records: list[CallRecord] = []
+    records: list[models.CallRecord] = []
     append = records.append
     for row in rows:
         try:
@@ -304,9 +259,9 @@ def _build_call_records(rows: list[Any]) -> list[CallRecord]:
 # --- call center ----------------------------------------------------------------
 
 
-def cc_campaigns(payload: Any) -> list[CcCampaign]:
+def cc_campaigns(payload: Any) -> list[models.CcCampaign]:
     return [
-        CcCampaign(
+        models.CcCampaign(
             id=to_int(_required(item, "id", N_("a campaign")), "id"),
             name=to_text(item.get("name")),
         )
@@ -314,9 +269,9 @@ def cc_campaigns(payload: Any) -> list[CcCampaign]:
     ]
 
 
-def cc_agents(payload: Any) -> list[CcAgent]:
+def cc_agents(payload: Any) -> list[models.CcAgent]:
     return [
-        CcAgent(
+        models.CcAgent(
             id=to_int(_required(item, "id", N_("an agent")), "id"),
             name=to_text(item.get("name")),
             sip=to_text(item.get("sip")),
@@ -331,7 +286,7 @@ def cc_agents(payload: Any) -> list[CcAgent]:
     ]
 
 
-def action_status(payload: Any) -> ActionStatus:
+def action_status(payload: Any) -> models.ActionStatus:
     """`{"add_agent_status": "OK"}` as well as `{"add_agent": {"status": "OK"}}`."""
     queue: deque[Any] = deque([payload])
     while queue:
@@ -344,19 +299,19 @@ def action_status(payload: Any) -> ActionStatus:
                 and normalise_key(key).endswith("status")
                 and not isinstance(value, dict | list)
             ):
-                return ActionStatus(status=to_text(value))
+                return models.ActionStatus(status=to_text(value))
         queue.extend(value for value in current.values() if isinstance(value, dict))
     raise MalformedResponseError(_("The server's answer has no status where one was expected."))
 
 
-def _basic_data(data: dict[str, Any]) -> CcBasicData:
+def _basic_data(data: dict[str, Any]) -> models.CcBasicData:
     def count(name: str) -> int:
         return to_int_or_zero(data.get(name), name)
 
     def duration(name: str) -> Any:
         return to_duration(data.get(name), name)
 
-    return CcBasicData(
+    return models.CcBasicData(
         free_members=count("free_members"),
         busy_members=count("busy_members"),
         calls_waiting=count("calls_waiting"),
@@ -371,10 +326,10 @@ def _basic_data(data: dict[str, Any]) -> CcBasicData:
     )
 
 
-def _campaign_member(item: dict[str, Any]) -> CcCampaignMember:
+def _campaign_member(item: dict[str, Any]) -> models.CcCampaignMember:
     last_call_raw = to_text(item.get("last_call"))
     pause_raw = to_text(item.get("pause"))
-    return CcCampaignMember(
+    return models.CcCampaignMember(
         login=to_text(item.get("login")),
         description=to_text(item.get("description")),
         state=to_text(item.get("state")),
@@ -392,9 +347,9 @@ _WAITING_NUMBER = ("number", "caller_id", "callerid", "caller", "cli", "src")
 _WAITING_TIME = ("waiting_time", "wait_time", "waiting", "time")
 
 
-def _waiting_call(item: dict[str, Any]) -> CcWaitingCall:
+def _waiting_call(item: dict[str, Any]) -> models.CcWaitingCall:
     known = (*_WAITING_POSITION, *_WAITING_NUMBER, *_WAITING_TIME)
-    return CcWaitingCall(
+    return models.CcWaitingCall(
         position=to_optional_int(lookup(item, *_WAITING_POSITION), "position"),
         number=to_optional_text(lookup(item, *_WAITING_NUMBER)),
         waiting_time=to_optional_duration(lookup(item, *_WAITING_TIME), "waiting_time"),
@@ -402,12 +357,12 @@ def _waiting_call(item: dict[str, Any]) -> CcWaitingCall:
     )
 
 
-def cc_monitor(payload: Any) -> CcMonitor:
+def cc_monitor(payload: Any) -> models.CcMonitor:
     body = _record(payload, "basic_data", "campaign_members", "waiting_calls")
     data = body.get("basic_data")
     if not isinstance(data, dict):
         raise MalformedResponseError(_("The server's campaign monitor answer has no basic-data."))
-    return CcMonitor(
+    return models.CcMonitor(
         basic_data=_basic_data(normalised(data)),
         campaign_members=[
             _campaign_member(normalised(item))
@@ -425,17 +380,17 @@ def cc_monitor(payload: Any) -> CcMonitor:
 # --- SMS ------------------------------------------------------------------------
 
 
-def sms_sent(payload: Any) -> SmsSent:
+def sms_sent(payload: Any) -> models.SmsSent:
     record = _record(payload, "ids", "state")
     ids = record.get("ids")
     if ids is None and "id" in record:
         ids = record["id"]
-    return SmsSent(state=to_text(record.get("state")), ids=to_int_list(ids, "ids"))
+    return models.SmsSent(state=to_text(record.get("state")), ids=to_int_list(ids, "ids"))
 
 
-def sms_state(payload: Any) -> SmsState:
+def sms_state(payload: Any) -> models.SmsState:
     record = _record(payload, "state")
-    return SmsState(
+    return models.SmsState(
         state=to_int(record["state"], "state"),
         error=to_optional_text(record.get("error")),
     )
@@ -444,30 +399,30 @@ def sms_state(payload: Any) -> SmsState:
 # --- text to speech -------------------------------------------------------------
 
 
-def tts_languages(payload: Any) -> list[TtsLanguage]:
+def tts_languages(payload: Any) -> list[models.TtsLanguage]:
     return [
-        TtsLanguage(
+        models.TtsLanguage(
             language=to_text(item.get("language")), description=to_text(item.get("description"))
         )
         for item in _items(payload, "tts")
     ]
 
 
-def tts_voices(payload: Any) -> list[TtsVoice]:
+def tts_voices(payload: Any) -> list[models.TtsVoice]:
     return [
-        TtsVoice(name=to_text(item.get("name")), gender=to_text(item.get("gender")).upper())
+        models.TtsVoice(name=to_text(item.get("name")), gender=to_text(item.get("gender")).upper())
         for item in _items(payload, "tts")
     ]
 
 
-def tts_created(payload: Any) -> TtsCreated:
+def tts_created(payload: Any) -> models.TtsCreated:
     record = _record(payload, "tts_id")
-    return TtsCreated(tts_id=to_int(record["tts_id"], "tts_id"))
+    return models.TtsCreated(tts_id=to_int(record["tts_id"], "tts_id"))
 
 
-def tts_announcements(payload: Any) -> list[TtsAnnouncement]:
+def tts_announcements(payload: Any) -> list[models.TtsAnnouncement]:
     return [
-        TtsAnnouncement(
+        models.TtsAnnouncement(
             id=to_int(_required(item, "id", N_("an announcement")), "id"),
             name=to_text(item.get("name")),
             generated=to_bool(item.get("generated")),
@@ -476,17 +431,17 @@ def tts_announcements(payload: Any) -> list[TtsAnnouncement]:
     ]
 
 
-def tts_price(payload: Any) -> TtsPrice:
+def tts_price(payload: Any) -> models.TtsPrice:
     record = _record(payload, "cost_net", "cost_gross")
-    return TtsPrice(
+    return models.TtsPrice(
         cost_net=to_decimal(_required(record, "cost_net", N_("the price")), "cost_net"),
         cost_gross=to_decimal(_required(record, "cost_gross", N_("the price")), "cost_gross"),
     )
 
 
-def tts_status(payload: Any) -> TtsStatus:
+def tts_status(payload: Any) -> models.TtsStatus:
     record = _record(payload, "generated")
-    return TtsStatus(
+    return models.TtsStatus(
         id=to_int(_required(record, "id", N_("the announcement")), "id"),
         generated=to_bool(record.get("generated")),
     )

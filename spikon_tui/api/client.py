@@ -27,29 +27,6 @@ from spikon_tui.api.decode import normalise_keys
 from spikon_tui.api.endpoint import DEFAULT_BASE_URL, check_base_url
 from spikon_tui.api.errors import MalformedResponseError, NotFoundError, ValidationError
 from spikon_tui.api.methods import ALL_METHODS, is_read_method, outcome_hint
-from spikon_tui.api.models import (
-    ActionStatus,
-    Balance,
-    CallInitiated,
-    CallListOrder,
-    CallListStatus,
-    CallRecord,
-    CcAgent,
-    CcCampaign,
-    CcMonitor,
-    DeletedItem,
-    PhoneAccount,
-    PhoneBook,
-    PhoneBookElement,
-    SmsSent,
-    SmsState,
-    TtsAnnouncement,
-    TtsCreated,
-    TtsLanguage,
-    TtsPrice,
-    TtsStatus,
-    TtsVoice,
-)
 from spikon_tui.api.session import ApiSession
 from spikon_tui.api.validation import (
     check_date_range,
@@ -70,6 +47,30 @@ from spikon_tui.i18n import _
 
 if TYPE_CHECKING:
     import httpx
+
+    from spikon_tui.api.models import (
+        ActionStatus,
+        Balance,
+        CallInitiated,
+        CallListOrder,
+        CallListStatus,
+        CallRecord,
+        CcAgent,
+        CcCampaign,
+        CcMonitor,
+        DeletedItem,
+        PhoneAccount,
+        PhoneBook,
+        PhoneBookElement,
+        SmsSent,
+        SmsState,
+        TtsAnnouncement,
+        TtsCreated,
+        TtsLanguage,
+        TtsPrice,
+        TtsStatus,
+        TtsVoice,
+    )
 
 T = TypeVar("T")
 
