@@ -36,7 +36,6 @@ import math
 import os
 import re
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -307,6 +306,8 @@ def load_config(path: Path | str | None = None) -> AppConfig:
         raise ConfigError(
             _("cannot read the file: {reason}").format(reason=error.strerror or error), path=path
         ) from None
+    import tomllib  # here: with no config file yet, start-up need not pay for it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

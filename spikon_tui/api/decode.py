@@ -35,15 +35,14 @@ from collections.abc import Mapping
 from decimal import Decimal
 from itertools import islice, repeat
 from operator import le, lt
-from typing import Any
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as _xml_fromstring
+from typing import TYPE_CHECKING, Any
 
 from spikon_tui.api.errors import MalformedResponseError
 from spikon_tui.api.lenient_json import loads_lenient
 from spikon_tui.i18n import _
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 LENIENT_JSON_LIMIT = 4_000_000
 """Bodies larger than this (bytes) are not given to the slow lenient JSON reader."""
@@ -273,6 +272,12 @@ def _element_value(element: Element) -> Any:
 
 def decode_xml(body: bytes | str) -> dict[str, Any]:
     """Decode an XML body to `{root_name: value}`; refuses DTDs and entities."""
+    # Imported here: the app asks for JSON, and start-up need not pay for XML.
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring as _xml_fromstring
+
     if isinstance(body, bytes):
         body = body.lstrip().removeprefix(_BOM).lstrip()
     else:
