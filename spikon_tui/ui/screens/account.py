@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from decimal import Decimal
 
 from textual import work
@@ -36,14 +35,17 @@ stay on screen and the line says so.
 """)
     BINDINGS = [Binding("r", "refresh", N_("Refresh"))]
 
-    @dataclass
+    # Plain classes, not dataclasses: building a dataclass costs start-up time.
     class Loaded(Message):
-        balance: Decimal
-        accounts: list[PhoneAccount]
+        def __init__(self, balance: Decimal, accounts: list[PhoneAccount]) -> None:
+            super().__init__()
+            self.balance = balance
+            self.accounts = accounts
 
-    @dataclass
     class Failed(Message):
-        error: Exception
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
 
     loaded = False
     """True once the balance and the phone accounts have been shown."""
