@@ -5,9 +5,10 @@ process: modules, classes, parsed styles, the first screen. With the collector
 on, it walks all of them several times before the first screen is painted
 (about a tenth of start-up). `pause()` is called first thing by `spikon-tui`;
 `resume()` once the first screen shows its data, or after `LONGEST_PAUSE`
-seconds at most. `gc.freeze()` then moves everything alive into the permanent
-generation, so later collections (all day long, in the monitor) skip it too.
-Textual pauses the collector the same way while scrolling.
+seconds at most: one collection frees start-up's garbage (a few thousand
+objects in cycles), then `gc.freeze()` moves everything still alive into the
+permanent generation, so later collections (all day long, in the monitor)
+skip it too. Textual pauses the collector the same way while scrolling.
 
 No Textual import here.
 """
@@ -31,11 +32,13 @@ def pause() -> None:
 
 
 def resume() -> None:
-    """Freeze the objects start-up built and collect automatically again. Idempotent."""
+    """Collect start-up's garbage, freeze what lives on, collect automatically again.
+    Idempotent."""
     global _paused
     if not _paused:
         return
     _paused = False
+    gc.collect()
     gc.freeze()
     gc.enable()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -35,6 +36,20 @@ def test_pause_stops_collection_and_resume_freezes_what_lives_then_collects_agai
     assert gc.isenabled()
     assert not startup_gc.is_paused()
     assert gc.get_freeze_count() >= frozen_before + len(built_while_starting)
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_garbage_made_while_starting_is_freed_not_frozen() -> None:
+    gc.enable()
+    startup_gc.pause()
+    garbage = weakref.ref(Node())
+    assert garbage() is not None  # no collection while paused
+    startup_gc.resume()
+    assert garbage() is None
 
 
 def test_resume_twice_does_nothing_more() -> None:
