@@ -4,10 +4,14 @@ Each function follows the interface language (`spikon_tui.i18n`) at the moment
 it is called. Money is Polish style in both languages ("1 234,50 zł": the
 account is in złoty, and English users of SPIKON see the same figure as its
 panel); dates are ISO in English ("2025-03-14") and day.month.year in Polish.
+Dates typed by the user (`read_date`) are accepted in either form, whatever the
+language. Files and records for other programs (CSV, JSONL, API parameters)
+stay ISO: they do not use this module.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,6 +20,11 @@ from spikon_tui.i18n import _, current_language, ngettext
 _CENT = Decimal("0.01")
 _NBSP = "\u00a0"  # keeps "1 234,50 zł" on one line
 _DATE_FORMATS = {"en": "%Y-%m-%d", "pl": "%d.%m.%Y"}
+_DAY_MONTH_FORMATS = {"en": "%m-%d", "pl": "%d.%m"}
+_TYPED_DATE = re.compile(
+    r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"  # 2025-03-14
+    r"|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"  # 14.03.2025
+)
 _HUMANIZE_LOCALES = {"pl": "pl_PL"}
 
 
@@ -78,5 +87,38 @@ def format_date(day: date) -> str:
 
 def format_datetime(moment: datetime, *, seconds: bool = False) -> str:
     """`2025-03-14 09:05` in English, `14.03.2025 09:05` in Polish (24-hour clock in both)."""
-    clock = "%H:%M:%S" if seconds else "%H:%M"
-    return f"{format_date(moment)} {moment.strftime(clock)}"
+    # No strftime: a call report formats 50,000 of these at once.
+    if current_language() == "pl":
+        day = f"{moment.day:02d}.{moment.month:02d}.{moment.year:04d}"
+    else:
+        day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    if seconds:
+        clock += f":{moment.second:02d}"
+    return f"{day} {clock}"
+
+
+def format_recent(moment: datetime, now: datetime) -> str:
+    """Short, for a list: `14:05` on the day of `now`, `06-15 14:05` (Polish `15.06 14:05`)
+    in its year, the date alone before that."""
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M")
+    if moment.year == now.year:
+        day_month = _DAY_MONTH_FORMATS.get(current_language(), _DAY_MONTH_FORMATS["en"])
+        return moment.strftime(f"{day_month} %H:%M")
+    return format_date(moment)
+
+
+def read_date(text: str) -> date | None:
+    """A date as a person types it, in either language: `2025-03-14` or `14.03.2025`
+    (`14.3.2025` too); None when `text` is not one of those or no such day exists."""
+    found = _TYPED_DATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    iso_year, iso_month, iso_day, day, month, year = found.groups()
+    try:
+        if iso_year is not None:
+            return date(int(iso_year), int(iso_month), int(iso_day))
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

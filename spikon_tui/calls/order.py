@@ -1,8 +1,10 @@
 """A call history order (call_list/order) as the form fills it in, checked before it is sent.
 
 The checks are the client's own (`api.validation`), so the form and the API limits
-never drift: direction 0/1/2, dates written YYYY-MM-DD, start not after end, at
-most `CALL_LIST_MAX_DAYS` days apart, an optional number of at most 25 characters.
+never drift: direction 0/1/2, start not after end, at most `CALL_LIST_MAX_DAYS`
+days apart, an optional number of at most 25 characters. Dates are shown the
+interface language's way and may be typed either way (2025-06-09 or 09.06.2025);
+they are sent as the API wants them (YYYY-MM-DD).
 
 Dates are SPIKON's: calls are dated in Polish time, so "today" is today in Poland,
 whatever the time zone of the computer running the app.
@@ -16,12 +18,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from spikon_tui.api.validation import (
     CallDirection,
-    check_date,
+    FieldError,
     check_date_range,
     check_direction,
     check_phone_number,
 )
-from spikon_tui.i18n import N_, _
+from spikon_tui.formatting import format_date, read_date
+from spikon_tui.i18n import N_, _, pgettext
 
 try:
     POLAND: tzinfo = ZoneInfo("Europe/Warsaw")
@@ -49,11 +52,12 @@ class OrderRequest:
     number: str = ""
 
     def describe(self) -> str:
-        """'incoming · 2025-06-09 – 2025-06-15 · number 501234567 · recorded only'."""
+        """'incoming · 2025-06-09 – 2025-06-15 · number 501234567 · recorded only'
+        (Polish dates: 09.06.2025)."""
         direction = DIRECTION_NAMES[self.direction]
         parts = [
             _(direction),
-            f"{self.date_start.isoformat()} – {self.date_end.isoformat()}",
+            f"{format_date(self.date_start)} – {format_date(self.date_end)}",
         ]
         if self.number:
             parts.append(_("number {number}").format(number=self.number))
@@ -112,11 +116,24 @@ def check_order(
     )
 
 
+def check_typed_date(value: str, parameter: str) -> date:
+    """A day as typed in the form: 2025-06-09 or 09.06.2025, whatever the language."""
+    day = read_date(value)
+    if day is None:
+        raise FieldError(
+            parameter,
+            pgettext(
+                "typed date", "{parameter} must be a date written YYYY-MM-DD, like 2024-01-31."
+            ),
+        )
+    return day
+
+
 def check_start(value: str) -> date:
     """One field on its own: the first day."""
-    return check_date(value, "date_start")
+    return check_typed_date(value, "date_start")
 
 
 def check_end(value: str) -> date:
     """One field on its own: the last day."""
-    return check_date(value, "date_end")
+    return check_typed_date(value, "date_end")

@@ -23,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, RadioSet
 from spikon_tui.api.validation import CallDirection
 from spikon_tui.calls.calls import humanize_duration
 from spikon_tui.calls.ledger import KEEP_SECONDS
+from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.sandbox.history import ANSWERED
 from spikon_tui.session import Session
@@ -824,3 +825,75 @@ async def test_when_the_profile_folder_cannot_be_written_the_app_says_so_once(
         assert warnings == ["Earlier reports not remembered"]
         assert "kept for this run only" in toast_text(app)
         assert screen.ledger.get(FIRST_ORDER).request is not None, "remembered for this run"
+
+
+# -- in Polish -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_language("pl")
+    yield
+    set_language("en")
+
+
+def polish_moment(iso: str) -> str:
+    """ "2025-06-14 09:05:33" -> "14.06.2025 09:05": how the Polish report shows a call."""
+    day, clock = iso.split(" ")
+    year, month, date = day.split("-")
+    return f"{date}.{month}.{year} {clock[:5]}"
+
+
+@pytest.mark.parametrize("size", [SIZE, NARROW])
+async def test_in_polish_dates_are_day_first_typed_either_way_and_the_words_are_polish(
+    make_app, sandbox: Sandbox, clock: FakeClock, polish: None, size: tuple[int, int]
+) -> None:
+    async with history_screen(make_app, size) as (app, pilot, screen):
+        form = screen.form
+        assert field(screen, "#order-start").value == "09.06.2025"
+        assert field(screen, "#order-end").value == "15.06.2025"
+        assert field(screen, "#order-start").placeholder == "DD.MM.RRRR"
+
+        await type_into(pilot, "#order-start", "2025/06/10")
+        assert form.problem_text == "Pole „Od” wymaga daty w formacie DD.MM.RRRR, np. 31.01.2024."
+        await type_into(pilot, "#order-start", "16.06.2025")
+        assert form.problem_text == ("Data w polu „Do” nie może być wcześniejsza niż w polu „Od”.")
+        await type_into(pilot, "#order-number", "50a")
+        assert form.problem_text == (
+            "Pole „Numer” może zawierać tylko cyfry, ewentualnie ze znakiem + na początku."
+        )
+        await type_into(pilot, "#order-number", "")
+        await type_into(pilot, "#order-start", "2025-06-10")  # ISO is understood too
+        assert form.problem_text == ""
+        await order_and_wait(pilot, screen, clock)
+        rows = sandbox_rows(sandbox, FIRST_ORDER)
+        assert rows and min(row.day for row in rows).isoformat() >= "2025-06-10"
+        title = str(screen.query_one("#report-title").content)
+        assert "10.06.2025 – 15.06.2025" in title
+        assert [call[0] for call in shown_calls(screen)] == [polish_moment(r.date) for r in rows]
+        linked = next(i for i, row in enumerate(rows) if row.file.startswith("https://"))
+        assert shown_calls(screen)[linked][5] == "odnośnik"
+        header = table_lines(calls_table(screen))[0]
+        assert header.split()[-1] == "Nagranie"
+        shown = "\n".join(screen_lines(app))
+        assert "link" not in shown and "2025-06" not in shown, shown
+
+        await pilot.press("escape")
+        assert "· 10.06.2025 – 15.06.2025 ·" in reports(screen)[0][3]
+
+
+async def test_a_call_placed_from_a_report_is_told_in_polish(
+    make_app, sandbox: Sandbox, polish: None
+) -> None:
+    async with history_screen(make_app) as (app, pilot, screen):
+        await open_report(pilot, screen, 1)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CallDialog)
+        await choose_caller(pilot, 0)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert app.screen is screen
+        assert sandbox.request_counts["call/initiate"] == 1
+        titles = [title for _, title, _text in toasts(app)]
+        assert "Połączenie rozpoczęte" in titles, toast_text(app)

@@ -8,6 +8,8 @@ checks are due by that clock, so each test says exactly when time passes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, TextArea
 
 from spikon_tui.api.validation import SMS_MESSAGE_MAX
+from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.sms.store import STORE_FILE
@@ -24,6 +27,7 @@ from spikon_tui.ui.screens.sms import SmsScreen
 from spikon_tui.ui.screens.sms_compose import REMEMBERED_SENDER
 from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
 from spikon_tui.ui.screens.sms_pick import PickRecipientsDialog
+from spikon_tui.ui.screens.sms_sent_list import sent_time
 from spikon_tui.ui.widgets.call_dialog import CallDialog
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from tests.sandbox.helpers import FakeClock
@@ -245,7 +249,7 @@ async def test_refused_locally_nothing_is_sent_and_the_form_names_the_problem(
 
         await type_into(pilot, "#recipients", "501234567, 12345")
         assert error_line(pilot) == (
-            "Each recipient must be a Polish phone number of 9 digits (got '12345')."
+            "Each recipient must be a Polish phone number of 9 digits (got “12345”)."
         )
         recipients = screen.query_one("#recipients", Input)
         recipients.value = "501234567"
@@ -739,3 +743,54 @@ async def test_the_sent_list_filters_as_you_type(make_app, sandbox: Sandbox) -> 
         await paste(pilot, "xyz")
         assert rows(screen) == []
         assert "No sent SMS match “601 234xyz”" in " ".join(table_lines(screen.sent_list.table))
+
+
+# -- in Polish and English -------------------------------------------------------------------
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_language("pl")
+    yield
+    set_language("en")
+
+
+def test_sent_times_follow_the_language() -> None:
+    now = datetime(2025, 6, 15, 17, 6).timestamp()
+    moments = [datetime(*when).timestamp() for when in [(2025, 6, 15, 9, 5), (2025, 3, 4, 9, 5)]]
+    moments.append(datetime(2024, 12, 31, 23, 59).timestamp())
+    assert [sent_time(m, now) for m in moments] == ["09:05", "03-04 09:05", "2024-12-31"]
+    set_language("pl")
+    try:
+        assert [sent_time(m, now) for m in moments] == ["09:05", "04.03 09:05", "31.12.2024"]
+    finally:
+        set_language("en")
+
+
+async def test_in_polish_the_form_names_its_fields_and_the_details_date_is_day_first(
+    make_app, sandbox: Sandbox, clock: FakeClock, polish: None
+) -> None:
+    async with make_app(start_mode="sms").run_test(size=SIZE) as pilot:
+        screen = await open_sms(pilot)
+        await type_into(pilot, "#recipients", "501234567, 12345")
+        assert error_line(pilot) == (
+            "W polu „Do” wymagany jest polski numer telefonu o długości 9 cyfr (wpisano „12345”)."
+        )
+        screen.query_one("#recipients", Input).value = "501234567"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert error_line(pilot) == "Pole „Wiadomość” nie może być puste."
+
+        sent_at = clock()
+        await type_into(pilot, "#message", "Dzień dobry")
+        await send(pilot)
+        clock.advance(2 * 86400)
+        table = screen.sent_list.table
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        details = pilot.app.screen
+        assert isinstance(details, SmsDetailsDialog)
+        body = " ".join(text_of(w) for w in details.query(".dialog-text"))
+        when = datetime.fromtimestamp(sent_at).strftime("%d.%m.%Y %H:%M:%S")
+        assert f"Wysłano {when} (2 dni temu) z nadawcą „SMS”." in body, body

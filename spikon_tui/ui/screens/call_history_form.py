@@ -1,8 +1,9 @@
 """The form that orders a call history report, checked against SPIKON's limits as you type.
 
 Direction (incoming, outgoing, both), the first and last day (the last 7 days by
-default, at most 100 days apart, the first not after the last), recorded calls
-only, and an optional number. Every check is the client's own, through
+default, at most 100 days apart, the first not after the last; shown the
+interface language's way, typed either way: 2025-06-09 or 09.06.2025), recorded
+calls only, and an optional number. Every check is the client's own, through
 `calls.order.check_order`; the line under the fields names the first problem of
 what has been typed. Nothing here sends anything: the screen does, once per press,
 and the fields keep what was typed whatever happens to the request.
@@ -22,8 +23,9 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Stat
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.api.validation import CALL_LIST_MAX_DAYS, CallDirection
 from spikon_tui.calls.order import OrderRequest, check_end, check_order, check_start
+from spikon_tui.formatting import format_date
 from spikon_tui.i18n import N_, _
-from spikon_tui.ui.widgets.api_validator import ApiCheck
+from spikon_tui.ui.widgets.api_validator import ApiCheck, in_form_words
 from spikon_tui.ui.widgets.form_parts import number_check
 
 FIRST_DAY = N_("the first day")
@@ -52,10 +54,7 @@ _DIRECTION_BUTTONS = {
 
 def in_words(error: ValidationError) -> str:
     """The client's message with the form's names for the parameters, as a sentence."""
-    text = str(error)
-    for parameter, name in FIELD_NAMES.items():
-        text = text.replace(parameter, _(name))
-    return text[:1].upper() + text[1:]
+    return in_form_words(error, {parameter: _(name) for parameter, name in FIELD_NAMES.items()})
 
 
 class CallOrderForm(Vertical):
@@ -107,7 +106,7 @@ class CallOrderForm(Vertical):
     @staticmethod
     def _date_field(field_id: str, value: date, title: str, check: ApiCheck) -> Input:
         field = Input(
-            value.isoformat(),
+            format_date(value),
             placeholder=_("YYYY-MM-DD"),
             id=field_id,
             max_length=10,
@@ -133,8 +132,8 @@ class CallOrderForm(Vertical):
         """The request the form describes; `ValidationError` names the first problem."""
         return check_order(
             int(self.direction),
-            self._value("#order-start"),
-            self._value("#order-end"),
+            check_start(self._value("#order-start")),
+            check_end(self._value("#order-end")),
             self.query_one("#order-records-only", Checkbox).value,
             self._value("#order-number"),
         )
@@ -144,8 +143,8 @@ class CallOrderForm(Vertical):
         for button_id, direction in _DIRECTION_BUTTONS.items():
             if direction == request.direction:
                 self.query_one(f"#{button_id}", RadioButton).value = True
-        self.query_one("#order-start", Input).value = request.date_start.isoformat()
-        self.query_one("#order-end", Input).value = request.date_end.isoformat()
+        self.query_one("#order-start", Input).value = format_date(request.date_start)
+        self.query_one("#order-end", Input).value = format_date(request.date_end)
         self.query_one("#order-records-only", Checkbox).value = request.records_only
         self.query_one("#order-number", Input).value = request.number
 

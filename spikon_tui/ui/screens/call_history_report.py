@@ -31,9 +31,10 @@ from spikon_tui.calls.calls import (
     state_label,
 )
 from spikon_tui.calls.totals import CallFigures, describe_totals
-from spikon_tui.i18n import _
+from spikon_tui.formatting import format_datetime
+from spikon_tui.i18n import _, pgettext
 from spikon_tui.ui.screens.call_history_export import CallExport
-from spikon_tui.ui.widgets.call_dialog import CallDialog
+from spikon_tui.ui.widgets.call_dialog import call_number
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 TOTALS_DELAY = 0.12
@@ -62,7 +63,7 @@ def call_rows(calls: Sequence[CallRecord]) -> list[Row]:
         if length is None:
             length = lengths[call.duration] = humanize_duration(call.duration)
         recording = recordings[recording_kind(call.file)]
-        when = call.date.isoformat(" ", "minutes")  # the seconds are in the CSV export
+        when = format_datetime(call.date)  # the seconds are in the CSV export
         append(
             Row(
                 key=position,
@@ -117,7 +118,9 @@ class CallReportView(Vertical):
                 Column("to", _("To")),
                 Column("duration", _("Duration"), align="right"),
                 Column("state", _("State")),
-                Column("recording", _("Recording"), flex=True, min_width=9),
+                Column(
+                    "recording", pgettext("call report column", "Recording"), flex=True, min_width=9
+                ),
             ],
             filter_columns=["date", "from", "to", "state"],
             id="report-calls",
@@ -249,7 +252,7 @@ class CallReportView(Vertical):
         if call is None:
             return
         number = call_back_number(call, self.direction, own_numbers)
-        self.app.push_screen(CallDialog(number, who=number), self.app.report_call)
+        call_number(self.app, number, who=number)
 
     def copy_link(self) -> None:
         """Copy the selected call's recording link (OSC 52: works over SSH in most terminals)."""

@@ -43,7 +43,7 @@ from spikon_tui.ui.screens.sms_compose import DEFAULT_SENDER, REMEMBERED_SENDER,
 from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
 from spikon_tui.ui.screens.sms_pick import Picked, PickRecipientsDialog
 from spikon_tui.ui.screens.sms_sent_list import SentList
-from spikon_tui.ui.widgets.call_dialog import CallDialog
+from spikon_tui.ui.widgets.call_dialog import call_number
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
@@ -496,7 +496,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             self._call(record)
 
     def _call(self, record: SentMessage) -> None:
-        self.app.push_screen(CallDialog(record.number, who=record.name), self.app.report_call)
+        call_number(self.app, record.number, who=record.name)
 
     def action_use_again(self) -> None:
         record = self._highlighted()

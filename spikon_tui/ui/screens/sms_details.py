@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from spikon_tui.formatting import format_age
+from spikon_tui.formatting import format_age, format_datetime
 from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.recipients import format_number
@@ -25,7 +25,7 @@ from spikon_tui.sms.sent import SentMessage
 
 def details_text(record: SentMessage, now: float) -> str:
     """The facts about one message, one per line."""
-    sent = datetime.fromtimestamp(record.sent_at).strftime("%Y-%m-%d %H:%M:%S")
+    sent = format_datetime(datetime.fromtimestamp(record.sent_at), seconds=True)
     lines = [
         _("Sent {when} ({age} ago) from “{sender}”.").format(
             when=sent, age=format_age(now - record.sent_at), sender=record.sender

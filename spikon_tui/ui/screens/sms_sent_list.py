@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from spikon_tui.formatting import format_recent
 from spikon_tui.i18n import _
 from spikon_tui.sms import follow
 from spikon_tui.sms.sent import SentMessage
@@ -30,13 +31,9 @@ _TONE_VARIABLES = {
 
 
 def sent_time(epoch: float, now: float) -> str:
-    """ "14:05" today, "15.06 14:05" this year, "15.06.2024" before (local time)."""
-    when, today = datetime.fromtimestamp(epoch), datetime.fromtimestamp(now)
-    if when.date() == today.date():
-        return when.strftime("%H:%M")
-    if when.year == today.year:
-        return when.strftime("%d.%m %H:%M")
-    return when.strftime("%d.%m.%Y")
+    """ "14:05" today, "06-15 14:05" this year, "2024-06-15" before (local time);
+    in Polish "15.06 14:05" and "15.06.2024"."""
+    return format_recent(datetime.fromtimestamp(epoch), datetime.fromtimestamp(now))
 
 
 def sent_row(record: SentMessage, now: float, styles: dict[Tone, str]) -> Row:
