@@ -27,19 +27,24 @@ Choices where the documentation is silent or loose:
 - Ids are whole numbers >= 0 (ints, or strings of digits); flags are 0/1 or
   bool.
 
-Messages are in the interface language and begin with the parameter's name
-(`{parameter} ...`), which the UI's `ApiCheck` replaces with the field's label.
+Messages are in the interface language and name the parameter in words, never
+by its API name (`PARAMETER_NAMES`: "The phone book name must not be empty.",
+Polish "Pole „Nazwa książki” nie może być puste."). A `FieldError` can say its
+sentence again with a form's own name for the field (`worded`), which is how
+the forms' messages name what the user sees. Each sentence is whole in each
+language: Polish words the field as „label” after "Pole"/"W polu", so no
+adjective has to agree with a field name's gender.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import IntEnum
 
 from spikon_tui.api.errors import ValidationError
-from spikon_tui.i18n import _
+from spikon_tui.i18n import N_, _
 
 PHONE_BOOK_NAME_MAX = 25
 PHONE_BOOK_ELEMENT_NAME_MAX = 120
@@ -78,25 +83,92 @@ class CallDirection(IntEnum):
     BOTH = 2
 
 
-def _fail(parameter: str, message: str) -> ValidationError:
-    return ValidationError(parameter, message)
+PARAMETER_NAMES: dict[str, str] = {
+    "phone_book_name": N_("the phone book name"),
+    "phone_book_element_name": N_("the entry name"),
+    "phone_book_element_number": N_("the entry number"),
+    "destination_number": N_("the number to call"),
+    "number": N_("the number"),
+    "dir": N_("the direction"),
+    "date_start": N_("the first day"),
+    "date_end": N_("the last day"),
+    "from": N_("the sender"),
+    "to": N_("the recipient"),
+    "message": N_("the message"),
+    "text": N_("the text"),
+    "name": N_("the name"),
+    "voice": N_("the voice"),
+    "language": N_("the language"),
+    "with_records_only": N_("the recorded-calls-only choice"),
+    "sign": N_("the decimal mark choice"),
+    "pcm_8k16bm": N_("the WAV format choice"),
+    "id": N_("the id"),
+    "agent_id": N_("the agent id"),
+    "campaign_id": N_("the campaign id"),
+    "cc_campaign_id": N_("the campaign id"),
+    "call_list_id": N_("the report id"),
+    "phone_account_id": N_("the phone account id"),
+    "phone_book_id": N_("the phone book id"),
+    "phone_book_element_id": N_("the entry id"),
+    "tts_id": N_("the announcement id"),
+}
+"""Each API parameter in words (msgids); a parameter missing here is named as the API names it."""
 
 
-def _too_long(parameter: str, maximum: int, length: int) -> str:
-    return _("{parameter} must be at most {maximum} characters long (it has {length}).").format(
-        parameter=parameter, maximum=maximum, length=length
+def parameter_name(parameter: str) -> str:
+    """ "phone_book_name" -> "the phone book name" (Polish "Nazwa książki")."""
+    name = PARAMETER_NAMES.get(parameter)
+    return _(name) if name is not None else parameter
+
+
+class FieldError(ValidationError):
+    """A `ValidationError` whose sentence can be said again naming the fields differently.
+
+    `template` is the sentence in the interface language with `{parameter}` (and
+    `{other}`, a second parameter) where the names go; `values` fill the rest.
+    """
+
+    def __init__(
+        self, parameter: str, template: str, *, other: str | None = None, **values: object
+    ) -> None:
+        self.parameter = parameter
+        self.template = template
+        self.other = other
+        self.values = values
+        super().__init__(parameter, self.worded())
+
+    def worded(self, names: Mapping[str, str] | None = None) -> str:
+        """The sentence with each parameter named by `names` (a form's labels, by API
+        parameter), else by `parameter_name`; it starts with a capital letter."""
+
+        def name(parameter: str) -> str:
+            if names is not None and parameter in names:
+                return names[parameter]
+            return parameter_name(parameter)
+
+        other = name(self.other) if self.other is not None else ""
+        text = self.template.format(parameter=name(self.parameter), other=other, **self.values)
+        return text[:1].upper() + text[1:]
+
+
+def _too_long(parameter: str, maximum: int, length: int) -> FieldError:
+    return FieldError(
+        parameter,
+        _("{parameter} must be at most {maximum} characters long (it has {length})."),
+        maximum=maximum,
+        length=length,
     )
 
 
 def check_text(value: object, parameter: str, *, maximum: int | None = None) -> str:
     """A non-empty string (stripped) of at most `maximum` characters."""
     if not isinstance(value, str):
-        raise _fail(parameter, _("{parameter} must be text.").format(parameter=parameter))
+        raise FieldError(parameter, _("{parameter} must be text."))
     text = value.strip()
     if not text:
-        raise _fail(parameter, _("{parameter} must not be empty.").format(parameter=parameter))
+        raise FieldError(parameter, _("{parameter} must not be empty."))
     if maximum is not None and len(text) > maximum:
-        raise _fail(parameter, _too_long(parameter, maximum, len(text)))
+        raise _too_long(parameter, maximum, len(text))
     return text
 
 
@@ -113,37 +185,31 @@ def check_phone_number(value: object, parameter: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise _fail(parameter, _("{parameter} must be a phone number.").format(parameter=parameter))
+        raise FieldError(parameter, _("{parameter} must be a phone number."))
     number = _NUMBER_FORMATTING.sub("", value)
     if not number:
-        raise _fail(parameter, _("{parameter} must not be empty.").format(parameter=parameter))
+        raise FieldError(parameter, _("{parameter} must not be empty."))
     if not _PHONE_NUMBER.fullmatch(number):
-        raise _fail(
-            parameter,
-            _("{parameter} may contain only digits, with an optional leading +.").format(
-                parameter=parameter
-            ),
+        raise FieldError(
+            parameter, _("{parameter} may contain only digits, with an optional leading +.")
         )
     if len(number) > PHONE_NUMBER_MAX:
-        raise _fail(parameter, _too_long(parameter, PHONE_NUMBER_MAX, len(number)))
+        raise _too_long(parameter, PHONE_NUMBER_MAX, len(number))
     return number
 
 
 def check_id(value: object, parameter: str) -> int:
     """A whole number >= 0 (an int, or a string of digits)."""
     if isinstance(value, bool):
-        raise _fail(
-            parameter,
-            _("{parameter} must be a whole number, not {value!r}.").format(
-                parameter=parameter, value=value
-            ),
+        raise FieldError(
+            parameter, _("{parameter} must be a whole number, not {value}."), value=value
         )
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int):
-        raise _fail(parameter, _("{parameter} must be a whole number.").format(parameter=parameter))
+        raise FieldError(parameter, _("{parameter} must be a whole number."))
     if value < 0:
-        raise _fail(parameter, _("{parameter} must not be negative.").format(parameter=parameter))
+        raise FieldError(parameter, _("{parameter} must not be negative."))
     return value
 
 
@@ -151,16 +217,13 @@ def check_flag(value: object, parameter: str) -> int:
     """0/1 or False/True -> 0/1."""
     if value in (0, 1) and isinstance(value, int):
         return int(value)
-    raise _fail(parameter, _("{parameter} must be 0 or 1.").format(parameter=parameter))
+    raise FieldError(parameter, _("{parameter} must be 0 or 1."))
 
 
 def check_direction(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1, 2):
         return int(value)
-    raise _fail(
-        "dir",
-        _("{parameter} must be 0 (incoming), 1 (outgoing) or 2 (both).").format(parameter="dir"),
-    )
+    raise FieldError("dir", _("{parameter} must be 0 (incoming), 1 (outgoing) or 2 (both)."))
 
 
 def check_date(value: object, parameter: str) -> date:
@@ -176,13 +239,10 @@ def check_date(value: object, parameter: str) -> date:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        raise _fail(
-            parameter,
-            _("{parameter} must be a date written YYYY-MM-DD, like 2024-01-31.").format(
-                parameter=parameter
-            ),
+        raise FieldError(
+            parameter, _("{parameter} must be a date written YYYY-MM-DD, like 2024-01-31.")
         )
-    raise _fail(parameter, _("{parameter} must be a date.").format(parameter=parameter))
+    raise FieldError(parameter, _("{parameter} must be a date."))
 
 
 def check_date_range(start: object, end: object) -> tuple[date, date]:
@@ -190,18 +250,15 @@ def check_date_range(start: object, end: object) -> tuple[date, date]:
     first = check_date(start, "date_start")
     last = check_date(end, "date_end")
     if first > last:
-        raise _fail(
-            "date_end",
-            _("{parameter} must not be before {other}.").format(
-                parameter="date_end", other="date_start"
-            ),
+        raise FieldError(
+            "date_end", _("{parameter} must not be before {other}."), other="date_start"
         )
     if (last - first).days > CALL_LIST_MAX_DAYS:
-        raise _fail(
+        raise FieldError(
             "date_end",
-            _("The date range may span at most {maximum} days (this one spans {days}).").format(
-                maximum=CALL_LIST_MAX_DAYS, days=(last - first).days
-            ),
+            _("The date range may span at most {maximum} days (this one spans {days})."),
+            maximum=CALL_LIST_MAX_DAYS,
+            days=(last - first).days,
         )
     return first, last
 
@@ -211,30 +268,28 @@ def check_sms_sender(value: object) -> str:
         sender = _SENDER_BY_FOLDED.get(value.strip().casefold())
         if sender is not None:
             return sender
-    raise _fail(
-        "from",
-        _("{parameter} must be one of: {choices}.").format(
-            parameter="from", choices=", ".join(SMS_SENDERS)
-        ),
+    raise FieldError(
+        "from", _("{parameter} must be one of: {choices}."), choices=", ".join(SMS_SENDERS)
     )
 
 
 def check_sms_number(value: object) -> str:
     """One Polish number -> its 9 digits."""
     if not isinstance(value, str):
-        raise _fail("to", _("{parameter} must be a phone number.").format(parameter="to"))
+        raise FieldError("to", _("{parameter} must be a phone number."))
     number = _NUMBER_FORMATTING.sub("", value)
     for prefix in _SMS_COUNTRY_PREFIXES:
         if number.startswith(prefix) and len(number) == len(prefix) + SMS_NUMBER_DIGITS:
             number = number[len(prefix) :]
             break
+    if not number:
+        raise FieldError("to", _("{parameter} must not be empty."))
     if not (number.isascii() and number.isdigit() and len(number) == SMS_NUMBER_DIGITS):
-        shown = value.strip() or _("an empty number")
-        raise _fail(
+        raise FieldError(
             "to",
-            _("{parameter} must be a Polish phone number of {digits} digits (got {shown}).").format(
-                parameter="to", digits=SMS_NUMBER_DIGITS, shown=repr(shown[:30])
-            ),
+            _("{parameter} must be a Polish phone number of {digits} digits (got “{shown}”)."),
+            digits=SMS_NUMBER_DIGITS,
+            shown=value.strip()[:30],
         )
     return number
 
@@ -246,39 +301,32 @@ def check_sms_recipients(value: object) -> str:
     elif isinstance(value, list | tuple):
         parts = value
     else:
-        raise _fail(
-            "to",
-            _("{parameter} must be a phone number or a list of phone numbers.").format(
-                parameter="to"
-            ),
-        )
+        raise FieldError("to", _("{parameter} must be a phone number or a list of phone numbers."))
     numbers = [check_sms_number(part) for part in parts]
     if not numbers:
-        raise _fail(
-            "to", _("{parameter} must name at least one phone number.").format(parameter="to")
-        )
+        raise FieldError("to", _("{parameter} must name at least one phone number."))
     return ",".join(numbers)
 
 
 def check_sms_message(value: object) -> str:
     """1..918 characters, sent as typed (not stripped)."""
     if not isinstance(value, str):
-        raise _fail("message", _("{parameter} must be text.").format(parameter="message"))
+        raise FieldError("message", _("{parameter} must be text."))
     if not value.strip():
-        raise _fail("message", _("{parameter} must not be empty.").format(parameter="message"))
+        raise FieldError("message", _("{parameter} must not be empty."))
     if len(value) > SMS_MESSAGE_MAX:
-        raise _fail("message", _too_long("message", SMS_MESSAGE_MAX, len(value)))
+        raise _too_long("message", SMS_MESSAGE_MAX, len(value))
     return value
 
 
 def check_tts_text(value: object) -> str:
     """1..3000 characters, sent as typed (not stripped)."""
     if not isinstance(value, str):
-        raise _fail("text", _("{parameter} must be text.").format(parameter="text"))
+        raise FieldError("text", _("{parameter} must be text."))
     if not value.strip():
-        raise _fail("text", _("{parameter} must not be empty.").format(parameter="text"))
+        raise FieldError("text", _("{parameter} must not be empty."))
     if len(value) > TTS_TEXT_MAX:
-        raise _fail("text", _too_long("text", TTS_TEXT_MAX, len(value)))
+        raise _too_long("text", TTS_TEXT_MAX, len(value))
     return value
 
 
@@ -286,10 +334,5 @@ def check_language(value: object) -> str:
     """A language code such as "pl-PL" (non-empty, no spaces)."""
     text = check_text(value, "language")
     if any(ch.isspace() for ch in text):
-        raise _fail(
-            "language",
-            _("{parameter} must be a code such as pl-PL, without spaces.").format(
-                parameter="language"
-            ),
-        )
+        raise FieldError("language", _("{parameter} must be a code such as pl-PL, without spaces."))
     return text

@@ -11,18 +11,17 @@ import re
 from dataclasses import dataclass
 
 from spikon_tui.api.errors import ValidationError
-from spikon_tui.api.validation import check_sms_number
+from spikon_tui.api.validation import FieldError, check_sms_number
 from spikon_tui.i18n import _
 
 _SEPARATORS = re.compile(r"[,;\n]")
 
 
-class NoRecipientsError(ValidationError):
+class NoRecipientsError(FieldError):
     """No number was typed at all (as opposed to a number that breaks a rule)."""
 
     def __init__(self) -> None:
-        message = _("{parameter} must name at least one phone number.").format(parameter="to")
-        super().__init__("to", message)
+        super().__init__("to", _("{parameter} must name at least one phone number."))
 
 
 @dataclass(frozen=True)

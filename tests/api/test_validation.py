@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import re
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from spikon_tui.api import SpikonClient, ValidationError
 from spikon_tui.api import validation as v
+from spikon_tui.i18n import set_language
 from tests.api.helpers import Recorder, doc_examples_handler, form_of, make_client
 
 
@@ -107,7 +109,7 @@ def test_date_range_of_101_days_is_refused() -> None:
 
 def test_date_range_backwards_is_refused() -> None:
     error = rejects("date_end", lambda: v.check_date_range("2024-02-02", "2024-02-01"))
-    assert "before date_start" in str(error)
+    assert str(error) == "The last day must not be before the first day."
 
 
 def test_dates_accept_datetimes_and_reject_other_spellings() -> None:
@@ -259,3 +261,66 @@ async def test_client_sends_normalised_values() -> None:
         "number": "+48600100200",
     }
     assert "number" not in no_number
+
+
+# --- the sentences: fields named in words, whole in each language ----------------------
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_language("pl")
+    yield
+    set_language("en")
+
+
+async def refusal(call: Callable[[SpikonClient], Awaitable[Any]]) -> ValidationError:
+    async with make_client(Recorder(doc_examples_handler)) as client:
+        with pytest.raises(ValidationError) as caught:
+            await call(client)
+    return caught.value
+
+
+@pytest.mark.parametrize(("parameter", "call"), BAD_CALLS, ids=[p for p, _ in BAD_CALLS])
+async def test_english_refusals_name_the_parameter_in_words(
+    parameter: str, call: Callable[[SpikonClient], Awaitable[Any]]
+) -> None:
+    message = str(await refusal(call))
+    assert message.startswith("The "), message
+    assert "_" not in message and not message.startswith(f"{parameter} "), message
+
+
+@pytest.mark.parametrize(("parameter", "call"), BAD_CALLS, ids=[p for p, _ in BAD_CALLS])
+async def test_polish_refusals_are_whole_sentences_without_api_names(
+    parameter: str, call: Callable[[SpikonClient], Awaitable[Any]], polish: None
+) -> None:
+    message = str(await refusal(call))
+    assert re.match(r"(Pole|W polu|Wartość w polu|Data w polu|Zakres dat) ", message), message
+    for api_name in v.PARAMETER_NAMES:
+        assert not re.search(rf"\b{re.escape(api_name)}\b", message), (api_name, message)
+
+
+def test_polish_needs_no_gender_agreement_with_the_field_name(polish: None) -> None:
+    assert str(rejects("phone_book_name", lambda: v.check_phone_book_name(" "))) == (
+        "Pole „Nazwa książki” nie może być puste."
+    )
+    assert str(rejects("message", lambda: v.check_sms_message(""))) == (
+        "Pole „Wiadomość” nie może być puste."
+    )
+    assert str(rejects("text", lambda: v.check_tts_text("a" * 3001))) == (
+        "Pole „Tekst” może mieć najwyżej 3000 znaków (wpisano 3001)."
+    )
+    backwards = rejects("date_end", lambda: v.check_date_range("2024-02-02", "2024-02-01"))
+    assert str(backwards) == "Data w polu „Do” nie może być wcześniejsza niż w polu „Od”."
+
+
+def test_a_form_can_say_the_sentence_again_with_its_own_labels() -> None:
+    error = rejects("number", lambda: v.check_phone_number("12a", "number"))
+    assert isinstance(error, v.FieldError)
+    assert error.worded({"number": "the number to call back"}) == (
+        "The number to call back may contain only digits, with an optional leading +."
+    )
+    backwards = rejects("date_end", lambda: v.check_date_range("2024-02-02", "2024-02-01"))
+    assert isinstance(backwards, v.FieldError)
+    assert backwards.worded({"date_start": "From", "date_end": "To"}) == (
+        "To must not be before From."
+    )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList
 
+from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.ui.app import SpikonApp
 from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
-from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
+from spikon_tui.ui.screens.phone_books import PhoneBooksScreen, count_text
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
@@ -495,3 +499,62 @@ async def test_refresh_with_the_server_down_keeps_the_entries(
         await settle(pilot)
         await wait_until(pilot, lambda: text_of(freshness) == "updated 0 s ago", "recovery")
         assert shown_rows(screen) == before
+
+
+# -- in Polish ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_language("pl")
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "words"),
+    [
+        (1, 1, "1 wpis"),
+        (3, 3, "3 wpisy"),
+        (24, 24, "24 wpisy"),
+        (3000, 3000, "3 000 wpisów"),
+        (12, 12, "12 wpisów"),
+        (1, 1000, "1 z 1 000 wpisów"),
+    ],
+)
+def test_polish_counts_entries_with_the_right_plural(
+    shown: int, total: int, words: str, polish: None
+) -> None:
+    assert count_text(shown, total) == words
+
+
+async def test_in_polish_the_dialogs_name_their_fields_whatever_their_gender(
+    make_app, polish: None
+) -> None:
+    app = books_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_books(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddBookDialog)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert dialog.error_text == "Pole „Nazwa” nie może być puste."
+        await paste(pilot, "x" * 26)
+        assert dialog.error_text == "Pole „Nazwa” może mieć najwyżej 25 znaków (wpisano 26)."
+        await pilot.press("escape")
+        await settle(pilot)
+
+        entries(screen).focus()
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddEntryDialog)
+        await pilot.click("#entry-name")
+        await paste(pilot, "Jan Kowalski")
+        await pilot.click("#entry-number")
+        await pilot.press("end", "ctrl+u")
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert dialog.error_text == "Pole „Numer” nie może być puste."

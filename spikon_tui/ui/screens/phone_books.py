@@ -27,7 +27,7 @@ from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
-from spikon_tui.ui.widgets.call_dialog import CallDialog
+from spikon_tui.ui.widgets.call_dialog import call_number
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
@@ -503,7 +503,7 @@ stays and the line under the books says how old it is.
             )
             return
         _key, entry = current
-        self.app.push_screen(CallDialog(entry.number, who=entry.name), self.app.report_call)
+        call_number(self.app, entry.number, who=entry.name)
 
     def action_call_number(self) -> None:
-        self.app.push_screen(CallDialog(), self.app.report_call)
+        call_number(self.app)

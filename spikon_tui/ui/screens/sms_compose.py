@@ -23,7 +23,7 @@ from spikon_tui.sms.draft import Draft, counter_lines, read_draft, sender_note
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.plain_letters import plain_letters
 from spikon_tui.sms.recipients import NoRecipientsError, add_number, parse_recipients
-from spikon_tui.ui.widgets.api_validator import ApiCheck
+from spikon_tui.ui.widgets.api_validator import ApiCheck, in_form_words
 
 DEFAULT_SENDER = "SMS"
 REMEMBERED_SENDER = "sms_sender"
@@ -54,9 +54,7 @@ def problem_text(error: ValidationError) -> str:
     """A check's refusal with the field named as the user sees it."""
     if isinstance(error, NoRecipientsError):
         return _("Type a recipient's number, or pick one from a phone book (ctrl+o).")
-    label = _FIELD_LABELS.get(error.parameter, error.parameter)
-    text = str(error).replace(error.parameter, _(label), 1)
-    return text[:1].upper() + text[1:]
+    return in_form_words(error, {parameter: _(label) for parameter, label in _FIELD_LABELS.items()})
 
 
 class ComposeForm(Vertical):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from textual.validation import ValidationResult, Validator
 
 from spikon_tui.api.errors import ValidationError
+from spikon_tui.api.validation import FieldError
+
+
+def in_form_words(error: ValidationError, labels: Mapping[str, str]) -> str:
+    """The check's sentence naming the fields as a form does (`labels`: parameter -> label)."""
+    return error.worded(labels) if isinstance(error, FieldError) else str(error)
 
 
 class ApiCheck(Validator):
@@ -21,6 +27,5 @@ class ApiCheck(Validator):
         try:
             self.check(value)
         except ValidationError as error:
-            message = str(error).replace(error.parameter, self.label, 1)
-            return self.failure(message[:1].upper() + message[1:])
+            return self.failure(in_form_words(error, {error.parameter: self.label}))
         return self.success()
