@@ -16,8 +16,10 @@ from spikon_tui import i18n
 from spikon_tui.api_words import (
     agent_state_word,
     api_word,
+    call_start_state_word,
     call_state_meaning,
     call_state_word,
+    language_word,
     no_data_word,
     yes_no_word,
 )
@@ -108,6 +110,15 @@ def test_polish_has_three_plural_forms() -> None:
         (api_word, "Nieudane", "Failed", "Nieudane"),
         (api_word, "no answer", "No answer", "Nieodebrane"),
         (api_word, "12:34", "12:34", "12:34"),
+        (call_start_state_word, "initiated", "initiated", "rozpoczęte"),  # sent in English
+        (call_start_state_word, " Initiated ", "initiated", "rozpoczęte"),
+        (call_start_state_word, "queued", "queued", "queued"),
+        (language_word, "Polski", "Polish", "Polski"),
+        (language_word, "Angielski (Amerykański)", "English (American)", "Angielski (Amerykański)"),
+        (language_word, "Chiński (Mandaryński)", "Chinese (Mandarin)", "Chiński (Mandaryński)"),
+        (language_word, "Hiszpanski (Europejski)", "Spanish (European)", "Hiszpanski (Europejski)"),
+        (language_word, "Suahili", "Suahili", "Suahili"),
+        (language_word, "Angielski (Szkocki)", "Angielski (Szkocki)", "Angielski (Szkocki)"),
     ],
 )
 def test_the_api_polish_words_are_english_in_english_and_as_sent_in_polish(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spikon_tui.api.models import TtsLanguage, TtsPrice, TtsVoice
 from spikon_tui.api.validation import TTS_TEXT_MAX
+from spikon_tui.api_words import language_word
 from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
 
@@ -11,8 +12,9 @@ GENDERS = {"F": N_("female"), "M": N_("male")}
 
 
 def language_label(language: TtsLanguage) -> str:
-    """'pl-PL · Polski': the code first, so a narrow list still tells the variants apart."""
-    description = language.description.strip()
+    """'pl-PL · Polish' ('pl-PL · Polski' in Polish): the code first, so a narrow list
+    still tells the variants apart."""
+    description = language_word(language.description)
     return f"{language.language} · {description}" if description else language.language
 
 

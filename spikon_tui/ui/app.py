@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -23,10 +23,10 @@ from spikon_tui.session import Session
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.account import AccountScreen
 from spikon_tui.ui.widgets.help import HelpDialog
+from spikon_tui.ui.widgets.textual_words import TranslatedApp
 
 if TYPE_CHECKING:
     from spikon_tui.monitor import MonitorTracker
-    from spikon_tui.ui.widgets.call_dialog import PlacedCall
 
 SCREENS_IN_ORDER = (
     ("account", N_("Account"), N_("Balance and phone accounts"), "f2"),
@@ -52,17 +52,6 @@ SCREENS_WITHOUT_OPTIONS = {
 }
 """Screens built with no arguments, imported when first opened (imports cost start-up time)."""
 
-TEXTUAL_COMMANDS = (
-    *(N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme")),
-    *(N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys")),
-    N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
-    *(N_("Minimize"), N_("Minimize the widget and restore to normal size")),
-    *(N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot")),
-    N_("Save an SVG 'screenshot' of the current screen"),
-)
-"""Textual's own command palette entries, for the catalogs (translated in get_system_commands)."""
-
 
 @dataclass
 class MonitorOptions:
@@ -79,7 +68,7 @@ def _build_screen(module: str, name: str) -> Screen:
     return getattr(importlib.import_module(module), name)()
 
 
-class SpikonApp(App):
+class SpikonApp(TranslatedApp):
     CSS_PATH = "app.tcss"
     TITLE = "SPIKON"
     # Screens get the class "-narrow" below 100 columns (app.tcss tightens the layout there).
@@ -274,16 +263,6 @@ class SpikonApp(App):
             self.spikon.load_http_client()
         startup_gc.resume()
 
-    def report_call(self, placed: PlacedCall | None) -> None:
-        if placed is None:
-            return
-        self.notify(
-            _("{phone} is ringing; answer it to be connected to {number}.").format(
-                phone=placed.account.number, number=placed.number
-            ),
-            title=_("Call {state}").format(state=placed.answer.state),
-        )
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Not logged in yet: no screen to go to, so F2/F3 are hidden from the footer.
         return not (action == "show" and self.spikon is None)
@@ -303,8 +282,7 @@ class SpikonApp(App):
         self.session.remember("theme", theme.name)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            yield command._replace(title=_(command.title), help=_(command.help))
+        yield from super().get_system_commands(screen)  # Textual's, translated
         if self.spikon is not None:
             for mode, title, about, _key in SCREENS_IN_ORDER:
                 yield SystemCommand(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from spikon_tui.api.models import TtsLanguage, TtsPrice, TtsVoice
+from spikon_tui.i18n import set_language
 from spikon_tui.speech.wording import (
     character_count,
     gender_word,
@@ -17,9 +18,23 @@ from spikon_tui.speech.wording import (
 NBSP = "\u00a0"
 
 
-def test_languages_show_the_code_first() -> None:
-    assert language_label(TtsLanguage("pl-PL", "Polski")) == "pl-PL · Polski"
+def test_languages_show_the_code_first_and_their_name_in_the_interface_language() -> None:
+    assert language_label(TtsLanguage("pl-PL", "Polski")) == "pl-PL · Polish"
+    assert language_label(TtsLanguage("en-US", "Angielski (Amerykański)")) == (
+        "en-US · English (American)"
+    )
     assert language_label(TtsLanguage("arb", " ")) == "arb"
+    assert language_label(TtsLanguage("xx-XX", "Klingoński")) == "xx-XX · Klingoński"
+    assert language_label(TtsLanguage("en-XX", "Angielski (Marsjański)")) == (
+        "en-XX · Angielski (Marsjański)"
+    )
+    set_language("pl")
+    try:
+        assert language_label(TtsLanguage("en-US", "Angielski (Amerykański)")) == (
+            "en-US · Angielski (Amerykański)"
+        )
+    finally:
+        set_language("en")
 
 
 def test_voices_show_their_gender_in_words() -> None:

@@ -8,6 +8,7 @@ clock (`PollScheduler.TIMER_SCALE` is shrunk, so the real waits are milliseconds
 from __future__ import annotations
 
 import wave
+from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
@@ -244,7 +246,8 @@ async def test_a_language_loads_its_voices_and_the_choice_is_remembered(
 async def test_counter_counts_and_the_price_is_asked_once_typing_pauses(
     make_app, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(AnnouncementForm, "PRICE_DELAY", 0.4)
+    # A pause long enough for seven key presses, even on a loaded CI machine.
+    monkeypatch.setattr(AnnouncementForm, "PRICE_DELAY", 1.0)
     async with speech_app(make_app).run_test(size=SIZE) as pilot:
         screen = await open_speech(pilot)
         await fill(pilot, screen, "Cennik", "a" * 150)
@@ -327,6 +330,27 @@ async def test_a_name_is_required(make_app, sandbox: Sandbox) -> None:
         await pilot.press("ctrl+g")
         await settle(pilot)
         assert form(screen).error_text == "The name must not be empty."
+        assert sandbox.request_counts["tts/generate"] == 0
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_language("pl")
+    yield
+    set_language("en")
+
+
+async def test_in_polish_the_name_and_the_text_are_named_as_their_fields(
+    make_app, sandbox: Sandbox, polish: None
+) -> None:
+    async with speech_app(make_app).run_test(size=SIZE) as pilot:
+        screen = await open_speech(pilot)
+        await fill(pilot, screen, "", GREETING)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert form(screen).error_text == "Pole „Nazwa” nie może być puste."
+        await fill(pilot, screen, "Za długi", "x" * 3001)
+        assert form(screen).error_text.startswith("Pole „Tekst” może mieć najwyżej 3000 znaków")
         assert sandbox.request_counts["tts/generate"] == 0
 
 
@@ -760,7 +784,7 @@ async def test_everything_fits_at_80_by_24(make_app, sandbox: Sandbox) -> None:
         text = "\n".join(lines).replace("\xa0", " ")
         for part in (
             "Language",
-            "pl-PL · Polski",
+            "pl-PL · Polish",
             "Ewa · female",
             "Name",
             "Text",

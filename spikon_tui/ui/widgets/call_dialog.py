@@ -5,15 +5,18 @@ Call and never retried; the choice of phone account is remembered per profile.
 When the answer is lost on the way back, the dialog says so (the client's
 words: whether the call was placed is unknown) and waits for the user to
 decide; the button then reads "Call again", so a second call is a deliberate one.
+`call_number` opens the dialog and tells the placed call in a toast, its state
+(which SPIKON sends in English) in the interface language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
@@ -21,6 +24,7 @@ from textual.widgets import Button, Input, Select, Static
 from spikon_tui.api import validation
 from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import CallInitiated, PhoneAccount
+from spikon_tui.api_words import call_start_state_word
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.widgets.api_validator import ApiCheck
@@ -36,6 +40,23 @@ class PlacedCall:
     number: str
     account: PhoneAccount
     answer: CallInitiated
+
+
+def tell_placed(app: App, placed: PlacedCall | None) -> None:
+    """The toast after a call was placed (nothing when the dialog was closed)."""
+    if placed is None:
+        return
+    app.notify(
+        _("{phone} is ringing; answer it to be connected to {number}.").format(
+            phone=placed.account.number, number=placed.number
+        ),
+        title=_("Call {state}").format(state=call_start_state_word(placed.answer.state)),
+    )
+
+
+def call_number(app: App, number: str = "", *, who: str | None = None) -> None:
+    """Open the call dialog for `number` (empty: the user types one); a placed call is told."""
+    app.push_screen(CallDialog(number, who=who), partial(tell_placed, app))
 
 
 def account_label(account: PhoneAccount) -> str:
@@ -89,7 +110,7 @@ started: the dialog says so and does not call again by itself.
                 placeholder="501234567",
                 id="number",
                 valid_empty=True,
-                validators=[ApiCheck(number_check("destination_number"), _("the number"))],
+                validators=[ApiCheck(number_check("destination_number"), _("the number to call"))],
             )
             number.border_title = _("Number to call")
             yield number
