@@ -4,6 +4,7 @@
     .venv/bin/python scripts/i18n.py compile   # write the .mo files beside them
     .venv/bin/python scripts/i18n.py check     # what the catalog test checks, in words
     .venv/bin/python scripts/i18n.py fill pl.json ...  # empty Polish entries from JSON
+    .venv/bin/python scripts/i18n.py fill --replace pl.json  # ...and change existing ones
 
 `extract` walks spikon_tui/ for calls of `_`, `N_`, `ngettext` and `pgettext`
 with string literals, keeps every translation already made, adds new strings
@@ -443,9 +444,10 @@ def run_check() -> int:
     return 1 if found else 0
 
 
-def run_fill(paths: Sequence[str], language: str = "pl") -> int:
+def run_fill(paths: Sequence[str], language: str = "pl", *, replace: bool = False) -> int:
     """Fill empty translations from JSON files of {msgid: translation} (a list of forms
-    for a plural), as translators hand them in; existing translations are kept."""
+    for a plural), as translators hand them in; existing translations are kept unless
+    `replace`."""
     catalog = read_catalog(language)
     by_plural = {entry.plural: entry for entry in catalog.entries.values() if entry.plural}
     filled = unknown = 0
@@ -463,7 +465,7 @@ def run_fill(paths: Sequence[str], language: str = "pl") -> int:
             forms = [translation] if isinstance(translation, str) else list(translation)
             if entry.plural is not None and len(forms) == 1:
                 forms = forms * plural_count(language)
-            if not all(entry.strings) and len(forms) == len(entry.strings):
+            if (replace or not all(entry.strings)) and len(forms) == len(entry.strings):
                 entry.strings = forms
                 filled += 1
     po_path(language).write_text(write_po(catalog, language), encoding="utf-8")
@@ -475,9 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("action", choices=("extract", "compile", "check", "fill"))
     parser.add_argument("files", nargs="*", help="fill: JSON files of translations")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--replace", action="store_true", help="fill: change existing translations too"
+    )
+    args = parser.parse_intermixed_args(argv)
     if args.action == "fill":
-        return run_fill(args.files)
+        return run_fill(args.files, replace=args.replace)
     return {"extract": run_extract, "compile": run_compile, "check": run_check}[args.action]()
 
 
