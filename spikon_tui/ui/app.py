@@ -94,6 +94,10 @@ class SpikonApp(TranslatedApp):
         start_mode: str = "account",
         monitor: MonitorOptions | None = None,
     ) -> None:
+        if session.api_key is not None:
+            # Textual's first screen is then the start mode's own, not an empty default
+            # screen switched away from at once (which costs start-up a screen's styling).
+            self.DEFAULT_MODE = start_mode
         super().__init__()
         for mode, (module, name) in SCREENS_WITHOUT_OPTIONS.items():
             self._add_screen_mode(mode, partial(_build_screen, module, name))
@@ -107,7 +111,9 @@ class SpikonApp(TranslatedApp):
         self.keyring_reason = keyring_reason
         self._store_key = store_key
         self.start_mode = start_mode
-        self.spikon: SpikonClient | None = None
+        self.spikon: SpikonClient | None = (
+            None if session.api_key is None else session.new_client(session.api_key)
+        )
         self.sub_title = self._identity()
         theme = session.recall("theme")
         if theme in self.available_themes and theme != self.theme:
@@ -129,13 +135,16 @@ class SpikonApp(TranslatedApp):
             startup_gc.resume()  # nothing more to start: the user types now
             await self.push_screen(LoginScreen(self.keyring_usable, self.keyring_reason))
             return
-        await self._open(self.session.api_key)
+        await self._started()
 
     async def _open(self, api_key: str) -> None:
+        """After the login screen: the client for the checked key, and the start screen."""
         self.spikon = self.session.new_client(api_key)
-        await self.spikon.__aenter__()
-        self.set_timer(startup_gc.LONGEST_PAUSE, self._start_up_done)
         await self.switch_mode(self.start_mode)
+        await self._started()
+
+    async def _started(self) -> None:
+        self.set_timer(startup_gc.LONGEST_PAUSE, self._start_up_done)
         if self.start_mode == "monitor" and len(self.monitor.campaign_ids) == 1:
             from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
 
