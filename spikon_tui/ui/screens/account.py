@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from spikon_tui.api.models import PhoneAccount
 from spikon_tui.formatting import format_money
@@ -19,6 +19,7 @@ from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 
@@ -51,7 +52,7 @@ stay on screen and the line says so.
     """True once the balance and the phone accounts have been shown."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="account-summary"):
             with Horizontal(classes="summary-line"):
                 yield Static(_("Balance"), classes="label")

@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Header, Static
+from textual.widgets import ContentSwitcher, Static
 
 from spikon_tui.api.errors import NotReadyError, SpikonError
 from spikon_tui.api.models import CallListOrder, CallListStatus
@@ -44,6 +44,7 @@ from spikon_tui.ui.screens.call_history_progress import ReportProgress
 from spikon_tui.ui.screens.call_history_report import CallReportView, LoadedReport
 from spikon_tui.ui.screens.call_history_reports import ReportsTable, contents_text, report_row
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 
 LEDGER_FILE = "call_reports.json"
@@ -145,7 +146,7 @@ recording link to the clipboard (this works over SSH in most terminals);
 
     def compose(self) -> ComposeResult:
         first_day, last_day = default_date_range(self.clock)
-        yield Header()
+        yield TitleBar()
         with ContentSwitcher(initial=ORDERS_VIEW, id="history-views"):
             with Vertical(id=ORDERS_VIEW):
                 yield CallOrderForm(first_day, last_day, id="order-form")

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Header, Input, Static
+from textual.widgets import Button, Input, Static
 
 from spikon_tui.api.errors import PANEL_API_SETTINGS
 from spikon_tui.formatting import format_money
@@ -24,6 +24,7 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.title_bar import TitleBar
 
 
 class LoginScreen(MainScreen):
@@ -53,7 +54,7 @@ readable only by you (not encrypted), or this session only.
         self.checked_key: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="login"):
             yield Static(
                 _("Profile “{profile}” has no API key yet.").format(

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from spikon_tui.api.models import CcWaitingCall
 from spikon_tui.formatting import format_duration
@@ -36,6 +36,7 @@ from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
+from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.trend import TrendLine
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
@@ -179,7 +180,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         self._agent_rows: dict[str, tuple[tuple[object, ...], Row]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SteadyStatic(
             _("Campaign {id}").format(id=self.campaign_id),
             id="detail-title",

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header
 
 from spikon_tui.api.models import CcCampaign
 from spikon_tui.formatting import format_duration
@@ -33,6 +32,7 @@ from spikon_tui.ui.screens.monitor_base import (
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
+from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 LIST_EVERY = 600.0
@@ -133,7 +133,7 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         self._freshness_at = 0.0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SteadyStatic(_("All campaigns, worst first"), classes="monitor-title")
         yield MonitorStatus(id="monitor-status")
         columns = translated_columns(COLUMNS, busy=busy_agents_label())

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
@@ -31,6 +31,7 @@ from spikon_tui.ui.widgets.call_dialog import call_number
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 
@@ -121,7 +122,7 @@ stays and the line under the books says how old it is.
         self._books_failed = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal():
             with Vertical(id="books-pane"):
                 yield Static(_("Phone books"), classes="section-title")

@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Button, Header, Input, Select, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
 from spikon_tui.api.errors import NotFoundError, SpikonError, ValidationError
 from spikon_tui.api.models import SmsSent, SmsState
@@ -46,6 +46,7 @@ from spikon_tui.ui.screens.sms_sent_list import SentList
 from spikon_tui.ui.widgets.call_dialog import call_number
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 
 PARALLEL_CHECKS = 4
@@ -130,7 +131,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 
     def compose(self) -> ComposeResult:
         sender = self.app.session.recall(REMEMBERED_SENDER, DEFAULT_SENDER)
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="sms-body"):
             yield ComposeForm(sender, id="compose")
             yield SentList(self.app.session.clock, id="sent-pane")

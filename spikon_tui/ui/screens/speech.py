@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Header
 
 from spikon_tui.i18n import N_, _
 from spikon_tui.speech.formats import MP3, WAV
@@ -24,6 +23,7 @@ from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.speech_form import AnnouncementForm
 from spikon_tui.ui.screens.speech_list import AnnouncementList
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.title_bar import TitleBar
 
 
 class SpeechScreen(MainScreen):
@@ -61,7 +61,7 @@ you can see whether the order went through.
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="tts-panes"):
             yield AnnouncementForm(id="tts-form")
             yield AnnouncementList(id="tts-list")

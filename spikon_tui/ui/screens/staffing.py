@@ -35,7 +35,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
 from spikon_tui.api.client import SpikonClient
@@ -60,6 +60,7 @@ from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table, update_cells
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
+from spikon_tui.ui.widgets.title_bar import TitleBar
 
 ACTIONS = ("toggle_in", "toggle_out", "set_default")
 FIGURES_ROW = "figures"
@@ -177,7 +178,7 @@ mode offers no changes.
         self._shown_note = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield MonitorStatus(id="monitor-status")
         self._shown_note = self._note()
         yield Static(self._shown_note, id="staffing-note")
