@@ -16,10 +16,11 @@
 - decodes the body and raises the API's own error when the body holds one,
   whatever the HTTP status.
 
-httpx is imported only when the first request needs it, or when the app calls
-`load_http` once its first screen is painted: until then read methods go out
-over the standard library (`stdlib_post`, which hands anything but a plain
-success back to the httpx path above).
+httpx is imported when the first request needs it. With `quick_start` (the
+app's start-up), read methods go out over the standard library instead until
+`load_http` is called, which the app does once its first screen is painted
+(`stdlib_post`, which hands anything but a plain success back to the httpx
+path above).
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ class ApiSession:
         max_retries: int,
         backoff: float,
         transport: httpx.AsyncBaseTransport | None,
+        quick_start: bool = False,
     ) -> None:
         self.key = api_key
         self.base_url = base_url
@@ -150,8 +152,10 @@ class ApiSession:
         self._http: httpx.AsyncClient | None = None
         self._closed = False
         # A test's transport is httpx's: it gets every request.
-        self._stdlib_reads = transport is None and stdlib_post.environment_allows(
-            self._trust_env, os.environ
+        self._stdlib_reads = (
+            quick_start
+            and transport is None
+            and stdlib_post.environment_allows(self._trust_env, os.environ)
         )
 
     def load_http(self) -> httpx.AsyncClient:

@@ -144,6 +144,8 @@ class SpikonApp(TranslatedApp):
         await self._started()
 
     async def _started(self) -> None:
+        """The start screen is up: the start-up timer, and the campaign's detail when
+        `spikon-tui monitor` named one."""
         self.set_timer(startup_gc.LONGEST_PAUSE, self._start_up_done)
         if self.start_mode == "monitor" and len(self.monitor.campaign_ids) == 1:
             from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen

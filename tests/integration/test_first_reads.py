@@ -1,4 +1,4 @@
-"""Read requests before httpx is loaded go over the standard library, and only reads.
+"""With quick_start, reads before httpx is loaded go over the standard library, only reads.
 
 Anything but a plain success is sent again with httpx, whose retries and error
 messages then apply (see spikon_tui/api/stdlib_post.py).
@@ -26,7 +26,11 @@ from spikon_tui.sandbox import Sandbox
 async def fresh(sandbox: Sandbox, api_format: int) -> AsyncIterator[SpikonClient]:
     """A client as the app makes one: httpx not loaded yet."""
     async with SpikonClient(
-        api_key=sandbox.api_key, base_url=sandbox.base_url, api_format=api_format, backoff=0.01
+        api_key=sandbox.api_key,
+        base_url=sandbox.base_url,
+        api_format=api_format,
+        backoff=0.01,
+        quick_start=True,
     ) as client:
         yield client
 
@@ -67,6 +71,15 @@ async def test_first_reads_go_over_the_standard_library_with_the_key_in_the_body
     assert all(key not in target for _, target, _ in sent_over_stdlib)
     assert all(f"api_key={key}".encode() in body for _, _, body in sent_over_stdlib)
     assert sandbox.request_counts["balance/show"] == 1
+
+
+async def test_without_quick_start_every_request_goes_over_httpx(
+    sandbox: Sandbox, sent_over_stdlib: list[tuple[str, str, bytes]]
+) -> None:
+    async with SpikonClient(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        await client.balance_show()
+        assert http_loaded(client)
+    assert sent_over_stdlib == []
 
 
 async def test_once_httpx_is_loaded_reads_go_over_httpx(
@@ -128,7 +141,11 @@ async def test_the_first_read_counts_against_the_retries(
 async def test_a_hanging_first_read_ends_in_httpx_s_timeout_error(sandbox: Sandbox) -> None:
     sandbox.faults.delay_next("balance/show", seconds=1.0, times=2)
     async with SpikonClient(
-        api_key=sandbox.api_key, base_url=sandbox.base_url, timeout=0.2, max_retries=0
+        api_key=sandbox.api_key,
+        base_url=sandbox.base_url,
+        timeout=0.2,
+        max_retries=0,
+        quick_start=True,
     ) as client:
         with pytest.raises(RequestTimeoutError):
             await client.balance_show()
@@ -160,6 +177,8 @@ async def test_a_proxy_in_the_environment_sends_even_the_first_read_over_httpx(
     monkeypatch.setattr("spikon_tui.api.session.is_loopback", lambda host: False)
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # httpx itself must still reach the sandbox
-    async with SpikonClient(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+    async with SpikonClient(
+        api_key=sandbox.api_key, base_url=sandbox.base_url, quick_start=True
+    ) as client:
         await client.balance_show()
         assert http_loaded(client)
