@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
 from spikon_tui.ui.widgets.call_dialog import call_number
@@ -89,17 +90,6 @@ stays and the line under the books says how old it is.
     ]
 
     @dataclass
-    class BooksLoaded(Message):
-        books: list[PhoneBook]
-        error: Exception | None = None
-
-    @dataclass
-    class EntriesLoaded(Message):
-        book_id: int
-        entries: list[PhoneBookElement]
-        error: Exception | None = None
-
-    @dataclass
     class EntryDeleted(Message):
         book_id: int
         entry_key: Hashable
@@ -162,28 +152,15 @@ stays and the line under the books says how old it is.
     @work(exclusive=True, group="books")
     async def reload(self, book_id: int | None) -> None:
         """The list of books, then (if it still exists) the entries of `book_id`."""
-        try:
-            books = await self.app.spikon.phone_book_list()
-        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_books_loaded
-            self.post_message(self.BooksLoaded([], error))
-            return
-        self.post_message(self.BooksLoaded(books))
-        if book_id is not None and any(book.id == book_id for book in books):
-            await self._fetch_entries(book_id)
+        books = await fetch_books(self)
+        if books is not None and book_id is not None and any(b.id == book_id for b in books):
+            await fetch_entries(self, book_id)
 
     @work(exclusive=True, group="entries")
     async def load_entries(self, book_id: int) -> None:
-        await self._fetch_entries(book_id)
+        await fetch_entries(self, book_id)
 
-    async def _fetch_entries(self, book_id: int) -> None:
-        try:
-            entries = await self.app.spikon.phone_book_show(phone_book_id=book_id)
-        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_entries_loaded
-            self.post_message(self.EntriesLoaded(book_id, [], error))
-        else:
-            self.post_message(self.EntriesLoaded(book_id, entries))
-
-    def on_phone_books_screen_books_loaded(self, message: BooksLoaded) -> None:
+    def on_phone_book_books_loaded(self, message: BooksLoaded) -> None:
         if message.error is not None:
             self.freshness.mark_failed()
             if self.books:
@@ -247,7 +224,7 @@ stays and the line under the books says how old it is.
     def _book_selected(self) -> None:
         self.table.focus()
 
-    def on_phone_books_screen_entries_loaded(self, message: EntriesLoaded) -> None:
+    def on_phone_book_entries_loaded(self, message: EntriesLoaded) -> None:
         book_id = message.book_id
         if book_id not in self.books:
             return  # deleted meanwhile

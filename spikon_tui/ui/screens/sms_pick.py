@@ -9,13 +9,11 @@ The book chosen last time is opened again (per profile).
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
@@ -24,6 +22,7 @@ from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.api.validation import check_sms_number
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
 from spikon_tui.ui.widgets.form_parts import dialog_buttons
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
@@ -58,17 +57,6 @@ picked.
         Binding("slash", "focus_filter", N_("Filter"), show=False),
         Binding("f1", "app.help", N_("Help")),
     ]
-
-    @dataclass
-    class BooksLoaded(Message):
-        books: list[PhoneBook]
-        error: Exception | None = None
-
-    @dataclass
-    class EntriesLoaded(Message):
-        book_id: int
-        entries: list[PhoneBookElement]
-        error: Exception | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,14 +99,9 @@ picked.
 
     @work(group="pick-books")
     async def load_books(self) -> None:
-        try:
-            books = await self.app.spikon.phone_book_list()
-        except Exception as error:  # noqa: BLE001 - shown inline
-            self.post_message(self.BooksLoaded([], error))
-        else:
-            self.post_message(self.BooksLoaded(books))
+        await fetch_books(self)
 
-    def on_pick_recipients_dialog_books_loaded(self, message: BooksLoaded) -> None:
+    def on_phone_book_books_loaded(self, message: BooksLoaded) -> None:
         books = self.query_one("#pick-book", Select)
         if message.error is not None:
             books.prompt = _("Phone books could not be loaded")
@@ -152,14 +135,9 @@ picked.
 
     @work(exclusive=True, group="pick-entries")
     async def load_entries(self, book_id: int) -> None:
-        try:
-            entries = await self.app.spikon.phone_book_show(phone_book_id=book_id)
-        except Exception as error:  # noqa: BLE001 - shown inline
-            self.post_message(self.EntriesLoaded(book_id, [], error))
-        else:
-            self.post_message(self.EntriesLoaded(book_id, entries))
+        await fetch_entries(self, book_id)
 
-    def on_pick_recipients_dialog_entries_loaded(self, message: EntriesLoaded) -> None:
+    def on_phone_book_entries_loaded(self, message: EntriesLoaded) -> None:
         if message.book_id != self.book_id:
             return  # another book was chosen meanwhile
         if message.error is not None:
