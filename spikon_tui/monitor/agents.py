@@ -1,13 +1,18 @@
 """Each agent across polls: how long in the current state, how long on pause, and flags.
 
-The API sends only an agent's current state and pause flag. `AgentTracker`
-remembers, per login, the poll at which the current state (and the current
-pause) was first seen, so the screen can show "talking for 4 min". An agent
-already in that state when first seen (every agent on the first poll, or one
-just added to the campaign) has a state older than we know: the status then
-says `state_since_first_seen` ("at least 4 min"). The same holds for pauses.
-Since polls are some seconds apart, every age is a lower bound by up to one
-poll interval.
+The API sends only an agent's current state, pause flag, calls answered and
+the time of the last call. `AgentTracker` remembers, per login, the poll at
+which the current state (and the current pause) was first seen, so the screen
+can show "talking for 4 min". The time in state starts again whenever any of
+those figures shows something new: another state, another answered count
+(a finished call followed by the next: still "talking", but a new call) or
+another `last_call`. An agent already in that state when first seen (every
+agent on the first poll, or one just added to the campaign) has a state older
+than we know: the status then says `state_since_first_seen`, and
+`state_since` is when monitoring first saw them ("since 10:42, when monitoring
+began"). The same holds for pauses, which start again only when the pause
+flag changes. Since polls are some seconds apart, every known start is late
+by up to one poll interval.
 
 Flags: `free_while_calls_wait` (free, not on pause, while the same poll shows
 calls waiting) and `long_pause` (on pause for longer than `long_pause`
@@ -42,7 +47,8 @@ class AgentStatus:
     kind: AgentState | None
     state_since: float
     state_since_first_seen: bool
-    """True when the state began before we first saw the agent: its age is "at least"."""
+    """True when the state began before we first saw the agent: its age is "at least",
+    and `state_since` is when monitoring first saw the agent."""
     paused: bool
     paused_since: float | None
     pause_since_first_seen: bool
@@ -85,6 +91,9 @@ class _Record:
         if member.state != previous.state:
             self.kind = classify_state(member.state)
             self.state_since = at
+            self.state_known = True
+        elif member.answered != previous.answered or member.last_call != previous.last_call:
+            self.state_since = at  # the same state, but a new call: its time starts again
             self.state_known = True
         if member.pause != previous.pause:
             self.paused_since = at if member.pause else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from spikon_tui.monitor.agent_states import AgentState, classify_state, state_label
@@ -126,3 +128,42 @@ def test_a_reordered_or_changed_list_of_the_same_length_keeps_each_agents_clock(
     since = {s.login: (s.state_since, s.state_since_first_seen) for s in statuses}
     assert since == {"3": (T0, True), "2": (T0 + 5, False), "4": (T0 + 10, True)}
     assert "1" not in tracker
+
+
+def test_a_new_call_in_the_same_state_starts_the_time_again() -> None:
+    """Finished one call, took the next between two polls: still "Rozmawia", but the
+    answered count went 4 -> 5, so the time on this call starts at the poll that showed it."""
+    tracker = AgentTracker()
+    tracker.observe([member("101", "Rozmawia", answered=4)], 0, T0)
+    tracker.observe([member("101", "Rozmawia", answered=4)], 0, T0 + 90)
+    tracker.observe([member("101", "Rozmawia", answered=5)], 0, T0 + 95)
+    status = tracker.status("101", T0 + 100)
+    assert status is not None
+    assert status.state_since == T0 + 95 and not status.state_since_first_seen
+    assert status.time_in_state(T0 + 100) == 5
+
+
+def test_a_new_last_call_time_starts_the_time_again() -> None:
+    """A call answered in another campaign of the agent moves only `last_call`."""
+    first = replace(member("101", "Rozmawia"), last_call="2026-06-13 10:40:00")
+    later = replace(first, last_call="2026-06-13 10:42:10")
+    tracker = AgentTracker()
+    tracker.observe([first], 0, T0)
+    tracker.observe([first], 0, T0 + 60)
+    tracker.observe([later], 0, T0 + 65)
+    status = tracker.status("101", T0 + 70)
+    assert status is not None
+    assert status.state_since == T0 + 65 and not status.state_since_first_seen
+
+
+def test_the_same_figures_keep_the_clock_and_a_new_call_does_not_touch_the_pause() -> None:
+    tracker = AgentTracker()
+    tracker.observe([member("101", pause=True, answered=2)], 0, T0)
+    tracker.observe([member("101", pause=True, answered=2)], 0, T0 + 120)
+    status = tracker.status("101", T0 + 120)
+    assert status is not None and status.state_since == T0 and status.state_since_first_seen
+    tracker.observe([member("101", pause=True, answered=3)], 0, T0 + 125)
+    status = tracker.status("101", T0 + 125)
+    assert status is not None
+    assert status.state_since == T0 + 125
+    assert status.paused_since == T0 and status.pause_since_first_seen
