@@ -1,11 +1,17 @@
 """Alert state per (campaign, metric), with hold times, cooldown, acknowledge and mute.
 
-Each (campaign, metric) is OK, WARN or ALERT. A poll's value reaches a level at
-once (`AlertRule.level_for`), but the state only enters a worse level after the
-value has stayed at or beyond it for the rule's `hold` seconds, and only eases
-after the value has stayed better for `clear_hold` seconds; a value hovering
-around a threshold therefore never flickers. Time is measured between polls;
-an outage in between counts as the condition having held.
+Each (campaign, metric) has two levels, OK, WARN or ALERT:
+
+- the **shown** level is what the rules give for the current figures
+  (`AlertRule.level_for`), from the first poll on: the screen never says "ok"
+  for figures that break a rule;
+- the **held** level drives the noise (bell, toast, notifications, the alert
+  log): it enters a worse level only after the value has stayed at or beyond it
+  for the rule's `hold` seconds, and eases only after the value has stayed
+  better for `clear_hold` seconds, so a value hovering around a threshold never
+  rings twice. Until the hold has passed the screen may say so ("alert · 12 s",
+  from `AlertStatus.holding_until`). Time is measured between polls; an outage
+  in between counts as the condition having held.
 
 Every change of state is an `AlertEvent`. Whether it notifies (bell + toast):
 
@@ -52,6 +58,8 @@ class AlertEvent:
     notify: bool
     suppressed: str | None = None
     """Why it does not notify: "muted", "acknowledged" or "cooldown"."""
+    broken_since: float | None = None
+    """Since when the figures have broken the rule at `level` (None when easing to OK)."""
 
     @property
     def escalated(self) -> bool:
@@ -96,18 +104,31 @@ class AlertStatus:
     campaign_id: int
     metric: AlertMetric
     level: Level
+    """What the rules give for the current figures (what the screen shows)."""
     since: float | None
-    """When the current level was entered; None for OK since the start."""
+    """When the held level was entered; None for OK since the start."""
     value: float | None
     acknowledged: bool
     pending: Level | None
-    """The level the state moves to at `pending_at` if the value stays where it is."""
+    """The held level moves to this at `pending_at` if the value stays where it is."""
     pending_at: float | None
+    held: Level = Level.OK
+    """The level after hold times: what notifies and what the alert log says."""
+    broken_since: float | None = None
+    """Since when the figures have broken the rule at `level` (None while OK)."""
+
+    @property
+    def holding_until(self) -> float | None:
+        """When the shown level, worse than the held one, will notify (None if it is not)."""
+        if self.level > self.held and self.pending is self.level:
+            return self.pending_at
+        return None
 
 
 class _State:
     __slots__ = (
         "level",
+        "shown",
         "since",
         "value",
         "worse_since",
@@ -119,6 +140,7 @@ class _State:
 
     def __init__(self) -> None:
         self.level = Level.OK
+        self.shown = Level.OK
         self.since: float | None = None
         self.value: float | None = None
         # worse_since[x]: since when the value has been at level x or beyond; better_since[x]:
@@ -130,6 +152,7 @@ class _State:
         self.notified_level = Level.OK
 
     def observe(self, raw: Level, at: float) -> None:
+        self.shown = raw
         for level in _LEVELS_UP:
             if raw >= level:
                 if self.worse_since[level] is None:
@@ -250,16 +273,37 @@ class AlertBook:
             threshold=threshold,
             notify=suppressed is None,
             suppressed=suppressed,
+            broken_since=state.worse_since[level] if level is not Level.OK else None,
         )
 
     # --- what the screen reads ---------------------------------------------------
 
     def level(self, campaign_id: int) -> Level:
-        """The worst level among the campaign's metrics."""
+        """The worst level the current figures give among the campaign's metrics (shown)."""
+        return max(
+            (state.shown for (cid, _metric), state in self._states.items() if cid == campaign_id),
+            default=Level.OK,
+        )
+
+    def held_level(self, campaign_id: int) -> Level:
+        """The worst level after hold times among the campaign's metrics (what notified)."""
         return max(
             (state.level for (cid, _metric), state in self._states.items() if cid == campaign_id),
             default=Level.OK,
         )
+
+    def holding_until(self, campaign_id: int) -> float | None:
+        """When the campaign's shown level will have held long enough to notify, if it
+        is worse than what has notified; None otherwise."""
+        level = self.level(campaign_id)
+        times = [
+            status.holding_until
+            for status in self.statuses(campaign_id)
+            if status.level is level and status.holding_until is not None
+        ]
+        if not times or level <= self.held_level(campaign_id):
+            return None
+        return min(times)
 
     def statuses(self, campaign_id: int) -> list[AlertStatus]:
         """Every watched metric of a campaign, in rule order."""
@@ -276,12 +320,14 @@ class AlertBook:
                 AlertStatus(
                     campaign_id=campaign_id,
                     metric=metric,
-                    level=state.level,
+                    level=state.shown,
                     since=state.since,
                     value=state.value,
                     acknowledged=state.acknowledged is not None,
                     pending=pending[0] if pending else None,
                     pending_at=pending[1] if pending else None,
+                    held=state.level,
+                    broken_since=state.worse_since[state.shown] if state.shown else None,
                 )
             )
         return result

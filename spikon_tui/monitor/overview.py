@@ -33,6 +33,7 @@ class CampaignSummary:
     campaign_id: int
     name: str
     level: Level
+    """What the rules give for the current figures, from the first poll on."""
     stale: bool
     calls_waiting: int | None = None
     longest_wait: float | None = None
@@ -42,6 +43,8 @@ class CampaignSummary:
     unanswered: int | None = None
     sla: int | None = None
     sla_target: float | None = None
+    holding_until: float | None = None
+    """When `level` will have held long enough to notify; None if it has (or is OK)."""
 
     @property
     def loaded(self) -> bool:

@@ -33,6 +33,7 @@ from typing import IO, Any
 
 from spikon_tui.api.models import CcBasicData, CcCampaignMember, CcMonitor, CcWaitingCall
 from spikon_tui.monitor.counters import IntervalFigures
+from spikon_tui.monitor.csv_cells import text_cell
 from spikon_tui.monitor.freshness import describe_error, error_code
 
 
@@ -149,6 +150,12 @@ class PollRecorder:
     def record_failure(self, campaign_id: int, error: object, at: float) -> None:
         self.write(failure_record(campaign_id, error, at))
 
+    def record_alert(self, alert: dict[str, Any], at: float) -> None:
+        """An alert change (``alert_log.payload``): a line with "alert" instead of figures."""
+        self.write(
+            {"at": at, "time": _iso(at), "campaign_id": alert["campaign_id"], "alert": alert}
+        )
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
@@ -199,10 +206,6 @@ class IntervalRow:
     sla_target: float | None
 
 
-def _text_cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _number_cell(value: float | None, digits: int = 1) -> str:
     if value is None:
         return ""
@@ -220,7 +223,7 @@ def write_interval_csv(stream: IO[str], rows: Iterable[IntervalRow]) -> int:
         writer.writerow(
             (
                 row.campaign_id,
-                _text_cell(row.campaign_name),
+                text_cell(row.campaign_name),
                 _number_cell(figures.window / 60),
                 _number_cell(figures.covered, 0),
                 "yes" if figures.complete else "no",

@@ -22,7 +22,17 @@ from dataclasses import dataclass
 from spikon_tui.api.models import CcAgent, CcCampaign, CcMonitor
 from spikon_tui.i18n import _
 from spikon_tui.monitor.agents import DEFAULT_LONG_PAUSE, AgentTracker
-from spikon_tui.monitor.alert_rules import AlertConfig, AlertMetric
+from spikon_tui.monitor.alert_log import (
+    ACKNOWLEDGED,
+    MUTED,
+    UNMUTED,
+    AlertChange,
+    AlertEntry,
+    AlertLog,
+    payload,
+)
+from spikon_tui.monitor.alert_reasons import alert_reason, metric_values
+from spikon_tui.monitor.alert_rules import AlertConfig
 from spikon_tui.monitor.alerts import AlertBook, AlertEvent
 from spikon_tui.monitor.clock import Clock, system_clock
 from spikon_tui.monitor.counters import HOUR, QUARTER_HOUR, CounterTracker, ResetEvent
@@ -57,6 +67,8 @@ class PollOutcome:
 
     events: tuple[AlertEvent, ...] = ()
     resets: tuple[ResetEvent, ...] = ()
+    changes: tuple[AlertChange, ...] = ()
+    """What the events did to the alert log (for the notification channels)."""
 
     @property
     def notifications(self) -> tuple[AlertEvent, ...]:
@@ -109,6 +121,7 @@ class MonitorTracker:
         self.history_seconds = float(history_seconds)
         self.windows = tuple(sorted(float(window) for window in windows))
         self.alerts = AlertBook(alert_config)
+        self.alert_log = AlertLog()
         self.backoff = Backoff(self.interval, maximum=max_delay, random_source=random_source)
         self.recorder = recorder
         self.recorder_error: str | None = None
@@ -164,6 +177,7 @@ class MonitorTracker:
         self._campaigns.pop(campaign_id, None)
         self._names.pop(campaign_id, None)
         self.alerts.forget(campaign_id)
+        self.alert_log.forget_open(campaign_id, self.clock())
 
     def _campaign(self, campaign_id: int) -> _Campaign:
         campaign = self._campaigns.get(campaign_id)
@@ -197,19 +211,56 @@ class MonitorTracker:
             figures.measured_sla,
             max_extrapolation=campaign.health.stale_after,
         )
-        events = self.alerts.evaluate(
-            campaign_id,
-            {
-                AlertMetric.WAITING_CALLS: figures.calls_waiting,
-                AlertMetric.LONGEST_WAIT: figures.longest_wait,
-                AlertMetric.SLA: figures.sla,
-                AlertMetric.FREE_AGENTS: figures.free_agents,
-            },
-            at,
-        )
+        events = self.alerts.evaluate(campaign_id, metric_values(figures), at)
         if self.recorder is not None:
             self._record(lambda r: r.record_poll(campaign_id, monitor, at, latency))
-        return PollOutcome(tuple(events), tuple(resets))
+        changes = tuple(self._log_alerts(events, snapshot))
+        return PollOutcome(tuple(events), tuple(resets), changes)
+
+    def _log_alerts(self, events: list[AlertEvent], snapshot: Snapshot) -> Iterable[AlertChange]:
+        for event in events:
+            level = max(event.level, event.previous)
+            change = self.alert_log.take(
+                event,
+                campaign=self.name_of(event.campaign_id),
+                reason=alert_reason(event.metric, level, event.threshold, snapshot.figures),
+                muted_until=self.alerts.muted_until(event.campaign_id, event.at),
+            )
+            if change is not None:
+                self._record_alert(change.kind, change.entry, event.at)
+                yield change
+
+    def _record_alert(self, kind: str, entry: AlertEntry, at: float) -> None:
+        if self.recorder is not None:
+            alert = payload(kind, entry)
+            self._record(lambda r: r.record_alert(alert, at))
+
+    # --- acknowledge and mute (the alert book decides the noise, the log keeps it) ------
+
+    def acknowledge(self, campaign_id: int) -> int:
+        """Acknowledge the campaign's current alerts; return how many episodes."""
+        count = self.alerts.acknowledge(campaign_id)
+        at = self.clock()
+        for entry in self.alert_log.acknowledge(campaign_id, at):
+            self._record_alert(ACKNOWLEDGED, entry, at)
+        return count
+
+    def mute(self, campaign_id: int | None, *, until: float | None = None) -> None:
+        """Mute one campaign (or all, for None), until a time or until unmuted."""
+        self.alerts.mute(campaign_id, until=until)
+        self.alert_log.mute(campaign_id, until)
+        self._record_open(campaign_id, MUTED)
+
+    def unmute(self, campaign_id: int | None) -> None:
+        self.alerts.unmute(campaign_id)
+        self.alert_log.unmute(campaign_id)
+        self._record_open(campaign_id, UNMUTED)
+
+    def _record_open(self, campaign_id: int | None, kind: str) -> None:
+        at = self.clock()
+        for entry in self.alert_log.active():
+            if campaign_id is None or entry.campaign_id == campaign_id:
+                self._record_alert(kind, entry, at)
 
     def ingest_failure(self, campaign_id: int, error: object, at: float | None = None) -> None:
         """Take a failed poll: the figures stay, the freshness line says what went wrong."""
@@ -290,6 +341,7 @@ class MonitorTracker:
             resets=tuple(campaign.counters.resets),
             alerts=tuple(self.alerts.statuses(campaign_id)),
             level=self.alerts.level(campaign_id),
+            holding_until=self.alerts.holding_until(campaign_id),
             muted=self.alerts.is_muted(campaign_id, now),
             waiting_trend=Sparkline(
                 "calls_waiting",
@@ -331,6 +383,7 @@ class MonitorTracker:
             unanswered=figures.unanswered,
             sla=figures.sla,
             sla_target=target,
+            holding_until=self.alerts.holding_until(campaign_id),
         )
 
     def overview(self, now: float | None = None) -> list[CampaignSummary]:

@@ -56,6 +56,9 @@ class CampaignView:
     """Counter resets seen, oldest first."""
     alerts: tuple[AlertStatus, ...]
     level: Level
+    """What the rules give for the current figures (the held level may still be lower)."""
+    holding_until: float | None
+    """When `level` will have held long enough to notify; None if it has (or is OK)."""
     muted: bool
     waiting_trend: Sparkline
     sla_trend: Sparkline

@@ -166,12 +166,43 @@ def test_statuses_show_what_is_coming() -> None:
     alerts = book(hold=20, clear_hold=30)
     run(alerts, [(0, 4), (5, 4)])
     (status,) = alerts.statuses(1)
-    assert (status.level, status.pending, status.pending_at) == (Level.OK, Level.WARN, T0 + 20)
+    assert (status.held, status.pending, status.pending_at) == (Level.OK, Level.WARN, T0 + 20)
     assert status.value == 4
     run(alerts, [(20, 4), (25, 0)])
     (status,) = alerts.statuses(1)
-    assert (status.level, status.since) == (Level.WARN, T0 + 20)
+    assert (status.held, status.since) == (Level.WARN, T0 + 20)
     assert (status.pending, status.pending_at) == (Level.OK, T0 + 55)
+
+
+def test_the_shown_level_is_the_rules_level_from_the_first_poll() -> None:
+    """The hold delays the noise, never what the screen says."""
+    alerts = book(hold=20, clear_hold=30)
+    events = run(alerts, [(0, 7)])
+    assert events == []  # nothing notifies yet...
+    (status,) = alerts.statuses(1)
+    assert status.level is Level.ALERT  # ...but the screen says ALERT at once
+    assert status.held is Level.OK
+    assert status.broken_since == T0
+    assert status.holding_until == T0 + 20
+    assert alerts.level(1) is Level.ALERT
+    assert alerts.held_level(1) is Level.OK
+    assert alerts.holding_until(1) == T0 + 20
+
+
+def test_the_shown_level_eases_at_once_while_the_held_level_waits() -> None:
+    alerts = book(hold=0, clear_hold=30)
+    run(alerts, [(0, 7), (5, 0)])
+    assert alerts.level(1) is Level.OK  # the figures are fine again: the screen says so
+    assert alerts.held_level(1) is Level.ALERT  # the episode clears after clear_hold
+    assert alerts.holding_until(1) is None
+
+
+def test_holding_until_is_none_once_the_hold_has_passed() -> None:
+    alerts = book(hold=20)
+    run(alerts, [(0, 7), (20, 7)])
+    assert alerts.level(1) is Level.ALERT
+    assert alerts.held_level(1) is Level.ALERT
+    assert alerts.holding_until(1) is None
 
 
 def test_unmeasurable_values_count_as_ok() -> None:
