@@ -498,3 +498,65 @@ async def test_a_table_without_cursor_draws_no_cursor_row() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, table, [Row(key=i, cells=(str(i),)) for i in range(3)])
         assert line_background(table, 1) == line_background(table, 2)
+
+
+def droppable_table() -> VirtualTable:
+    """Name (flex) and status always; the others give way: rate first, then calls, then wait."""
+    return VirtualTable(
+        [
+            Column("name", "Name", flex=True, min_width=10),
+            Column("status", "Status", width=8),
+            Column("wait", "Wait", width=6, align="right", drop_order=3),
+            Column("calls", "Calls", width=8, align="right", drop_order=2),
+            Column("rate", "Rate", width=8, align="right", drop_order=1),
+        ]
+    )
+
+
+DROP_ROW = Row(key=1, cells=("Infolinia", "ALERT", "0:42", "12", "7 %"))
+
+
+async def test_columns_give_way_in_their_drop_order_and_come_back() -> None:
+    table = droppable_table()
+    app = TableApp(table)
+    async with app.run_test(size=(60, 8)) as pilot:
+        await start(pilot, table, [DROP_ROW])
+        # 12 + 10 + 8 + 10 + 10 = 50 cells at the narrowest: everything fits in 60.
+        assert [c.key for c in table.shown_columns] == ["name", "status", "wait", "calls", "rate"]
+        assert lines(table)[1].split() == ["Infolinia", "ALERT", "0:42", "12", "7", "%"]
+        await pilot.resize_terminal(45, 8)
+        await pilot.pause()
+        assert [c.key for c in table.shown_columns] == ["name", "status", "wait", "calls"]
+        assert lines(table)[0].split() == ["Name", "Status", "Wait", "Calls"]
+        assert table.virtual_size.width == 45, "the rest fill the table exactly"
+        await pilot.resize_terminal(30, 8)  # 12 + 10 + 8: the wait just fits
+        await pilot.pause()
+        assert [c.key for c in table.shown_columns] == ["name", "status", "wait"]
+        await pilot.resize_terminal(29, 8)
+        await pilot.pause()
+        assert [c.key for c in table.shown_columns] == ["name", "status"]
+        assert lines(table)[1].split() == ["Infolinia", "ALERT"]
+        assert table.max_scroll_x == 0, "nothing runs past the right edge"
+        await pilot.resize_terminal(20, 8)
+        await pilot.pause()
+        assert [c.key for c in table.shown_columns] == ["name", "status"], "never dropped"
+        await pilot.resize_terminal(60, 8)
+        await pilot.pause()
+        assert len(table.shown_columns) == 5
+        assert "7 %" in lines(table)[1]
+
+
+async def test_the_sort_key_skips_dropped_columns_and_a_header_click_finds_the_shown_one() -> None:
+    table = droppable_table()
+    app = TableApp(table)
+    async with app.run_test(size=(28, 8)) as pilot:
+        await start(pilot, table, [DROP_ROW])
+        assert [c.key for c in table.shown_columns] == ["name", "status"]
+        await pilot.press("s")
+        assert table.sort_column == "name"
+        await pilot.press("s")
+        assert table.sort_column == "status"
+        await pilot.press("s")
+        assert table.sort_column is None, "wait, calls and rate are hidden"
+        await pilot.click(table, offset=(25, 0))  # the Status header, at the right edge
+        assert table.sort_column == "status"

@@ -23,6 +23,14 @@ Usage:
 
 A `flex` column takes the width the other columns leave, so the table fits its viewport at
 any terminal size (recomputed on resize and when the vertical scrollbar comes or goes).
+
+Columns with a `drop_order` give way when the table is too narrow for all of them: the
+lowest `drop_order` is hidden first, then the next, until the rest fit (flex columns at
+their `min_width`); columns without one are always shown. A hidden column keeps its cells
+(rows need not change), is skipped by the sort key `s`, and comes back when room returns.
+
+    Column("status", "Status", width=14)                    # always shown
+    Column("abandon", "Abandoned", width=9, drop_order=1)   # the first to go
 """
 
 from __future__ import annotations
@@ -83,6 +91,9 @@ class Column:
             shrinking with the table (never below `min_width`), so the columns fill the
             table exactly instead of running past its right edge. Set it on one column
             (if several flex, they share the space).
+        drop_order: When the viewport is too narrow for every column, columns with a
+            drop order are hidden, the lowest first (ties: the rightmost first), until
+            the others fit. None (the default): never hidden.
     """
 
     key: str
@@ -92,6 +103,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     min_width: int = 1
     flex: bool = False
+    drop_order: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +307,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
         self._natural_widths: list[int] = []  # widths from the columns and the data alone
         self._widths: list[int] = []  # what is drawn: natural widths, flex columns fitted
+        self._hidden: frozenset[int] = frozenset()  # columns dropped for want of room
         self._offsets: list[int] = []  # x of each column's first cell (padding included)
         self._total_width = 0
         self._set_widths(self._measure_widths(()))
@@ -306,6 +319,12 @@ class VirtualTable(ScrollView, can_focus=True):
     def columns(self) -> tuple[Column, ...]:
         """The columns, in display order."""
         return self._columns
+
+    @property
+    def shown_columns(self) -> tuple[Column, ...]:
+        """The columns drawn at the current width (those not dropped), in display order."""
+        hidden = self._hidden
+        return tuple(c for i, c in enumerate(self._columns) if i not in hidden)
 
     @property
     def row_count(self) -> int:
@@ -405,7 +424,7 @@ class VirtualTable(ScrollView, can_focus=True):
         offset is kept, so a table refreshed by polling does not jump under the user.
         """
         incoming: dict[Hashable, Row] = {row.key: row for row in rows}
-        layout_before = (list(self._visible), list(self._widths), self._cursor)
+        layout_before = (list(self._visible), list(self._widths), self._hidden, self._cursor)
         reshaped = False  # rows removed or added: positions no longer mean the same rows
         self._complete_search_index()
         old_index = self._ensure_key_index()
@@ -456,7 +475,7 @@ class VirtualTable(ScrollView, can_focus=True):
         cursor = self._index_in_visible(position)
         self._cursor = cursor if cursor is not None else self._clamp(self._cursor)
         self._update_virtual_size()
-        same_places = layout_before == (self._visible, self._widths, self._cursor)
+        same_places = layout_before == (self._visible, self._widths, self._hidden, self._cursor)
         if same_places and not reshaped:
             self._refresh_changed(set(to_fold))  # same rows in the same places: redraw fewer
         else:
@@ -556,12 +575,14 @@ class VirtualTable(ScrollView, can_focus=True):
             self.post_message(self.RowSelected(self, key))
 
     def action_cycle_sort(self) -> None:
-        """Sort by the next column (data order after the last one)."""
+        """Sort by the next shown column (data order after the last one)."""
+        shown = [column.key for column in self.shown_columns]
         if self._sort_column is None:
-            self.sort_by(self._columns[0].key)
+            self.sort_by(shown[0])
             return
-        following = self._column_index[self._sort_column] + 1
-        self.sort_by(self._columns[following].key if following < len(self._columns) else None)
+        start = self._column_index[self._sort_column]
+        following = [c.key for c in self._columns[start + 1 :] if c.key in shown]
+        self.sort_by(following[0] if following else None)
 
     # ------------------------------------------------------------------ events
 
@@ -652,7 +673,10 @@ class VirtualTable(ScrollView, can_focus=True):
         match_style = self.get_component_rich_style("virtual-table--match", partial=True)
         cells = row.cells
         segments: list[Segment] = []
+        hidden = self._hidden
         for index, (column, width) in enumerate(zip(self._columns, self._widths, strict=True)):
+            if index in hidden:
+                continue
             cell = cells[index] if index < len(cells) else ""
             spans = find_folded_spans(_plain(cell), needle) if index in highlight else []
             if isinstance(cell, str) and not spans:
@@ -686,11 +710,14 @@ class VirtualTable(ScrollView, can_focus=True):
         return list(Segment.adjust_line_length(list(segments), width, style))
 
     def _header_strip(self, style: Style) -> Strip:
-        cache_key = (self._sort_column, self._sort_reverse, style, tuple(self._widths))
+        widths = tuple(self._widths)
+        cache_key = (self._sort_column, self._sort_reverse, style, widths, self._hidden)
         if self._header_cache is not None and self._header_cache[0] == cache_key:
             return self._header_cache[1]
         labels: list[str] = []
-        for column, width in zip(self._columns, self._widths, strict=True):
+        for index, (column, width) in enumerate(zip(self._columns, widths, strict=True)):
+            if index in self._hidden:
+                continue
             label = column.label
             if column.key == self._sort_column:
                 arrow = "▼" if self._sort_reverse else "▲"
@@ -844,22 +871,50 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _set_widths(self, natural: list[int]) -> None:
         self._natural_widths = natural
-        self._apply_widths(self._fitted_widths(natural))
+        self._apply_widths(*self._fitted_widths(natural))
 
-    def _fitted_widths(self, natural: list[int]) -> list[int]:
-        """The natural widths, with flex columns taking the room the others leave."""
-        flexible = [i for i, column in enumerate(self._columns) if column.flex]
+    def _fitted_widths(self, natural: list[int]) -> tuple[list[int], frozenset[int]]:
+        """The natural widths, with columns dropped (`drop_order`) until the rest fit and
+        flex columns taking the room the others leave; and the dropped columns."""
         room = self._available_width()
-        if not flexible or room is None:
-            return natural
-        fixed = sum(w + 2 for i, w in enumerate(natural) if i not in flexible)
+        if room is None:
+            return natural, frozenset()
+        columns = self._columns
+        hidden = self._dropped(natural, room)
+        flexible = [i for i, column in enumerate(columns) if column.flex and i not in hidden]
+        if not flexible:
+            return natural, hidden
+        fixed = sum(w + 2 for i, w in enumerate(natural) if i not in flexible and i not in hidden)
         spare = room - fixed - 2 * len(flexible)
         widths = list(natural)
         share, extra = divmod(max(0, spare), len(flexible))
         for order, index in enumerate(flexible):
             wanted = share + (1 if order < extra else 0)
-            widths[index] = max(self._columns[index].min_width, wanted)
-        return widths
+            widths[index] = max(columns[index].min_width, wanted)
+        return widths, hidden
+
+    def _dropped(self, natural: list[int], room: int) -> frozenset[int]:
+        """The columns to hide so the others fit in `room` cells: by `drop_order`, lowest
+        first (the rightmost first among equals); flex columns count at `min_width`."""
+        columns = self._columns
+        droppable = sorted(
+            (i for i, column in enumerate(columns) if column.drop_order is not None),
+            key=lambda i: (columns[i].drop_order, -i),
+        )
+        if not droppable:
+            return frozenset()
+        needs = [
+            (column.min_width if column.flex else width) + 2
+            for column, width in zip(columns, natural, strict=True)
+        ]
+        total = sum(needs)
+        hidden: set[int] = set()
+        for index in droppable:
+            if total <= room:
+                break
+            hidden.add(index)
+            total -= needs[index]
+        return frozenset(hidden)
 
     def _available_width(self) -> int | None:
         """Cells across the viewport for the columns (None before the table has a size).
@@ -880,26 +935,30 @@ class VirtualTable(ScrollView, can_focus=True):
             width -= styles.scrollbar_size_vertical
         return width
 
-    def _apply_widths(self, widths: list[int]) -> None:
-        if widths == self._widths:
+    def _apply_widths(self, widths: list[int], hidden: frozenset[int] = frozenset()) -> None:
+        if widths == self._widths and hidden == self._hidden:
             return
         self._widths = widths
+        self._hidden = hidden
         self._offsets = []
         x = 0
-        for width in widths:
+        for index, width in enumerate(widths):
             self._offsets.append(x)
-            x += width + 2
+            if index not in hidden:
+                x += width + 2
         self._total_width = x
         self._clear_render_caches()
 
     def _column_at(self, x: int) -> Column | None:
-        for column, start, width in zip(self._columns, self._offsets, self._widths, strict=True):
-            if start <= x < start + width + 2:
+        for index, (column, start, width) in enumerate(
+            zip(self._columns, self._offsets, self._widths, strict=True)
+        ):
+            if index not in self._hidden and start <= x < start + width + 2:
                 return column
         return None
 
     def _update_virtual_size(self) -> None:
-        self._apply_widths(self._fitted_widths(self._natural_widths))
+        self._apply_widths(*self._fitted_widths(self._natural_widths))
         self.virtual_size = Size(self._total_width, len(self._visible) + 1)
 
     def _body_height(self) -> int:
