@@ -9,10 +9,11 @@ grace`. Stale figures stay on screen with their age; they are never replaced.
 `Backoff` decides the delay before the next poll: the normal interval while
 polls succeed and after the first failure, then doubling per failure up to a
 maximum (60 s), shortened by a random share (jitter) so many clients do not
-retry in step. Fatal errors (the key revoked, the API switched off, this IP
-not whitelisted, no key) keep polling at the maximum delay, so the monitor
-recovers by itself once someone fixes the account, while the screen says
-plainly what is wrong.
+retry in step. Fatal errors (no key, a key SPIKON does not recognise, the API
+switched off, this IP not whitelisted) keep polling at the maximum delay, so
+the monitor recovers by itself once someone fixes the account, while the
+screen says plainly what is wrong, in the same words as every other screen
+(`spikon_error_words`: one wording per error, the API client's own).
 """
 
 from __future__ import annotations
@@ -21,21 +22,16 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spikon_tui.i18n import N_, _
+from spikon_tui.api.errors import ERROR_NAMES, SpikonError, error_class_for
+from spikon_tui.i18n import _
 
 DEFAULT_INTERVAL = 5.0
 DEFAULT_GRACE = 2.0
 """Seconds beyond two intervals before figures count as stale (allows for slow answers)."""
 DEFAULT_MAX_DELAY = 60.0
 
-FATAL_REASONS: dict[int, str] = {
-    -2: N_("no API key reached SPIKON (error -2)"),
-    -3: N_("SPIKON no longer accepts this API key: it was revoked or replaced (error -3)"),
-    -4: N_("the API is switched off for this SPIKON account (error -4)"),
-    -5: N_("this computer's IP address is not on the account's IP whitelist (error -5)"),
-}
-"""SPIKON errors that no retry can fix, in plain words (English msgids: `fatal_reason_for`
-translates them)."""
+FATAL_CODES = frozenset({-2, -3, -4, -5})
+"""SPIKON errors no retry can fix: no key, an unknown key, the API off, the IP not whitelisted."""
 
 
 def error_code(error: object) -> int | None:
@@ -44,15 +40,33 @@ def error_code(error: object) -> int | None:
     return code if isinstance(code, int) and not isinstance(code, bool) else None
 
 
-def fatal_reason_for(error: object) -> str | None:
-    """Plain words for an error retrying cannot fix; None for any other error."""
+def spikon_error_words(error: object) -> str | None:
+    """The one wording of a SPIKON error, wherever the app shows it; None for other failures.
+
+    A `SpikonError` says itself what happened and what to do (its class's summary, the
+    server's detail, "[SPIKON error -3: Unknown API key]"): the monitor, the account
+    screen and every other screen show exactly that (`spikon_tui.ui.errors.describe_error`
+    uses this function). Anything else carrying a SPIKON `code` is worded as the client
+    would word that code.
+    """
+    if isinstance(error, SpikonError):
+        return " ".join(str(error).split()) or None
     code = error_code(error)
-    reason = FATAL_REASONS.get(code) if code is not None else None
-    return _(reason) if reason is not None else None
+    if code is None:
+        return None
+    return str(error_class_for(code)(code=code, name=ERROR_NAMES.get(code)))
+
+
+def fatal_reason_for(error: object) -> str | None:
+    """The words for an error retrying cannot fix (`FATAL_CODES`); None for any other error."""
+    return spikon_error_words(error) if error_code(error) in FATAL_CODES else None
 
 
 def describe_error(error: object) -> str:
-    """The error as one line for the status bar."""
+    """The error as one line for the status bar (a SPIKON error in its one wording)."""
+    words = spikon_error_words(error)
+    if words is not None:
+        return words
     text = str(error).strip()
     if not isinstance(error, str) and not text:
         text = type(error).__name__

@@ -5,12 +5,21 @@ from __future__ import annotations
 import pytest
 
 from spikon_tui.api.errors import (
+    ERROR_NAMES,
     ApiTurnedOffError,
     ConnectionFailedError,
     IpNotWhitelistedError,
     UnknownApiKeyError,
+    error_from_payload,
 )
-from spikon_tui.monitor.freshness import Backoff, PollHealth, describe_error, fatal_reason_for
+from spikon_tui.monitor.freshness import (
+    FATAL_CODES,
+    Backoff,
+    PollHealth,
+    describe_error,
+    fatal_reason_for,
+)
+from spikon_tui.ui.errors import describe_error as ui_describe_error
 
 T0 = 1_000_000.0
 
@@ -51,7 +60,7 @@ def test_failures_in_a_row_and_the_last_error() -> None:
 @pytest.mark.parametrize(
     "error, words",
     [
-        (UnknownApiKeyError(code=-3), "revoked"),
+        (UnknownApiKeyError(code=-3), "does not recognise this API key"),
         (ApiTurnedOffError(code=-4), "switched off"),
         (IpNotWhitelistedError(code=-5), "whitelist"),
     ],
@@ -70,6 +79,42 @@ def test_other_errors_are_not_fatal() -> None:
     assert fatal_reason_for("text") is None
     assert describe_error(ValueError()) == "ValueError"
     assert describe_error("") == "unknown error"
+
+
+@pytest.mark.parametrize("code", sorted(ERROR_NAMES))
+def test_one_wording_per_error_code_in_the_monitor_and_on_the_account_screen(code: int) -> None:
+    """The monitor (freshness line, toasts, fatal reason) and every other screen
+    (`ui.errors.describe_error`, e.g. the account screen) say the same words."""
+    error = error_from_payload({"error": {"id": str(code), "name": ERROR_NAMES[code]}})
+    assert error is not None and error.code == code
+    words = ui_describe_error(error)
+    assert describe_error(error) == words
+    health = PollHealth(5)
+    health.record_failure(T0, error)
+    assert health.status(T0).last_error == words
+    if code in FATAL_CODES:
+        assert fatal_reason_for(error) == words
+        assert health.status(T0).fatal_reason == words
+    else:
+        assert fatal_reason_for(error) is None
+
+
+def test_a_key_that_was_never_valid_is_not_called_revoked() -> None:
+    error = error_from_payload({"error": {"id": "-3", "name": "Unknown API key"}})
+    reason = fatal_reason_for(error)
+    assert reason is not None
+    assert "revoked" not in reason and "no longer accepts" not in reason
+    assert "does not recognise this API key" in reason and "[SPIKON error -3" in reason
+
+
+def test_a_code_without_its_exception_is_worded_as_the_client_words_it() -> None:
+    class Coded(Exception):
+        code = -4
+
+    assert fatal_reason_for(Coded()) == ui_describe_error(
+        ApiTurnedOffError(code=-4, name=ERROR_NAMES[-4])
+    )
+    assert frozenset({-2, -3, -4, -5}) == FATAL_CODES
 
 
 def test_backoff_is_the_interval_then_doubles_up_to_the_maximum() -> None:
