@@ -13,6 +13,7 @@ from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from spikon_tui import startup_gc
@@ -64,6 +65,16 @@ class MonitorOptions:
     alert_table: object | None = None
 
 
+@dataclass(frozen=True)
+class AlertBadge:
+    """What the title bar says of the alerts: how many are active, how many of those
+    nobody has acknowledged or muted, and the worst level among them (0 OK, 1 warn, 2 alert)."""
+
+    active: int = 0
+    unattended: int = 0
+    worst: int = 0
+
+
 def _build_screen(module: str, name: str) -> Screen:
     return getattr(importlib.import_module(module), name)()
 
@@ -81,8 +92,12 @@ class SpikonApp(TranslatedApp):
             Binding(key, f"show('{mode}')", title, priority=True)
             for mode, title, _about, key in SCREENS_IN_ORDER
         ),
+        Binding("f9", "alerts", N_("Alerts"), priority=True),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
+
+    alert_badge: reactive[AlertBadge] = reactive(lambda: AlertBadge(), init=False)
+    """The active alerts the title bar counts (on every screen, so no toast covers work)."""
 
     def __init__(
         self,
@@ -106,6 +121,7 @@ class SpikonApp(TranslatedApp):
         self._add_screen_mode("staffing", self._staffing_screen)
         self.monitor = monitor or MonitorOptions()
         self._tracker: MonitorTracker | None = None
+        self._alerts_of: MonitorTracker | None = None
         self.session = session
         self.keyring_usable = keyring_usable
         self.keyring_reason = keyring_reason
@@ -198,6 +214,17 @@ class SpikonApp(TranslatedApp):
             )
         return self._tracker
 
+    def refresh_alert_badge(self, tracker: MonitorTracker) -> None:
+        """Count the active alerts of `tracker` (the monitor's) again, for the title bar;
+        F9 then lists that tracker's alerts."""
+        self._alerts_of = tracker
+        log = tracker.alert_log
+        self.alert_badge = AlertBadge(
+            active=log.active_count(),
+            unattended=log.active_count(now=self.session.clock(), unattended_only=True),
+            worst=int(log.worst_active()),
+        )
+
     def _monitor_screen(self) -> Screen:
         from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
 
@@ -276,13 +303,24 @@ class SpikonApp(TranslatedApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Not logged in yet: no screen to go to, so F2/F3 are hidden from the footer.
-        return not (action == "show" and self.spikon is None)
+        return not (action in ("show", "alerts") and self.spikon is None)
 
     def action_show(self, mode: str) -> None:
         if self.spikon is None:
             return
         if self.current_mode != mode:
             self.switch_mode(mode)
+
+    def action_alerts(self) -> None:
+        """F9: the shift's alerts (the panel closes itself on F9 too)."""
+        if self.spikon is None:
+            return
+        from spikon_tui.ui.screens.alerts_panel import AlertsPanel
+
+        if isinstance(self.screen, AlertsPanel):
+            self.screen.dismiss()
+            return
+        self.push_screen(AlertsPanel(self._alerts_of or self.monitor_tracker))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpDialog):
@@ -301,6 +339,11 @@ class SpikonApp(TranslatedApp):
                     _(about),
                     partial(self.action_show, mode),
                 )
+            yield SystemCommand(
+                _("Alerts"),
+                _("Every alert of this session: why, since when, acknowledged, cleared · Key: F9"),
+                self.action_alerts,
+            )
         yield SystemCommand(
             _("Help for this screen"), _("What this screen shows and its keys"), self.action_help
         )

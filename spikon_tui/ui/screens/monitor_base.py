@@ -109,6 +109,10 @@ class MonitorScreen(MainScreen):
     TICK_SECONDS: ClassVar[float] = 1.0
     """How often waits and ages are redrawn between polls (tests shorten it)."""
 
+    ALERT_TOASTS: ClassVar[bool] = True
+    """Alert changes pop up as a toast while this screen is in front (not under a dialog).
+    Elsewhere (and on screens that turn this off) the title bar counts them, F9 lists them."""
+
     BINDINGS = [
         Binding("r", "poll_now", N_("Refresh")),
         Binding("p", "freeze", N_("Freeze")),
@@ -238,6 +242,7 @@ class MonitorScreen(MainScreen):
         self._take_list_outcome(result)
         events: list = []
         resets: list = []
+        changes: list = []
         for poll in result.polls:
             if poll.monitor is not None:
                 outcome = tracker.ingest(
@@ -245,9 +250,12 @@ class MonitorScreen(MainScreen):
                 )
                 events.extend(outcome.events)
                 resets.extend(outcome.resets)
+                changes.extend(outcome.changes)
             else:
                 tracker.ingest_failure(poll.campaign_id, poll.error, poll.polled_at)
-        self.announce(PollOutcome(events=tuple(events), resets=tuple(resets)))
+        outcome = PollOutcome(events=tuple(events), resets=tuple(resets), changes=tuple(changes))
+        self.announce(outcome)
+        self.app.refresh_alert_badge(self.tracker)
         self._announce_health()
         self.scheduler.finished(self.next_delay())
         now = self.clock()
@@ -271,14 +279,20 @@ class MonitorScreen(MainScreen):
 
     # -- announcements -----------------------------------------------------------------
 
+    @property
+    def in_front(self) -> bool:
+        """The app's current screen is this one (no dialog, no other screen over it)."""
+        return self.app.screen is self
+
     def announce(self, outcome: PollOutcome) -> None:
         name_of = self.tracker.name_of
         events = outcome.notifications
         if any(event.ring_bell for event in events):
             self.app.bell()
         # One toast per poll, however many campaigns changed: a stack of toasts would
-        # cover half the table at 80 columns. The table shows every level anyway.
-        if events:
+        # cover half the table at 80 columns. The table shows every level anyway. Over a
+        # dialog or on another screen, the title bar's count says it instead.
+        if events and self.ALERT_TOASTS and self.in_front:
             worst = max(events, key=lambda event: _RANK[event.level]).level
             lines = [event.describe(name_of(event.campaign_id)) for event in events]
             title = _TITLE[worst]
@@ -299,6 +313,8 @@ class MonitorScreen(MainScreen):
         for reset in outcome.resets:
             by_campaign.setdefault(reset.campaign_id, reset)
         for campaign_id, reset in by_campaign.items():
+            if not self.in_front:
+                break
             self.notify(
                 f"{name_of(campaign_id)}: {reset_note(reset)}",
                 title=_("Counters reset"),
@@ -343,7 +359,11 @@ class MonitorScreen(MainScreen):
             interval=self.tracker.interval,
             next_poll_in=self.scheduler.seconds_to_next(),
             frozen_at=self.frozen_at,
-            muted=campaign is not None and self.tracker.alerts.is_muted(campaign, now),
+            muted=(
+                self.tracker.name_of(campaign)
+                if campaign is not None and self.tracker.alerts.is_muted(campaign, now)
+                else None
+            ),
             problem=self.list_problem,
             fatal_problem=self.list_fatal,
             note=self.tracker.recorder_error,
@@ -397,7 +417,7 @@ class MonitorScreen(MainScreen):
         if campaign is None:
             return
         name = self.tracker.name_of(campaign)
-        count = self.tracker.alerts.acknowledge(campaign)
+        count = self.tracker.acknowledge(campaign)
         if count:
             self.notify(
                 ngettext(
@@ -414,6 +434,7 @@ class MonitorScreen(MainScreen):
                 _("{campaign} has no active alert to acknowledge.").format(campaign=name),
                 timeout=4,
             )
+        self.app.refresh_alert_badge(self.tracker)
         self.draw(self.clock())
 
     def action_mute(self) -> None:
@@ -423,16 +444,17 @@ class MonitorScreen(MainScreen):
         alerts = self.tracker.alerts
         name = self.tracker.name_of(campaign)
         if alerts.is_muted(campaign, self.clock()):
-            alerts.unmute(campaign)
+            self.tracker.unmute(campaign)
             self.notify(
                 _("Alerts of {campaign} sound again.").format(campaign=name), title=_("Unmuted")
             )
         else:
-            alerts.mute(campaign)
+            self.tracker.mute(campaign)
             self.notify(
                 _("Alerts of {campaign} are muted; m again unmutes.").format(campaign=name),
                 title=_("Muted"),
             )
+        self.app.refresh_alert_badge(self.tracker)
         self.draw(self.clock())
         self.draw_status(self.clock())
 

@@ -42,7 +42,8 @@ class StatusFacts:
     next_poll_in: float | None = None
     """Seconds until the next poll; None while one is running."""
     frozen_at: float | None = None
-    muted: bool = False
+    muted: str | None = None
+    """The name of the campaign in view whose alerts are muted, if they are."""
     problem: str | None = None
     """A failure that belongs to no campaign (the campaign list), in words."""
     fatal_problem: str | None = None
@@ -94,7 +95,7 @@ def status_text(facts: StatusFacts) -> tuple[str, str]:
         parts.append(_("next try in {age}").format(age=format_age(facts.next_poll_in)))
     parts.append(_("every {seconds} s").format(seconds=f"{facts.interval:g}"))
     if facts.muted:
-        parts.append(_("alerts muted"))
+        parts.append(_("{campaign} muted").format(campaign=facts.muted))
     if facts.note:
         parts.append(facts.note)
     return " · ".join(parts), severity

@@ -8,6 +8,11 @@ palette, as Header's does) and the app's `format_title` of the screen's (or
 else the app's) title and sub-title, centred between the icon and a margin as
 wide as Header's clock space. It redraws when one of those four changes, and
 only itself.
+
+In that right margin it counts the active alerts (the app's `alert_badge`,
+when it has one): "⚠ 2" in the colour of the worst, dim when every one of
+them is acknowledged or muted; F9 lists them. So a screen other than the
+monitor shows alerts without a toast over the work.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ class TitleBar(Widget):
         for owner in (self.app, self.screen):
             for attribute in ("title", "sub_title"):
                 self.watch(owner, attribute, self._title_changed, init=False)
+        if hasattr(self.app, "alert_badge"):
+            self.watch(self.app, "alert_badge", self._title_changed, init=False)
 
     def _title_changed(self) -> None:
         self.refresh()
@@ -51,11 +58,29 @@ class TitleBar(Widget):
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
         return app.format_title(title, sub_title)
 
+    @property
+    def alerts_text(self) -> Content:
+        """ "⚠ 2" for the active alerts (empty when there are none), right-aligned."""
+        badge = getattr(self.app, "alert_badge", None)
+        if badge is None or not badge.active:
+            return Content("")
+        theme = self.app.current_theme
+        if not badge.unattended:
+            style = "dim"
+        else:
+            style = f"bold {theme.error if badge.worst >= 2 else theme.warning}"
+        text = f"⚠ {badge.active}"
+        return Content.styled(text.rjust(RIGHT_MARGIN - 1) + " ", style)
+
     def render(self) -> RenderResult:
         middle = max(0, self.size.width - ICON_WIDTH - RIGHT_MARGIN)
         title = self.title_text.rstrip().truncate(middle, ellipsis=True)
         centring = " " * ((middle - title.cell_length) // 2)
-        return Content.assemble(f" {ICON}".ljust(ICON_WIDTH), centring, title)
+        alerts = self.alerts_text
+        if not alerts.cell_length:
+            return Content.assemble(f" {ICON}".ljust(ICON_WIDTH), centring, title)
+        filler = " " * max(0, middle - title.cell_length - len(centring))
+        return Content.assemble(f" {ICON}".ljust(ICON_WIDTH), centring, title, filler, alerts)
 
     async def _on_click(self, event: events.Click) -> None:
         if event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:

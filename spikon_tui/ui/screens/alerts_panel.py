@@ -1,0 +1,261 @@
+"""F9 Alerts: every alert of the shift, to read back after its toast has gone.
+
+One row per episode (see ``monitor/alert_log.py``), newest first: when it was
+raised, the campaign, the level, whether it is still active, acknowledged,
+muted (until when) or cleared (when). Under the table the row under the
+cursor is spelled out: the rule in words with the figures that broke it,
+since when the figures broke it, and each time it was handled. `a`
+acknowledges the campaign's active alerts, `e` exports the log as CSV.
+
+It is a dialog over the screen it was opened from, so a monitor below keeps
+polling and the panel follows it (it redraws when the log changes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+
+from spikon_tui.i18n import N_, _, ngettext
+from spikon_tui.monitor import MonitorTracker
+from spikon_tui.monitor.alert_log import AlertEntry, write_alert_csv
+from spikon_tui.monitor.alert_rules import Level
+from spikon_tui.monitor.freshness import describe_error
+from spikon_tui.ui.screens.monitor_base import translated_columns
+from spikon_tui.ui.widgets.keys_footer import KeysFooter
+from spikon_tui.ui.widgets.monitor_status import clock_time
+from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
+from spikon_tui.ui.widgets.steady_static import SteadyStatic
+from spikon_tui.ui.widgets.title_bar import TitleBar
+from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
+
+COLUMNS = (
+    Column("raised", N_("Raised"), width=8),
+    Column("campaign", N_("Campaign"), flex=True, min_width=10),
+    Column("level", N_("Level"), width=5),
+    Column("state", N_("State"), width=18),
+)
+REDRAW_SECONDS = 1.0
+
+
+def entry_state(entry: AlertEntry, now: float) -> str:
+    """ "active", "acknowledged 10:45", "muted until 11:00", "cleared 10:52"."""
+    if entry.cleared_at is not None:
+        return _("cleared {time}").format(time=clock_time(entry.cleared_at))
+    if entry.muted_at(now):
+        if entry.muted_until is None:
+            return _("muted")
+        return _("muted until {time}").format(time=clock_time(entry.muted_until))
+    if entry.acknowledged_at is not None:
+        return _("acknowledged {time}").format(time=clock_time(entry.acknowledged_at))
+    return _("active")
+
+
+def entry_details(entry: AlertEntry, now: float) -> str:
+    """The row under the cursor in full, for the lines under the table."""
+    lines = [
+        f"{entry.campaign}: {entry.metric.label} — {entry.reason}",
+        _("Figures broke the rule since {since}; raised at {raised}.").format(
+            since=clock_time(entry.since), raised=clock_time(entry.raised_at)
+        ),
+    ]
+    handled = []
+    if entry.acknowledged_at is not None:
+        handled.append(_("acknowledged at {time}").format(time=clock_time(entry.acknowledged_at)))
+    if entry.muted_at(now):
+        handled.append(entry_state(entry, now) if entry.active else _("muted"))
+    if entry.cleared_at is not None:
+        handled.append(_("cleared at {time}").format(time=clock_time(entry.cleared_at)))
+    elif not handled:
+        handled.append(_("still active"))
+    lines.append(", ".join(handled).capitalize() + ".")
+    return "\n".join(lines)
+
+
+class AlertsPanel(ModalScreen[None]):
+    TITLE = N_("Alerts")
+    HELP = N_("""
+Every alert of this session, newest first, kept after its toast has gone: when
+it was raised, the campaign, the level and what has happened to it since
+(acknowledged, muted, cleared). The lines under the table spell out the alert
+under the cursor: the rule that was broken, with the figures that broke it.
+
+An alert is raised once the figures have broken a rule for the rule's hold
+time; the monitor shows the level at once. [b]a[/b] acknowledges the
+campaign's active alerts (you hear again only if things get worse), [b]e[/b]
+exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
+""")
+    BINDINGS = [
+        Binding("escape", "dismiss", N_("Close")),
+        Binding("a", "acknowledge", N_("Acknowledge")),
+        Binding("e", "export", N_("Export CSV")),
+    ]
+
+    @dataclass
+    class Exported(Message):
+        path: str
+        rows: int = 0
+        error: Exception | None = None
+
+    def __init__(self, tracker: MonitorTracker) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self._drawn_version: int | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="alerts-panel"):
+            yield TitleBar()
+            yield SteadyStatic("", id="alerts-heading", classes="monitor-title")
+            table = VirtualTable(translated_columns(COLUMNS), id="alerts-table")
+            table.empty_text = _("No alert so far in this session")
+            yield table
+            yield SteadyStatic("", id="alerts-details")
+            yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.title = _(self.TITLE)
+        self._draw()
+        self._timer = self.set_interval(REDRAW_SECONDS, self._draw_if_changed)
+        self.query_one("#alerts-table", VirtualTable).focus()
+
+    def _now(self) -> float:
+        return self.tracker.clock()
+
+    def _draw_if_changed(self) -> None:
+        if self.tracker.alert_log.version != self._drawn_version:
+            self._draw()
+
+    def _styles(self) -> dict[Level, str]:
+        theme = self.app.current_theme
+        return {
+            Level.ALERT: f"bold {theme.error}",
+            Level.WARN: f"bold {theme.warning}",
+            Level.OK: "",
+        }
+
+    def _draw(self) -> None:
+        log = self.tracker.alert_log
+        self._drawn_version = log.version
+        now = self._now()
+        styles = self._styles()
+        entries = log.entries()
+        rows = []
+        for entry in reversed(entries):
+            level = Text(entry.worst.label.upper(), style=styles[entry.worst])
+            state = entry_state(entry, now)
+            rows.append(
+                Row(
+                    entry.number,
+                    (
+                        clock_time(entry.raised_at),
+                        entry.campaign,
+                        level,
+                        Text(state, style="" if entry.active else "dim"),
+                    ),
+                    (-entry.number,),
+                )
+            )
+        table = self.query_one("#alerts-table", VirtualTable)
+        table.update_rows(rows)
+        active = log.active_count()
+        heading = ngettext(
+            "{count} alert in this session, {active} active",
+            "{count} alerts in this session, {active} active",
+            len(entries),
+        ).format(count=len(entries), active=active)
+        self.query_one("#alerts-heading", SteadyStatic).update(heading)
+        self._draw_details()
+
+    def _selected(self) -> AlertEntry | None:
+        key = self.query_one("#alerts-table", VirtualTable).cursor_row_key
+        for entry in self.tracker.alert_log.entries():
+            if entry.number == key:
+                return entry
+        return None
+
+    def _draw_details(self) -> None:
+        entry = self._selected()
+        text = entry_details(entry, self._now()) if entry is not None else ""
+        self.query_one("#alerts-details", SteadyStatic).update(text)
+
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        event.stop()
+        self._draw_details()
+
+    # -- keys --------------------------------------------------------------------------
+
+    def action_acknowledge(self) -> None:
+        entry = self._selected()
+        if entry is None or not entry.active:
+            self.notify(_("Move the cursor to an active alert first."), timeout=4)
+            return
+        count = self.tracker.acknowledge(entry.campaign_id)
+        self.app.refresh_alert_badge(self.tracker)
+        self.notify(
+            ngettext(
+                "{campaign}: {count} active alert acknowledged.",
+                "{campaign}: {count} active alerts acknowledged.",
+                count,
+            ).format(campaign=entry.campaign, count=count),
+            title=_("Acknowledged"),
+            timeout=4,
+        )
+        self._draw()
+
+    def action_export(self) -> None:
+        dialog = SaveDialog(
+            _("Export alerts (CSV)"),
+            _("Every alert of this session, one row each. Write them to:"),
+            default_download_path("spikon-alerts", ".csv", self._now()),
+            action=_("Export"),
+        )
+        self.app.push_screen(dialog, self._export_to)
+
+    def _export_to(self, path: str | None) -> None:
+        if not path:
+            return
+        entries = self.tracker.alert_log.entries()
+        self.run_worker(
+            lambda: self._write_csv(path, entries),
+            thread=True,
+            group="alerts-export",
+            exit_on_error=False,
+        )
+
+    def _write_csv(self, path: str, entries: list[AlertEntry]) -> None:
+        try:
+            target = Path(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("w", encoding="utf-8", newline="") as file:
+                rows = write_alert_csv(file, entries)
+        except OSError as error:
+            self.post_message(self.Exported(path, error=error))
+        else:
+            self.post_message(self.Exported(path, rows=rows))
+
+    def on_alerts_panel_exported(self, message: Exported) -> None:
+        message.stop()
+        if message.error is not None:
+            self.notify(
+                f"{message.path}: {describe_error(message.error)}",
+                title=_("Export failed"),
+                severity="error",
+            )
+            return
+        self.notify(
+            ngettext(
+                "{count} alert written to {path}.",
+                "{count} alerts written to {path}.",
+                message.rows,
+            ).format(count=message.rows, path=message.path),
+            title=_("Alerts"),
+        )
