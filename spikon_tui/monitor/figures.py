@@ -10,6 +10,12 @@ History, alerts and the overview all read a snapshot through `figures_of`, so
   nobody waits; None when calls wait but none carries a waiting time.
 - `sla`: the API's percent, or None while no call has been answered since the
   counters were last reset (the API then says 0, which is no measurement).
+- `abandon_rate`: the share of calls since the counters were last reset that
+  nobody answered, `unanswered / (answered + unanswered)` (0..1), beside the
+  answered and unanswered counts it is made of; None before any call. The
+  15- and 60-minute rates come from the counters' rises (`counters.py`).
+- `in_queue`: the API's `in-queue`, passed on as it comes (the documentation
+  does not say how it differs from `calls-waiting`).
 """
 
 from __future__ import annotations
@@ -20,6 +26,13 @@ from spikon_tui.api.models import CcMonitor
 from spikon_tui.monitor.agent_states import AgentState, classify_state
 
 _FREE = AgentState.FREE  # a module constant: Enum attribute access is slow in a hot loop
+
+
+def abandon_rate(answered: int | None, unanswered: int | None) -> float | None:
+    """Unanswered calls as a share (0..1) of all calls; None when there is no call yet."""
+    if answered is None or unanswered is None or answered + unanswered <= 0:
+        return None
+    return unanswered / (answered + unanswered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +49,13 @@ class SnapshotFigures:
     unanswered: int
     measured_sla: float
     """The campaign's SLA time threshold in seconds (the API's `measured-sla`)."""
+    in_queue: int = 0
+    """The API's `in-queue`, as it comes."""
+
+    @property
+    def abandon_rate(self) -> float | None:
+        """Unanswered as a share of all calls since the counters were last reset."""
+        return abandon_rate(self.answered, self.unanswered)
 
 
 def figures_of(monitor: CcMonitor) -> SnapshotFigures:
@@ -72,6 +92,7 @@ def figures_of(monitor: CcMonitor) -> SnapshotFigures:
         answered=basic.answered,
         unanswered=basic.unanswered,
         measured_sla=basic.measured_sla.total_seconds(),
+        in_queue=basic.in_queue,
     )
 
 

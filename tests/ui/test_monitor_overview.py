@@ -37,16 +37,22 @@ def sandbox(clock: FakeClock) -> Iterator[Sandbox]:
         yield sb
 
 
-def rows(screen: MonitorOverviewScreen) -> list[list[str]]:
+def rows(screen: MonitorOverviewScreen) -> list[dict[str, str]]:
+    """Each row's cells by column key, in display order."""
     table = screen.query_one("#overview-table", VirtualTable)
+    keys = [column.key for column in table.columns]
     return [
-        [str(cell) for cell in table.get_row(table.row_key_at(index)).cells]
+        dict(zip(keys, map(str, table.get_row(table.row_key_at(index)).cells), strict=True))
         for index in range(table.visible_row_count)
     ]
 
 
 def names(screen: MonitorOverviewScreen) -> list[str]:
-    return [row[1] for row in rows(screen)]
+    return [row["campaign"] for row in rows(screen)]
+
+
+def queue(row: dict[str, str]) -> list[str]:
+    return [row["waiting"], row["longest"]]
 
 
 def status_text(screen) -> str:
@@ -64,7 +70,7 @@ async def test_campaigns_are_ranked_worst_first_and_move_in_place_keeping_the_cu
         screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
         assert names(screen)[:2] == ["Sprzedaż", "Windykacja"]
         first = rows(screen)[0]
-        assert first[0] == "1" and first[2:4] == ["2", "0:50"]
+        assert first["rank"] == "1" and queue(first) == ["2", "0:50"]
         assert sandbox.request_counts["cc_campaigns/list"] == 1
         assert sandbox.request_counts["cc_monitor/show"] == 4  # every campaign, one round
 
@@ -79,7 +85,7 @@ async def test_campaigns_are_ranked_worst_first_and_move_in_place_keeping_the_cu
         script.queue(1, 200, 100, 30)  # Infolinia becomes the worst
         await poll_again(pilot, screen, clock)
         assert names(screen)[0] == "Infolinia"
-        assert rows(screen)[0][2:4] == ["3", "3:20"]  # as polled a moment ago
+        assert queue(rows(screen)[0]) == ["3", "3:20"]  # as polled a moment ago
         assert table.cursor_row == 0, "the cursor follows Infolinia to the top"
         assert screen.current_campaign_id() == 1
         assert not rebuilt and table.scroll_offset == scroll_before, "updated, never rebuilt"
@@ -94,9 +100,9 @@ async def test_longest_wait_counts_on_between_polls(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
-        assert rows(screen)[0][3] == "0:30"
+        assert rows(screen)[0]["longest"] == "0:30"
         clock.advance(3)
-        await wait_until(pilot, lambda: rows(screen)[0][3] == "0:33", "0:33 without a poll")
+        await wait_until(pilot, lambda: rows(screen)[0]["longest"] == "0:33", "0:33 without a poll")
         assert screen.rounds == 1
 
 
@@ -197,10 +203,10 @@ async def test_freeze_keeps_the_display_still_while_polling_goes_on(
         script.queue(1, 30, 20, 10, 5)
         await poll_again(pilot, screen, clock)
         await ticked(pilot)
-        assert rows(screen)[0][2:4] == ["1", "0:30"], "the display stays still"
+        assert queue(rows(screen)[0]) == ["1", "0:30"], "the display stays still"
         assert sandbox.request_counts["cc_monitor/show"] == 8, "polling goes on"
         await pilot.press("p")
-        assert rows(screen)[0][2:4] == ["4", "0:30"]
+        assert queue(rows(screen)[0]) == ["4", "0:30"]
         assert "FROZEN" not in status_text(screen)
 
 
@@ -263,3 +269,64 @@ async def test_alerts_of_several_campaigns_in_one_poll_make_one_toast_and_one_be
         assert "Infolinia: waiting calls 7 - alert (at 6)" in message.splitlines()
         assert len(message.splitlines()) == 2
         assert rings == [True]
+
+
+def painted(screen: MonitorOverviewScreen) -> list[str]:
+    """The table as painted: header and rows, one string a line."""
+    table = screen.query_one("#overview-table", VirtualTable)
+    region = table.scrollable_content_region
+    return [table.render_line(y).text[: region.width] for y in range(region.height)]
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        ((120, 30), ["rank", "campaign", "status", "waiting", "longest", "free", "busy", "sla",
+                     "answered", "unanswered", "abandon"]),
+        ((80, 24), ["rank", "campaign", "status", "waiting", "longest", "free", "sla"]),
+        ((60, 20), ["campaign", "status", "waiting", "longest", "free"]),
+    ],
+    ids=["120", "80", "60"],
+)  # fmt: skip
+async def test_every_row_shows_its_campaign_and_status_at_any_width(
+    make_app, sandbox: Sandbox, clock: FakeClock, size: tuple[int, int], shown: list[str]
+) -> None:
+    script = CallCenterScript(sandbox)
+    script.queue(1, 5, 6, 7, 8, 9, 10, 11)  # Infolinia alerts
+    rules = waiting_calls_rule(warn=3, alert=6, hold=0)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_screen(
+            pilot, MonitorOverviewScreen(tracker=tracker(clock, rules=rules))
+        )
+        app.clear_notifications()
+        await settle(pilot)
+        table = screen.query_one("#overview-table", VirtualTable)
+        assert [column.key for column in table.shown_columns] == shown
+        assert table.max_scroll_x == 0, "nothing is off-screen to the right"
+        lines = painted(screen)
+        assert "Status" in lines[0]
+        for row, line in zip(rows(screen), lines[1:], strict=False):
+            assert row["campaign"] in line and row["status"] in line, (row, line)
+        assert "ALERT" in lines[1] and "Infolinia" in lines[1]
+        assert_no_traceback(app)
+
+
+async def test_the_abandon_rate_is_unanswered_over_all_calls_since_the_reset(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    CallCenterScript(sandbox)
+    with sandbox.state.lock:
+        stats = sandbox.state.call_center.campaign(1).stats
+        stats.answered, stats.unanswered = 30, 10
+        quiet = sandbox.state.call_center.campaign(2)
+        quiet.stats.answered = quiet.stats.unanswered = 0
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, MonitorOverviewScreen(tracker=tracker(clock)))
+        by_name = {row["campaign"]: row for row in rows(screen)}
+        first = by_name[sandbox.state.call_center.campaign(1).name]
+        assert (first["answered"], first["unanswered"]) == ("30", "10")
+        assert first["abandon"] == "25 %"
+        assert by_name[quiet.name]["abandon"] == "—", "no call yet: no rate"
+        assert "Abandoned" in painted(screen)[0]

@@ -6,6 +6,19 @@ table is ranked by the tracker (`overview()`: alert level, longest wait,
 waiting calls, SLA shortfall) and updated in place: rows move, the cursor stays
 on the campaign it was on. Enter opens the campaign in detail, sharing this
 screen's tracker (history, alerts) with it.
+
+Each row shows the campaign's name and its status (ALERT / warn / ok, STALE,
+muted) side by side at every width: those two columns never give way. When the
+terminal is too narrow for the rest, columns are hidden in this order
+(`Column.drop_order`, repeated in the F1 help): abandon rate, unanswered,
+answered, busy agents, the rank (#), SLA / target, longest wait, free agents,
+waiting calls. At 80 columns that leaves #, campaign, status, waiting,
+longest, free and SLA; at 60, campaign, status, waiting, longest and free.
+
+The abandon rate is `unanswered / (answered + unanswered)` since the counters
+were last reset, the same calls as the Answered and Unanswered columns beside
+it (`figures.abandon_rate`), so it is known from the first poll; the detail
+screen adds the 15- and 60-minute rates.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ from spikon_tui.formatting import format_duration
 from spikon_tui.i18n import N_, _
 from spikon_tui.monitor import CampaignSummary, MonitorTracker
 from spikon_tui.monitor.alert_rules import Level
+from spikon_tui.monitor.figures import abandon_rate
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import (
@@ -39,18 +53,21 @@ LIST_EVERY = 600.0
 """Seconds (by the clock) between fetches of the campaign list."""
 
 COLUMNS = (
-    Column("rank", "#", width=3, align="right"),
+    Column("rank", "#", width=3, align="right", drop_order=5),
     Column("campaign", N_("Campaign"), flex=True, min_width=12),
-    Column("waiting", N_("Waiting"), width=7, align="right"),
-    Column("longest", N_("Longest"), width=7, align="right"),
-    Column("free", N_("Free"), width=4, align="right"),
-    Column("busy", "Busy", width=4, align="right"),  # busy agents: `busy_agents_label`
-    Column("answered", N_("Answered"), width=8, align="right"),
-    Column("unanswered", N_("Unanswered"), width=10, align="right"),
-    Column("sla", N_("SLA / target"), width=12),
-    Column("status", N_("Status"), width=14),
+    Column("status", N_("Status"), width=17),  # "ALERT STALE muted"
+    Column("waiting", N_("Waiting"), width=7, align="right", drop_order=9),
+    Column("longest", N_("Longest"), width=7, align="right", drop_order=7),
+    Column("free", N_("Free"), width=4, align="right", drop_order=8),
+    # busy agents: `busy_agents_label`
+    Column("busy", "Busy", width=4, align="right", drop_order=4),
+    Column("sla", N_("SLA / target"), width=12, drop_order=6),
+    Column("answered", N_("Answered"), width=8, align="right", drop_order=3),
+    Column("unanswered", N_("Unanswered"), width=10, align="right", drop_order=2),
+    Column("abandon", N_("Abandoned"), width=9, align="right", drop_order=1),
 )
-"""The overview's columns, labels in English: `translated_columns` at use."""
+"""The overview's columns, labels in English: `translated_columns` at use. Campaign and
+status never give way; the others are hidden by `drop_order`, lowest first."""
 
 DASH = "—"
 
@@ -61,6 +78,11 @@ def level_text(level: Level, theme_styles: dict[str, str]) -> Text:
     if level is Level.WARN:
         return Text(_("warn"), style=theme_styles["warn"])
     return Text(_("ok"), style=theme_styles["ok"])
+
+
+def percent(rate: float | None) -> str:
+    """A share (0..1) as a whole percent, "12 %"; a dash when unknown."""
+    return DASH if rate is None else f"{rate * 100:.0f} %"
 
 
 def summary_cells(
@@ -74,7 +96,7 @@ def summary_cells(
     if muted:
         status.append(" " + _("muted"), style="dim")
     if not summary.loaded:
-        return (str(rank), name, DASH, DASH, DASH, DASH, DASH, DASH, DASH, status)
+        return (str(rank), name, status, DASH, DASH, DASH, DASH, DASH, DASH, DASH, DASH)
     waiting = summary.calls_waiting or 0
     free = Text(str(summary.free_agents))
     if summary.free_agents == 0 and waiting:
@@ -89,14 +111,15 @@ def summary_cells(
     return (
         str(rank),
         name,
+        status,
         str(waiting),
         longest,
         free,
         str(summary.busy_members),
+        sla,
         str(summary.answered),
         str(summary.unanswered),
-        sla,
-        status,
+        percent(abandon_rate(summary.answered, summary.unanswered)),
     )
 
 
@@ -108,6 +131,12 @@ longest wait, then the waiting calls, then how far the SLA falls short of its
 target. All campaigns are polled together; the line under the title says how
 fresh the figures are. When polls fail the last figures stay, marked STALE with
 their age, and the monitor reconnects by itself.
+
+Each row shows the campaign and its status (ALERT, warn or ok; STALE; muted)
+next to each other at any width. On a narrow terminal the other columns give
+way in this order: abandoned (the share of calls since the counters were reset
+that nobody answered), unanswered, answered, busy agents, #, SLA / target,
+longest wait, free agents, waiting calls.
 
 [b]enter[/b] opens the campaign under the cursor in detail. [b]a[/b] acknowledges
 its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
