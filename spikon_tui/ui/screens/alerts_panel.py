@@ -40,7 +40,7 @@ from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 COLUMNS = (
     Column("raised", N_("Raised"), width=8),
     Column("campaign", N_("Campaign"), flex=True, min_width=10),
-    Column("level", N_("Level"), width=5),
+    Column("level", N_("Level")),
     Column("state", N_("State"), width=18),
 )
 REDRAW_SECONDS = 1.0
