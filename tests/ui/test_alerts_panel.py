@@ -97,6 +97,7 @@ async def test_an_alert_raised_acknowledged_and_cleared_reads_back_in_the_panel(
         await wait_until(pilot, lambda: isinstance(app.screen, AlertsPanel), "the alerts panel")
         panel = app.screen
         await settle(pilot)
+        assert toasts(app) == [], "the panel lists what the toasts said; they would cover it"
         (row,) = panel_rows(panel)
         assert row[1] == "Infolinia" and row[2] == "ALERT" and row[3] == "active"
         assert "waiting calls 7 (alert at ≥ 6)" in details(panel)

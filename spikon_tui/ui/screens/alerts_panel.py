@@ -62,7 +62,7 @@ def entry_state(entry: AlertEntry, now: float) -> str:
 def entry_details(entry: AlertEntry, now: float) -> str:
     """The row under the cursor in full, for the lines under the table."""
     lines = [
-        f"{entry.campaign}: {entry.metric.label} — {entry.reason}",
+        f"{entry.campaign}: {entry.reason}",
         _("Figures broke the rule since {since}; raised at {raised}.").format(
             since=clock_time(entry.since), raised=clock_time(entry.raised_at)
         ),
@@ -123,6 +123,7 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
 
     def on_mount(self) -> None:
         self.title = _(self.TITLE)
+        self.app.clear_notifications()  # the alerts' toasts: all of them are listed here
         self._draw()
         self._timer = self.set_interval(REDRAW_SECONDS, self._draw_if_changed)
         self.query_one("#alerts-table", VirtualTable).focus()
