@@ -17,7 +17,7 @@ Choices where the documentation is silent or loose:
   `+48` or `0048` country prefix is accepted and dropped ("+48 123 456 789" ->
   "123456789"); a bare `48` prefix is not guessed at. Several recipients may
   be given as a list or as one comma-separated string; they are sent joined
-  with commas (API-NOTES decision 6).
+  with commas (see docs/api-notes.md).
 - SMS `from`: one of `SMS_SENDERS`, compared without regard to case and sent
   in the documented spelling.
 - call_list/order dates: `date` objects or "YYYY-MM-DD" strings; `date_start`

@@ -5,7 +5,7 @@
         sb.base_url, sb.api_key  # "http://127.0.0.1:PORT/api/", "sandbox-..."
 
 It answers the 30 methods of SPIKON API v1.3 in the JSON and XML shapes the
-vendor documentation prints (with the decisions of spec/API-NOTES.md where the
+vendor documentation prints (with the decisions of docs/api-notes.md where the
 documentation is silent or invalid). See `SandboxConfig` for the special SMS
 numbers, prices and timing, `server.Sandbox` for fault injection.
 """

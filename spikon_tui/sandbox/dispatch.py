@@ -5,7 +5,7 @@ with GET, or the reverse, is -1 too), a body that is not a form (url-encoded or 
 key missing -2, unknown key -3, API off -4, caller not whitelisted -5, then
 `api_format` (-6 unless 0 or 1) and the method's own parameters (-7, -6, ...).
 Errors are answered with HTTP 200 and `{"error":{"id":"-6","name":...,"desc":...}}`
-(API-NOTES decision 1), in XML when the request asked for XML.
+(see docs/api-notes.md), in XML when the request asked for XML.
 
 tts/download is the one GET method: its key is read from the `Spikon-API-Key`
 header only (a key in the query string counts as missing) and its errors are

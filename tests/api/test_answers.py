@@ -1,4 +1,4 @@
-"""Loose payloads -> typed models: every quirk API-NOTES lists, and then some."""
+"""Loose payloads -> typed models: every quirk docs/api-notes.md lists, and then some."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """The documentation's answer examples (tests/fixtures/doc_examples), as the sandbox must send them.
 
-The fixtures are the examples exactly as spikon-api-v1.3.txt prints them. Where
-API-NOTES decides otherwise, the decided shape replaces the printed one:
-the invalid JSON of tts/language_list, tts/voice_list and tts/list
-(decision 2) and the element `id` of phone_book/show (decision 4).
+The fixtures are the examples exactly as the SPIKON API v1.3 documentation prints
+them. Where docs/api-notes.md records a decision otherwise, the decided shape
+replaces the printed one: the invalid JSON of tts/language_list, tts/voice_list
+and tts/list, and the element `id` of phone_book/show.
 """
 
 from __future__ import annotations
