@@ -9,6 +9,11 @@ freshness line says how old the data is.
 
 Levels follow the campaign's measured-SLA time: `warn` from half of it,
 `alert` past it. A campaign whose measured-SLA time is 0 has no levels.
+
+The API does not document a waiting call's fields; besides `position`,
+`number` and `waiting-time` whatever arrives is kept in `extra`, and
+`extra_text` says it in one line ("queue name VIP · priority 2") so the
+screen can show it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,21 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from spikon_tui.api.models import CcWaitingCall
+
+
+def extra_text(call: CcWaitingCall) -> str:
+    """The call's undocumented fields, "key value" joined by " · " in the order they came;
+    underscores in keys read as spaces, nested values flattened, empty values left out."""
+    parts = []
+    for key, value in call.extra.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            value = ", ".join(str(item) for item in value)
+        text = " ".join(str(value).split()) if value is not None else ""
+        if text:
+            parts.append(f"{str(key).replace('_', ' ').strip()} {text}")
+    return " · ".join(parts)
 
 
 class WaitLevel(StrEnum):

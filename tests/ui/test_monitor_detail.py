@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from rich.text import Text
 from textual.widgets import Static
 
+from spikon_tui.api.models import CcWaitingCall
 from spikon_tui.sandbox import Sandbox, SandboxConfig
+from spikon_tui.sandbox.clock import format_datetime
 from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.trend import TrendLine
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
-from tests.ui.conftest import SIZE, assert_no_traceback, text_of, toasts, wait_until
+from tests.ui.conftest import SIZE, assert_no_traceback, settle, text_of, toasts, wait_until
 from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
     CallCenterScript,
     open_screen,
@@ -91,7 +95,10 @@ async def test_tiles_title_trends_and_interval_figures(
         screen = await open_screen(pilot, MonitorDetailScreen(INFOLINIA, tracker=tracker(clock)))
         for _ in range(3):
             await poll_again(pilot, screen, clock)
-        assert text_of(screen.query_one("#detail-title")).startswith("Infolinia · campaign 1")
+        in_queue = screen.view.snapshot.monitor.basic_data.in_queue
+        assert text_of(screen.query_one("#detail-title")) == (
+            f"level OK · Infolinia · campaign 1 · {in_queue} in queue"
+        )
         assert app.screen.sub_title == "Infolinia"
         assert tile(screen, "waiting").value == "3"
         assert tile(screen, "longest").value == "0:40"
@@ -126,7 +133,9 @@ async def test_agents_by_name_with_free_while_waiting_and_long_pause_flagged(
         assert not any(agent.sip in rows for agent in script.members(INFOLINIA))
         assert rows[free.name][1] == "free"
         assert rows[free.name][3] == "FREE, calls waiting"
-        assert rows[paused.name][4] == "≥0 min" and rows[paused.name][3] == ""
+        assert rows[paused.name][1] == "paused", "free but on pause: on a break"
+        assert rows[paused.name][4] == "?" and rows[paused.name][3] == ""
+        assert rows[paused.name][2] == "?", "in that state when monitoring began"
         assert rows[others[0].name][1] == "talking" and rows[others[0].name][3] == ""
         assert "1 free while calls wait" in text_of(screen.query_one("#agents-title"))
 
@@ -167,7 +176,8 @@ async def test_alert_fires_after_its_hold_time_rings_the_bell_and_can_be_acknowl
         for _ in range(3):  # 0, 5, 10 and 15 s: held, but not long enough
             await poll_again(pilot, screen, clock)
         assert not rings and not [t for t in toasts(app) if t[1] == "Alert"]
-        assert tile(screen, "waiting").level is None
+        # the shown level is the rules' level at once; the hold delays only the noise
+        assert tile(screen, "waiting").level == "alert"
 
         await poll_again(pilot, screen, clock)  # 20 s
         assert rings == [True]
@@ -178,10 +188,10 @@ async def test_alert_fires_after_its_hold_time_rings_the_bell_and_can_be_acknowl
         await pilot.press("a")
         assert screen.tracker.alerts.statuses(INFOLINIA)[0].acknowledged
         await pilot.press("m")
-        assert "alerts muted" in screen.query_one(MonitorStatus).text
+        assert "Infolinia muted" in screen.query_one(MonitorStatus).text
         assert "alerts muted" in text_of(screen.query_one("#detail-title"))
         await pilot.press("m")
-        assert "alerts muted" not in screen.query_one(MonitorStatus).text
+        assert "muted" not in screen.query_one(MonitorStatus).text
         assert_no_traceback(app)
 
 
@@ -201,3 +211,107 @@ async def test_an_alert_while_muted_neither_rings_nor_toasts(
         await poll_again(pilot, screen, clock)
         assert tile(screen, "waiting").level == "alert"
         assert not rings and not [t for t in toasts(app) if t[1] == "Alert"]
+
+
+def shown_columns(screen: MonitorDetailScreen, table: str) -> list[str]:
+    return [column.key for column in screen.query_one(table, VirtualTable).shown_columns]
+
+
+def note(screen: MonitorDetailScreen) -> str:
+    return text_of(screen.query_one("#agent-note"))
+
+
+async def test_a_new_call_starts_the_agents_time_again_and_unknown_starts_are_said_in_words(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    script = CallCenterScript(sandbox)
+    agent, *_others = script.members(INFOLINIA)  # talking since before the monitor began
+    stats = sandbox.state.call_center.campaign(INFOLINIA).stats
+    with sandbox.state.lock:
+        stats.answered_by[agent.id] = 4
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(
+            pilot, MonitorDetailScreen(INFOLINIA, tracker=tracker(clock, interval=30))
+        )
+        began = clock_time(clock())[:5]
+        table = screen.query_one("#agents-table", VirtualTable)
+        table.move_cursor_to_key(agent.sip)
+        await settle(pilot)
+        assert agent_rows(screen)[agent.name][2] == "?", "never ≥0 min"
+        assert f"talking since {began}, when monitoring began" in note(screen)
+        assert "4 calls answered" in note(screen) and "skill " in note(screen)
+
+        await poll_again(pilot, screen, clock)  # 30 s
+        await poll_again(pilot, screen, clock)  # 60 s: still the first call we saw
+        assert agent_rows(screen)[agent.name][2] == "≥1 min"
+
+        called_at = clock()
+        with sandbox.state.lock:  # that call ended and the next began between two polls
+            stats.answered_by[agent.id] = 5
+            sandbox.state.call_center.agent(agent.id).last_call = called_at
+        await poll_again(pilot, screen, clock)  # 90 s
+        row = agent_rows(screen)[agent.name]
+        assert (row[1], row[2], row[5]) == ("talking", "<1 min", "5")
+        sent = format_datetime(called_at)  # as the API sends it: "2026-06-13 10:40:12"
+        assert row[6] in (sent, sent[11:]), "today's last call: its time only"
+        started = clock_time(clock())[:5]
+        assert f"talking for <1 min, since {started}" in note(screen)
+        assert "when monitoring began" not in note(screen)
+        assert_no_traceback(app)
+
+
+@pytest.mark.parametrize(
+    ("size", "agent_columns"),
+    [
+        ((120, 40), ["name", "state", "in-state", "flags", "pause", "answered", "last-call",
+                     "skill"]),
+        ((80, 24), ["name", "state", "in-state", "pause", "answered"]),
+        ((60, 20), ["name", "state", "in-state"]),
+    ],
+    ids=["120x40", "80x24", "60x20"],
+)  # fmt: skip
+async def test_the_level_and_each_agents_name_and_state_stay_in_sight_at_any_size(
+    make_app, sandbox: Sandbox, clock: FakeClock, size: tuple[int, int], agent_columns: list[str]
+) -> None:
+    script = CallCenterScript(sandbox)
+    script.queue(INFOLINIA, 70, 60, 50, 40, 30, 20, 10)
+    rules = waiting_calls_rule(warn=3, alert=6, hold=0)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_screen(
+            pilot, MonitorDetailScreen(INFOLINIA, tracker=tracker(clock, rules=rules))
+        )
+        app.clear_notifications()
+        await settle(pilot)
+        title = screen.query_one("#detail-title")
+        assert text_of(title).startswith("level ALERT · Infolinia")
+        assert title.region.width == size[0] and title.region.y < size[1]
+        assert shown_columns(screen, "#agents-table") == agent_columns
+        assert shown_columns(screen, "#waiting-table") == ["rank", "caller", "wait"]
+        agents = screen.query_one("#agents-table", VirtualTable)
+        assert agents.max_scroll_x == 0, "no agent column hides past the right edge"
+        assert agents.region.height >= 6, "room for a header and five agents at least"
+        assert agents.region.right <= size[0]
+        painted = [agents.render_line(y).text for y in range(1, 4)]
+        rows = agent_rows(screen)
+        for line in painted:
+            name = next(name for name in rows if name[:10] in line)
+            assert rows[name][1] in line, (line, rows[name])
+        assert note(screen).startswith(agents.get_row(agents.cursor_row_key).cells[0])
+        assert screen.has_class("-small") == (size == (60, 20))
+        assert_no_traceback(app)
+
+
+def test_a_waiting_calls_place_and_undocumented_fields_are_shown() -> None:
+    call = CcWaitingCall(
+        position=3,
+        number="500100200",
+        waiting_time=timedelta(seconds=40),
+        extra={"queue_name": "VIP"},
+    )
+    row = MonitorDetailScreen._waiting_row("500100200", 1, call, Text("0:40"))
+    assert row.cells[0] == "3", "the API's place in the queue, not the rank by wait"
+    assert str(row.cells[1]) == "500100200 · queue name VIP"
+    unplaced = MonitorDetailScreen._waiting_row("x", 2, replace(call, position=None), Text(""))
+    assert unplaced.cells[0] == "2"

@@ -6,11 +6,29 @@ view's `WaitingCalls`, yellow from half the campaign's measured-SLA time, red
 past it), the longest wait, the agents' time in state and on pause (a long
 pause is flagged as soon as it passes the limit) and the freshness line.
 Freezing (`p`) keeps the view and stops every redraw.
+
+Everything the API gives is on screen somewhere: the campaign's `in-queue`
+beside its level in the title line; each waiting call's place in the queue
+(`position`) and any field the documentation does not name (`extra`, after
+the caller's number); each agent's calls answered, `last-call` and `skill`.
+The agents table keeps the agent's name and state at any width; the other
+columns give way, when the table is too narrow, in this order
+(`Column.drop_order`, repeated in the F1 help): skill, last call, flags,
+calls answered, pause, time in state. The line under the table tells the
+agent under the cursor in words, all their figures included ("talking since
+10:42, when monitoring began"), so nothing is lost on a narrow terminal. An
+agent free but on pause is shown as "paused" (the API keeps saying free).
+
+Below 70 columns or 22 lines the screen is `-small`: the trends and interval
+figures give way to the lists, and four tiles (the alerting ones) stay.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,7 +41,7 @@ from spikon_tui.monitor import AgentStatus, CampaignView, IntervalFigures, Monit
 from spikon_tui.monitor.agent_states import AgentState
 from spikon_tui.monitor.alert_rules import AlertMetric, Level
 from spikon_tui.monitor.freshness import FreshnessStatus
-from spikon_tui.monitor.waiting import WaitLevel, wait_level
+from spikon_tui.monitor.waiting import WaitLevel, extra_text, wait_level
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import (
     NO_FRESHNESS,
@@ -41,6 +59,7 @@ from spikon_tui.ui.widgets.trend import TrendLine
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 DASH = "—"
+LEVEL_STYLE = {Level.ALERT: "alert", Level.WARN: "warn"}
 
 TILES: tuple[tuple[str, str], ...] = (
     ("waiting", N_("Waiting")),
@@ -56,6 +75,11 @@ TILES: tuple[tuple[str, str], ...] = (
 """(key, English label) of each tile; the label is translated when the tile is made."""
 NARROW_HIDDEN_TILES = frozenset({"busy", "avg-wait", "avg-call"})
 """Below 100 columns six tiles fit with their labels; these three give way."""
+SMALL_HIDDEN_TILES = frozenset({"answered", "unanswered"})
+"""On a small screen (`SMALL_WIDTH`, `SMALL_HEIGHT`) only the four alerting tiles stay."""
+SMALL_WIDTH = 70
+SMALL_HEIGHT = 22
+"""Below this many columns or lines the screen is `-small` (see the module docstring)."""
 TILE_METRIC = {
     "waiting": AlertMetric.WAITING_CALLS,
     "longest": AlertMetric.LONGEST_WAIT,
@@ -64,19 +88,24 @@ TILE_METRIC = {
 }
 _LEVEL_CLASS = {Level.OK: None, Level.WARN: "warn", Level.ALERT: "alert"}
 
-AGENT_COLUMNS = (  # what a supervisor acts on first, so it stays in view at 80 columns
+AGENT_COLUMNS = (  # name and state always; the rest give way by `drop_order`, lowest first
     Column("name", N_("Agent"), width=22, min_width=12, flex=True),
     Column("state", N_("State"), min_width=5),
-    Column("in-state", N_("For"), width=7, align="right"),
-    Column("flags", N_("Flags"), width=19),
-    Column("pause", N_("Pause"), width=7, align="right"),
-    Column("answered", N_("Answ."), width=5, align="right"),
+    Column("in-state", N_("For"), width=7, align="right", drop_order=6),
+    Column("flags", N_("Flags"), width=19, drop_order=3),
+    Column("pause", N_("Pause"), width=7, align="right", drop_order=5),
+    Column("answered", N_("Answ."), width=5, align="right", drop_order=4),
+    Column("last-call", N_("Last call"), width=8, drop_order=2),
+    Column("skill", N_("Skill"), width=5, align="right", drop_order=1),
 )
-WAITING_COLUMNS = (  # fits the 26 columns the list gets below 100 columns
+WAITING_COLUMNS = (  # fits the 22 columns the list gets on a small screen
     Column("rank", "#", width=2, align="right"),
     Column("caller", N_("Caller"), width=11, flex=True, min_width=9),
     Column("wait", N_("Wait"), width=5, align="right"),
 )
+UNKNOWN_START = "?"
+"""The time-in-state cell of an agent already in that state when monitoring began, for
+its first minute ("≥1 min" after that); the line under the table says it in words."""
 
 
 INTERVAL_LABEL_WIDTH = 12
@@ -94,13 +123,69 @@ def agent_time(seconds: float, *, at_least: bool = False) -> str:
     """How long an agent has been in a state or on pause, in whole minutes: "<1 min",
     "12 min", "1 h 05". Minutes are what a supervisor acts on, and a column of ticking
     seconds for every agent on screen would cost more CPU than the rest of the monitor.
+
+    `at_least`: the start is unknown (the agent was in that state when monitoring
+    began): "≥12 min" once a minute has passed, `UNKNOWN_START` before (never "≥0").
     """
     minutes = int(seconds // 60)
+    if at_least and minutes < 1:
+        return UNKNOWN_START
     if minutes < 60:
-        text = _("{minutes} min").format(minutes=minutes) if minutes or at_least else _("<1 min")
+        text = _("{minutes} min").format(minutes=minutes) if minutes else _("<1 min")
     else:
         text = _("{hours} h {minutes}").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
     return f"≥{text}" if at_least else text
+
+
+def since_words(what: str, seconds: float, since: float, *, unknown_start: bool) -> str:
+    """ "talking for 3 min, since 10:45", or "talking since 10:42, when monitoring began"."""
+    time = clock_time(since)[:5]
+    if unknown_start:
+        return _("{what} since {time}, when monitoring began").format(what=what, time=time)
+    return _("{what} for {duration}, since {time}").format(
+        what=what, duration=agent_time(seconds), time=time
+    )
+
+
+def last_call_text(raw: str | None, now: float) -> str:
+    """The API's `last-call` ("2026-06-13 10:40:12"): only the time when it is today."""
+    if raw is None:
+        return DASH
+    today = datetime.fromtimestamp(now).strftime("%Y-%m-%d ")
+    return raw[len(today) :] if raw.startswith(today) else raw
+
+
+def agent_words(agent: AgentStatus, now: float) -> str:
+    """The agent under the cursor, every figure in words, for the line under the table."""
+    parts = [
+        since_words(
+            agent.state,
+            agent.time_in_state(now),
+            agent.state_since,
+            unknown_start=agent.state_since_first_seen,
+        )
+    ]
+    paused_for = agent.pause_duration(now)
+    if paused_for is not None and agent.paused_since is not None:
+        parts.append(
+            since_words(
+                _("on pause"),
+                paused_for,
+                agent.paused_since,
+                unknown_start=agent.pause_since_first_seen,
+            )
+        )
+    parts.append(
+        ngettext("{count} call answered", "{count} calls answered", agent.answered).format(
+            count=agent.answered
+        )
+    )
+    if agent.last_call is None:
+        parts.append(_("no last call"))
+    else:
+        parts.append(_("last call {time}").format(time=last_call_text(agent.last_call, now)))
+    parts.append(_("skill {skill}").format(skill=agent.skill))
+    return f"{agent.name} ({agent.login}): " + " · ".join(parts)
 
 
 def interval_table(intervals: tuple[IntervalFigures, ...]) -> Text:
@@ -144,13 +229,24 @@ def coverage(figures: IntervalFigures) -> str:
 class MonitorDetailScreen(MonitorScreen):
     TITLE = N_("Campaign")
     HELP = N_("""
-One campaign in detail. The tiles show the queue now; a tile turns yellow or
-red when its alert rule warns or alerts. Waiting calls are listed longest first
-and their times count on every second between polls: yellow from half the
-campaign's SLA time, red past it. The agents list shows each agent's state and
-for how long in whole minutes (≥ when the state began before the monitor first
-saw it), calls answered and pause; agents free while calls wait and long pauses
-are flagged. [b]s[/b] sorts the agents by the next column.
+One campaign in detail. The line under the title gives the alert level and
+the API's "in queue" figure; the tiles show the queue now, and a tile turns
+yellow or red when its alert rule warns or alerts. Waiting calls are listed
+longest first with their place in the queue (#) and any other field SPIKON
+sends after the number; their times count on every second between polls:
+yellow from half the campaign's SLA time, red past it.
+
+The agents list shows each agent's state and for how long in whole minutes.
+The time starts again with every new state and every new call (the answered
+count or the last call changes). ≥ means the agent was already in that state
+when monitoring began, so it is at least that long; ? is such an agent in the
+first minute. An agent free but on pause shows as paused; free while calls
+wait is red. Then flags, pause, calls answered, the last call and the skill.
+On a narrow terminal the agent's name and state always stay; the other columns
+give way in this order: skill, last call, flags, calls answered, pause, time.
+The line under the list says everything about the agent under the cursor in
+words ("talking since 10:42, when monitoring began"). [b]s[/b] sorts the agents
+by the next column.
 
 The sparklines show waiting calls (the most per minute) and the SLA over the
 last hour; · is a minute without figures. The 15- and 60-minute figures come
@@ -190,6 +286,8 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         with Horizontal(id="tiles"):
             for key, label in TILES:
                 classes = "wide-only" if key in NARROW_HIDDEN_TILES else None
+                if key in SMALL_HIDDEN_TILES:
+                    classes = "large-only"
                 shown = busy_agents_label() if key == "busy" else _(label)
                 yield StatTile(shown, id=f"tile-{key}", classes=classes)
         with Horizontal(id="trends"):
@@ -217,7 +315,12 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
                 agents = VirtualTable(translated_columns(AGENT_COLUMNS), id="agents-table")
                 agents.empty_text = _("No agents in this campaign")
                 yield agents
+                yield SteadyStatic("", id="agent-note")
         yield KeysFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
 
     # -- polling -----------------------------------------------------------------------
 
@@ -281,13 +384,21 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             self._tick_agents(view, now)
 
     def _draw_title(self, view: CampaignView) -> None:
+        """ "level ALERT · Infolinia · campaign 1 · 4 in queue": the level first, so a
+        long campaign name on a narrow terminal cannot push it out of sight."""
         self.sub_title = view.name
-        parts = [_("{name} · campaign {id}").format(name=view.name, id=view.campaign_id)]
-        if view.figures is not None:
-            parts.append(_("level {level}").format(level=view.level.label.upper()))
+        title = Text()
+        figures = view.figures
+        if figures is not None:
+            style = self._styles().get(LEVEL_STYLE.get(view.level, ""), "")
+            title.append(_("level {level}").format(level=view.level.label.upper()), style)
+            title.append(" · ")
+        title.append(_("{name} · campaign {id}").format(name=view.name, id=view.campaign_id))
+        if figures is not None:
+            title.append(" · " + _("{count} in queue").format(count=figures.in_queue))
         if view.muted:
-            parts.append(_("alerts muted"))
-        self.query_one("#detail-title", Static).update(Text(" · ".join(parts)))
+            title.append(" · " + _("alerts muted"))
+        self.query_one("#detail-title", Static).update(title)
 
     def _draw_tiles(self, view: CampaignView, now: float) -> None:
         figures = view.figures
@@ -387,6 +498,17 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             style = styles["warn"]
         return Text(duration(wait), style=style, justify="right")
 
+    @staticmethod
+    def _waiting_row(key: str, rank: int, call: CcWaitingCall, wait: Text) -> Row:
+        """#: the caller's place in the queue as SPIKON gives it (else the rank by wait);
+        the caller's number, then any field the API sends beyond the documented ones."""
+        place = str(call.position) if call.position is not None else str(rank)
+        caller = Text(call.number or pgettext("caller number", "unknown"))
+        extra = extra_text(call)
+        if extra:
+            caller.append(" · " + extra, style="dim")
+        return Row(key, (place, caller, wait), (rank,))
+
     def _draw_waiting(self, view: CampaignView, now: float) -> None:
         styles = self._styles()
         rows: list[Row] = []
@@ -398,8 +520,10 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             key = number if count == 1 else f"{number}#{count}"
             keys.append((key, rank, row.call))
             wait = self._wait_text(row.wait, row.level, styles)
-            rows.append(Row(key, (str(rank), number, wait), (rank,)))
+            rows.append(self._waiting_row(key, rank, row.call, wait))
         self._waiting_keys = keys
+        box = self.query_one("#waiting-box")
+        box.set_class(any(row.call.extra for row in view.waiting), "-extras")
         self.query_one("#waiting-table", VirtualTable).update_rows(rows)
         count = len(view.waiting)
         self.query_one("#waiting-title", Static).update(
@@ -415,8 +539,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         for key, rank, call in self._waiting_keys:
             wait = waiting.current_wait(call, now)
             text = self._wait_text(wait, wait_level(wait, waiting.measured_sla), styles)
-            number = call.number or pgettext("caller number", "unknown")
-            rows.append(Row(key, (str(rank), number, text), (rank,)))
+            rows.append(self._waiting_row(key, rank, call, text))
         self.query_one("#waiting-table", VirtualTable).update_rows(rows, remove_missing=False)
 
     def _agent_row(self, agent: AgentStatus, now: float, styles: dict[str, str]) -> Row:
@@ -442,6 +565,11 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             AgentState.FREE: styles["free"],
             AgentState.TALKING: styles["talking"],
         }.get(agent.kind, "dim")
+        state = agent.state
+        if agent.paused and agent.kind is AgentState.FREE:
+            state, state_style = _("paused"), styles["paused"]  # on a break, not free
+        elif agent.free_while_calls_wait:
+            state_style = styles["alert"]
         in_state = agent.time_in_state(now)
         paused_for = agent.pause_duration(now)
         long_pause = paused_for is not None and paused_for > self.tracker.long_pause
@@ -458,18 +586,21 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
                 agent_time(paused_for, at_least=agent.pause_since_first_seen),
                 style=styles["warn"] if long_pause else styles["paused"],
             )
+        in_state_text = agent_time(in_state, at_least=agent.state_since_first_seen)
         cells = (
             agent.name,
-            Text(agent.state, style=state_style),
-            agent_time(in_state, at_least=agent.state_since_first_seen),
+            Text(state, style=state_style),
+            Text(in_state_text, style="dim") if in_state_text == UNKNOWN_START else in_state_text,
             flags,
             pause,
             str(agent.answered),
+            last_call_text(agent.last_call, now),
+            str(agent.skill),
         )
         paused_since = None if agent.paused_since is None else -agent.paused_since
         # Sorted by when the state began, not by its age: the age changes every second.
-        sort_values = (agent.name.casefold(), agent.state, -agent.state_since, None)
-        sort_values += (paused_since, agent.answered)
+        sort_values = (agent.name.casefold(), state, -agent.state_since, None)
+        sort_values += (paused_since, agent.answered, agent.last_call, agent.skill)
         return Row(agent.login, cells, sort_values)
 
     def _draw_agents(self, view: CampaignView, now: float) -> None:
@@ -480,6 +611,18 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             self._agent_rows = {k: v for k, v in self._agent_rows.items() if k in current}
         self.query_one("#agents-table", VirtualTable).update_rows(rows)
         self._draw_agents_title(view, now)
+        self._draw_agent_note(view, now)
+
+    def _draw_agent_note(self, view: CampaignView, now: float) -> None:
+        """The agent under the cursor, in words (empty when there is none)."""
+        key = self.query_one("#agents-table", VirtualTable).cursor_row_key
+        agent = next((agent for agent in view.agents if agent.login == key), None)
+        text = agent_words(agent, now) if agent is not None else ""
+        self.query_one("#agent-note", Static).update(text)
+
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        if event.control.id == "agents-table" and self.view is not None:
+            self._draw_agent_note(self.view, self.frozen_at or self.clock())
 
     def _draw_agents_title(self, view: CampaignView, now: float) -> None:
         agents = view.agents
@@ -528,3 +671,4 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         rows = [self._agent_row(agent, now, styles) for agent in in_view if agent is not None]
         table.update_rows(rows, remove_missing=False)
         self._draw_agents_title(view, now)
+        self._draw_agent_note(view, now)
