@@ -125,6 +125,26 @@ async def test_the_grid_shows_membership_and_each_queue_s_figures(
         assert status(screen).startswith("updated 0 s ago")
 
 
+async def test_each_agents_direct_number_is_shown_after_the_campaigns(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_staffing(pilot, clock, audit_path="unused.jsonl")
+        table = screen.query_one("#staffing-table", DataTable)
+        keys = [key.value for key in table.columns]
+        assert keys[:2] == ["agent", "sip"] and keys[-1] == "ddi"
+        assert all(key.startswith("c") for key in keys[2:-1])
+        for agent in sandbox.state.call_center.agents.values():
+            assert agent.ddi and table.get_cell(str(agent.id), "ddi") == agent.ddi
+        assert table.get_cell(FIGURES_ROW, "ddi") == ""
+        put_cursor_column = keys.index("ddi")
+        table.move_cursor(row=1, column=put_cursor_column)
+        await pilot.press("i")
+        assert not isinstance(app.screen, ConfirmDialog), "the DDI column is no campaign"
+        assert_no_traceback(app)
+
+
 async def test_the_grid_follows_changes_made_elsewhere_in_place_keeping_the_cursor(
     make_app, sandbox: Sandbox, clock: FakeClock
 ) -> None:

@@ -1,6 +1,7 @@
 """Staffing: which agent serves which Call Center campaign, live, and moving them.
 
-A grid of agents (rows) by campaigns (columns); a cell says "in" (takes the
+A grid of agents (rows) by campaigns (columns), then each agent's direct number
+(`ddi`); a cell says "in" (takes the
 campaign's incoming calls), "out" (makes its outgoing calls) and ★ for the
 agent's default outbound campaign. The first row holds each queue's free
 agents / calls waiting, the figures the questions below quote. With the cursor
@@ -68,6 +69,9 @@ FIGURES_ROW = "figures"
 LIST_EVERY = 600.0
 """Seconds (by the clock) between fetches of the campaign list, when nothing calls for one."""
 DASH = "—"
+DDI_LABEL = "DDI"
+"""The agent's direct number (`cc_agent/list`'s `ddi`), last so the campaigns stay in view;
+"DDI" is the term in Polish too."""
 
 
 def shown_path(path: Path) -> str:
@@ -110,6 +114,7 @@ Which agent serves which Call Center campaign, kept live. Each cell: [b]in[/b]
 takes the campaign's incoming calls, [b]out[/b] makes its outgoing calls,
 [b]★[/b] is the agent's default outbound campaign. The first row shows each
 queue's free agents / calls waiting now (red: calls wait and nobody is free).
+The last column is the agent's direct number (DDI), as SPIKON lists it.
 
 With the cursor on a cell: [b]i[/b] adds the agent to that inbound campaign or
 removes them, [b]o[/b] does the same for outbound, [b]d[/b] makes the campaign
@@ -344,6 +349,7 @@ mode offers no changes.
             Text(_("free / waiting"), style="bold"),
             "",
             *(self._figures_cell(campaign.id, snapshots, now) for campaign in self.campaigns),
+            "",
         )
 
     def _rows(self, now: float) -> dict[str, tuple]:
@@ -353,6 +359,7 @@ mode offers no changes.
                 agent.name,
                 agent.sip,
                 *(Text(membership(agent, c.id)) for c in self.campaigns),
+                agent.ddi.strip() or DASH,
             )
         return rows
 
@@ -360,6 +367,7 @@ mode offers no changes.
         table = self.query_one("#staffing-table", DataTable)
         columns = [("agent", _("Agent")), ("sip", _("SIP login"))]
         columns += [(f"c{campaign.id}", campaign.name) for campaign in self.campaigns]
+        columns.append(("ddi", DDI_LABEL))
         shown = [(key.value, column.label.plain) for key, column in table.columns.items()]
         with self.app.batch_update():
             if shown == columns:
