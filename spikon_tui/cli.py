@@ -55,6 +55,68 @@ def _global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> 
     )
 
 
+def _checked(validate, convert=str):
+    """An argparse type: ``convert`` then ``validate``, whose worded error argparse reports."""
+    from spikon_tui.alerting.options import AlertOptionError
+
+    def check(value: str):
+        try:
+            converted = convert(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("{value} is not a number").format(value=repr(value))
+            ) from None
+        try:
+            validate(converted)
+        except AlertOptionError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        return converted
+
+    return check
+
+
+def _alert_delivery_options(monitor: argparse.ArgumentParser) -> None:
+    """The monitor's alert channels (``spikon_tui.alerting.options``); they beat the profile."""
+    from spikon_tui.alerting import options
+
+    monitor.add_argument(
+        "--notify-terminal",
+        nargs="?",
+        const="auto",
+        metavar="STYLE",
+        type=_checked(options.validate_notify_terminal),
+        help=_(
+            "alerts as desktop notifications through the terminal (works over SSH; in tmux "
+            "needs 'set -g allow-passthrough on'); STYLE: auto, osc777, osc9, both or off"
+        ),
+    )
+    monitor.add_argument(
+        "--on-alert",
+        metavar="COMMAND",
+        type=_checked(options.validate_on_alert),
+        help=_(
+            "run COMMAND for each alert, its JSON on standard input; split like a shell "
+            "line but run without a shell; {title}, {body}, {campaign}... are filled in; "
+            "'' switches off the profile's"
+        ),
+    )
+    monitor.add_argument(
+        "--on-alert-timeout",
+        metavar="SECONDS",
+        type=_checked(options.validate_on_alert_timeout, float),
+        help=_("stop the --on-alert command after SECONDS (default 10)"),
+    )
+    monitor.add_argument(
+        "--webhook",
+        metavar="URL",
+        type=_checked(options.validate_webhook),
+        help=_(
+            "POST each alert's JSON to URL (https, or http on this machine only), retried; "
+            "'' switches off the profile's"
+        ),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spikon-tui",
@@ -123,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=_("watch the demo sandbox's call center (no key, no network)"),
     )
+    _alert_delivery_options(monitor)
 
     sandbox = subcommands.add_parser(
         "sandbox",

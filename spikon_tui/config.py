@@ -18,8 +18,15 @@ Schema::
     caller_phone_account_id = 12    # optional: remembered click-to-call choice
     refresh_interval = 5.0          # monitor poll interval in seconds, at least 1
     key_storage = "keyring"         # "keyring" or "file": informational only
+    notify_terminal = true          # monitor alerts as desktop notifications (OSC 777/9)
+    on_alert = "notify-send {title} {body}"   # run for each alert, its JSON on stdin
+    on_alert_timeout = 10.0         # seconds before on_alert is killed
+    webhook = "https://hooks.example.com/spikon"  # POST each alert's JSON (https)
 
     [profiles.default.alerts.1]     # anything else is kept as it was read
+
+The four alert channel keys are optional (absent = off) and explained in
+``spikon_tui.alerting.options``; ``spikon-tui monitor``'s flags override them.
 
 Keys and tables this module does not know are kept and written back by
 `save_config`, so a newer version's settings survive an older version's save.
@@ -45,6 +52,14 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from spikon_tui.alerting.options import (
+    DEFAULT_COMMAND_TIMEOUT,
+    AlertOptionError,
+    validate_notify_terminal,
+    validate_on_alert,
+    validate_on_alert_timeout,
+    validate_webhook,
+)
 from spikon_tui.i18n import LANGUAGES, _, language_code
 
 APP_NAME = "spikon-tui"
@@ -57,6 +72,8 @@ DEFAULT_BASE_URL = "https://panel.spikon.pl/api/"
 DEFAULT_REFRESH_INTERVAL = 5.0
 MIN_REFRESH_INTERVAL = 1.0
 KEY_STORAGE_CHOICES = ("keyring", "file")
+ALERT_CHANNEL_KEYS = ("notify_terminal", "on_alert", "on_alert_timeout", "webhook")
+"""The profile's keys for alert delivery (``spikon_tui.alerting``)."""
 
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -195,6 +212,10 @@ class ProfileConfig:
     caller_phone_account_id: int | None = None
     refresh_interval: float = DEFAULT_REFRESH_INTERVAL
     key_storage: str = "keyring"
+    notify_terminal: bool | str = False
+    on_alert: str | None = None
+    on_alert_timeout: float = DEFAULT_COMMAND_TIMEOUT
+    webhook: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys and tables of this profile that this version does not know (e.g. ``alerts``)."""
 
@@ -216,6 +237,17 @@ class ProfileConfig:
                     choices=", ".join(KEY_STORAGE_CHOICES), value=repr(self.key_storage)
                 )
             )
+        try:
+            validate_notify_terminal(self.notify_terminal)
+            validate_on_alert(self.on_alert)
+            self.on_alert_timeout = validate_on_alert_timeout(self.on_alert_timeout)
+            validate_webhook(self.webhook)
+        except AlertOptionError as error:
+            raise ConfigError(str(error)) from None
+
+    def alert_settings(self) -> dict[str, Any]:
+        """The alert channel keys as written, for `spikon_tui.alerting.options.alert_options`."""
+        return {key: getattr(self, key) for key in ALERT_CHANNEL_KEYS}
 
 
 @dataclass
@@ -375,7 +407,13 @@ def _profile_from_dict(name: str, table: object) -> ProfileConfig:
         raise _SettingError(("profiles",), name, _("{label} must be a table").format(label=label))
     table = dict(table)
     profile = ProfileConfig(name=name)
-    for key in ("base_url", "caller_phone_account_id", "refresh_interval", "key_storage"):
+    for key in (
+        "base_url",
+        "caller_phone_account_id",
+        "refresh_interval",
+        "key_storage",
+        *ALERT_CHANNEL_KEYS,
+    ):
         if key not in table:
             continue
         value = table.pop(key)
@@ -451,6 +489,14 @@ def _to_dict(config: AppConfig) -> dict[str, Any]:
             table["caller_phone_account_id"] = profile.caller_phone_account_id
         table["refresh_interval"] = profile.refresh_interval
         table["key_storage"] = profile.key_storage
+        if profile.notify_terminal is not False:
+            table["notify_terminal"] = profile.notify_terminal
+        if profile.on_alert is not None:
+            table["on_alert"] = profile.on_alert
+        if profile.on_alert_timeout != DEFAULT_COMMAND_TIMEOUT:
+            table["on_alert_timeout"] = profile.on_alert_timeout
+        if profile.webhook is not None:
+            table["webhook"] = profile.webhook
         table.update(profile.extra)
         profiles[name] = table
     result: dict[str, Any] = {"app": app}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import platformdirs
 
 from spikon_tui import startup_gc
-from spikon_tui.config import AppConfig, ProfileConfig, save_config
+from spikon_tui.config import ALERT_CHANNEL_KEYS, AppConfig, ConfigError, ProfileConfig, save_config
 from spikon_tui.session import Session
 
 
@@ -60,6 +61,22 @@ def build_session(config: AppConfig, profile_name: str, base_url: str) -> tuple[
     return session, lookup.keyring
 
 
+def alert_channel_options(profile: ProfileConfig, args: Any = None, *, demo: bool = False):
+    """The alert channels to use (`spikon_tui.alerting.AlertOptions`): flags beat the profile.
+
+    With ``demo`` the profile's channels are left out (a demo must not page the
+    person on call); channels given as flags still apply, to try a receiver out.
+    """
+    from spikon_tui.alerting.options import AlertOptionError, alert_options
+
+    settings = {} if demo else profile.alert_settings()
+    flags = {key: getattr(args, key, None) for key in ALERT_CHANNEL_KEYS} if args else {}
+    try:
+        return alert_options(settings, flags)
+    except AlertOptionError as error:
+        raise ConfigError(str(error)) from None
+
+
 def monitor_options(config: AppConfig, profile_name: str, args: Any) -> Any:
     """`spikon-tui monitor`'s options, with the profile's refresh interval and alert rules."""
     from spikon_tui.config import validate_refresh_interval
@@ -67,13 +84,22 @@ def monitor_options(config: AppConfig, profile_name: str, args: Any) -> Any:
 
     profile = config.profile(profile_name)
     refresh = args.refresh if args.refresh is not None else profile.refresh_interval
+    alerting = alert_channel_options(profile, args, demo=bool(getattr(args, "demo", False)))
+    # MonitorOptions (ui/app.py) takes the channels once it has an `alerting` field;
+    # until then they are still checked here, so a bad flag stops the command.
+    extra = {"alerting": alerting} if _has_field(MonitorOptions, "alerting") else {}
     return MonitorOptions(
         campaign_ids=list(args.campaign_ids),
         interval=validate_refresh_interval(refresh),
         record_path=args.record,
         read_only=args.read_only,
         alert_table=profile.extra.get("alerts"),
+        **extra,
     )
+
+
+def _has_field(cls: type, name: str) -> bool:
+    return any(field.name == name for field in dataclasses.fields(cls))
 
 
 def run_app(

@@ -110,7 +110,7 @@ class TerminalChannel:
         except Exception as error:  # noqa: BLE001 - reported; polling goes on
             if self._report is not None:
                 self._report(
-                    _("Desktop notification failed: {error}").format(
+                    _("desktop notification failed: {error}").format(
                         error=f"{type(error).__name__}: {error}"
                     )
                 )

@@ -110,13 +110,17 @@ class WebhookChannel:
             if 200 <= status < 300:
                 return
             last = _("the receiver answered {status}").format(status=status)
+            if 300 <= status < 400:
+                last = _("the receiver answered {status}; redirects are not followed").format(
+                    status=status
+                )
             if status < 500:
                 tries = 1
                 break
         if not stopping.is_set():
             self._report(
                 job,
-                _("{where}: {reason} ({tries} tries)").format(
+                _("{where}: {reason} (tried {tries} times)").format(
                     where=self.where, reason=last, tries=tries
                 )
                 if tries > 1

@@ -54,7 +54,7 @@ def test_three_failures_are_reported_without_the_token() -> None:
         assert webhook.wait_idle(WAIT)
         assert len(hook.requests) == 3
         [text] = problems.take()
-        assert "answered 502" in text and "3 tries" in text and "(Infolinia: raised)" in text
+        assert "answered 502" in text and "tried 3 times" in text and "(Infolinia: raised)" in text
         assert "SECRET-TOKEN" not in text and "http://127.0.0.1:" in text
         webhook.close()
 
@@ -67,7 +67,19 @@ def test_a_client_error_is_not_retried() -> None:
         assert webhook.wait_idle(WAIT)
         assert len(hook.requests) == 1
         [text] = problems.take()
-        assert "answered 404" in text and "tries" not in text
+        assert "answered 404" in text and "tried" not in text
+        webhook.close()
+
+
+def test_a_redirect_is_not_followed() -> None:
+    problems = Problems()
+    with receiver(301) as hook:
+        webhook = channel(hook.url, problems)
+        webhook.send(b"{}\n")
+        assert webhook.wait_idle(WAIT)
+        assert len(hook.requests) == 1
+        [text] = problems.take()
+        assert "answered 301; redirects are not followed" in text
         webhook.close()
 
 
@@ -79,7 +91,7 @@ def test_a_hanging_receiver_times_out_and_is_retried() -> None:
         assert webhook.wait_idle(WAIT)
         assert len(hook.requests) == 3
         [text] = problems.take()
-        assert "no answer within 0.3 s" in text and "3 tries" in text
+        assert "no answer within 0.3 s" in text and "tried 3 times" in text
         webhook.close()
 
 
