@@ -240,7 +240,8 @@ async def test_a_new_call_starts_the_agents_time_again_and_unknown_starts_are_sa
         await settle(pilot)
         assert agent_rows(screen)[agent.name][2] == "?", "never ≥0 min"
         assert f"talking since {began}, when monitoring began" in note(screen)
-        assert "4 calls answered" in note(screen) and "skill " in note(screen)
+        assert note(screen).startswith(f"{agent.name}: talking since")
+        assert "4 answered · last call " in note(screen) and " · skill " in note(screen)
 
         await poll_again(pilot, screen, clock)  # 30 s
         await poll_again(pilot, screen, clock)  # 60 s: still the first call we saw

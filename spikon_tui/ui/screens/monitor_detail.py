@@ -176,7 +176,7 @@ def agent_words(agent: AgentStatus, now: float) -> str:
             )
         )
     parts.append(
-        ngettext("{count} call answered", "{count} calls answered", agent.answered).format(
+        ngettext("{count} answered", "{count} answered", agent.answered).format(
             count=agent.answered
         )
     )
@@ -185,7 +185,7 @@ def agent_words(agent: AgentStatus, now: float) -> str:
     else:
         parts.append(_("last call {time}").format(time=last_call_text(agent.last_call, now)))
     parts.append(_("skill {skill}").format(skill=agent.skill))
-    return f"{agent.name} ({agent.login}): " + " · ".join(parts)
+    return f"{agent.name}: " + " · ".join(parts)
 
 
 def interval_table(intervals: tuple[IntervalFigures, ...]) -> Text:
