@@ -51,7 +51,9 @@ from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import paste, settle, wait_until
 
-SIZES = {"wide": (120, 40), "narrow": (80, 24)}
+SIZES = {"wide": (120, 40), "narrow": (80, 24), "small": (60, 20)}
+"""Terminal sizes by name: every scene is drawn `wide` and `narrow` (`Scene.sizes`); the
+monitor's overview and detail also `small`, the least they must stay usable at."""
 
 SCENE_TIME_ZONE = "Europe/Warsaw"
 """Local times on screen are Poland's (where SPIKON's users are) on every machine."""
@@ -395,6 +397,11 @@ class Scene:
     logged_in: bool = True
     app_options: dict = field(default_factory=dict)
     language: str = "en"
+    sizes: tuple[str, ...] = ("wide", "narrow")
+    """The `SIZES` the scene is drawn at."""
+
+
+SMALL_TOO = ("wide", "narrow", "small")
 
 
 SCENES = {
@@ -406,8 +413,8 @@ SCENES = {
         Scene("new-entry", _new_entry),
         Scene("call", _call_entry),
         Scene("help", _help),
-        Scene("monitor-overview", _monitor_overview),
-        Scene("monitor-detail", _monitor_detail),
+        Scene("monitor-overview", _monitor_overview, sizes=SMALL_TOO),
+        Scene("monitor-detail", _monitor_detail, sizes=SMALL_TOO),
         Scene("monitor-stale", _monitor_stale),
         Scene("monitor-alert", _monitor_alert),
         Scene("staffing", _staffing),
@@ -416,8 +423,8 @@ SCENES = {
         Scene("sms", _sms),
         Scene("speech", _speech),
         Scene("account-pl", language="pl"),
-        Scene("monitor-overview-pl", _monitor_overview, language="pl"),
-        Scene("monitor-detail-pl", _monitor_detail, language="pl"),
+        Scene("monitor-overview-pl", _monitor_overview, language="pl", sizes=SMALL_TOO),
+        Scene("monitor-detail-pl", _monitor_detail, language="pl", sizes=SMALL_TOO),
         Scene(
             "login",
             logged_in=False,
