@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from spikon_tui.alerting.channels import channels_from
@@ -97,3 +99,29 @@ def test_a_failing_writer_is_reported_not_raised() -> None:
 
     TerminalChannel(broken, "osc9", report=problems.append, environ={}).send("t", "b")
     assert len(problems) == 1 and "terminal gone" in problems[0]
+
+
+def test_no_text_can_end_or_extend_the_sequence() -> None:
+    import random
+
+    alphabet = [chr(c) for c in range(0x00, 0xA0)] + ["\u2028", "\u2029", "ż", "🙂", ";", "\\"]
+    rng = random.Random(11)
+    for _attempt in range(500):
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        for sequence in (osc777(title, body), osc9(title, body)):
+            inner = sequence[2:-1]  # between ESC ] and the final BEL
+            assert not any(unicodedata.category(c) in {"Cc", "Zl", "Zp"} for c in inner)
+            assert inner.count(";") == (3 if sequence.startswith("\x1b]777") else 1)
+            assert len(inner) <= len("777;notify;;") + TITLE_LENGTH + BODY_LENGTH
+
+
+def test_the_api_key_never_reaches_the_terminal(alert: dict[str, object]) -> None:
+    from .conftest import API_KEY
+
+    written: list[str] = []
+    channels = channels_from(
+        AlertOptions(notify_terminal="osc9"), write=written.append, secrets=[API_KEY], environ={}
+    )
+    channels.send(alert, f"key {API_KEY}", f"body {API_KEY}")
+    assert written == ["\x1b]9;key ***: body ***\x07"]
