@@ -252,16 +252,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from spikon_tui.launch import monitor_options, run_app
 
-    if args.command == "monitor":
-        try:
-            options = monitor_options(config, profile, args)
-        except ConfigError as error:
-            print(f"spikon-tui monitor: {error}", file=sys.stderr)
-            return 2
-        return run_app(
-            config, profile, base_url, demo=args.demo, start_mode="monitor", monitor=options
-        )
-    return run_app(config, profile, base_url, demo=args.demo)
+    is_monitor = args.command == "monitor"
+    try:  # the monitor is one F4 away in the app too: the profile's options apply there
+        options = monitor_options(config, profile, args if is_monitor else None, demo=args.demo)
+    except ConfigError as error:
+        print(f"spikon-tui{' monitor' if is_monitor else ''}: {error}", file=sys.stderr)
+        return 2
+    start_mode = "monitor" if is_monitor else "account"
+    return run_app(
+        config, profile, base_url, demo=args.demo, start_mode=start_mode, monitor=options
+    )
 
 
 def _key_checker(base_url: str):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
@@ -77,29 +76,28 @@ def alert_channel_options(profile: ProfileConfig, args: Any = None, *, demo: boo
         raise ConfigError(str(error)) from None
 
 
-def monitor_options(config: AppConfig, profile_name: str, args: Any) -> Any:
-    """`spikon-tui monitor`'s options, with the profile's refresh interval and alert rules."""
+def monitor_options(
+    config: AppConfig, profile_name: str, args: Any = None, *, demo: bool = False
+) -> Any:
+    """How the monitor runs: `spikon-tui monitor`'s options (`args`) over the profile's
+    refresh interval, alert rules and alert channels; the profile's alone for a plain
+    start (the monitor is then one F4 away)."""
     from spikon_tui.config import validate_refresh_interval
     from spikon_tui.ui.app import MonitorOptions
 
     profile = config.profile(profile_name)
-    refresh = args.refresh if args.refresh is not None else profile.refresh_interval
-    alerting = alert_channel_options(profile, args, demo=bool(getattr(args, "demo", False)))
-    # MonitorOptions (ui/app.py) takes the channels once it has an `alerting` field;
-    # until then they are still checked here, so a bad flag stops the command.
-    extra = {"alerting": alerting} if _has_field(MonitorOptions, "alerting") else {}
+    refresh = getattr(args, "refresh", None)
+    demo = demo or bool(getattr(args, "demo", False))
     return MonitorOptions(
-        campaign_ids=list(args.campaign_ids),
-        interval=validate_refresh_interval(refresh),
-        record_path=args.record,
-        read_only=args.read_only,
+        campaign_ids=list(getattr(args, "campaign_ids", None) or []),
+        interval=validate_refresh_interval(
+            refresh if refresh is not None else profile.refresh_interval
+        ),
+        record_path=getattr(args, "record", None),
+        read_only=bool(getattr(args, "read_only", False)),
         alert_table=profile.extra.get("alerts"),
-        **extra,
+        alerting=alert_channel_options(profile, args, demo=demo),
     )
-
-
-def _has_field(cls: type, name: str) -> bool:
-    return any(field.name == name for field in dataclasses.fields(cls))
 
 
 def run_app(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from spikon_tui.ui.widgets.help import HelpDialog
 from spikon_tui.ui.widgets.textual_words import TranslatedApp
 
 if TYPE_CHECKING:
+    from spikon_tui.alerting import AlertChannels, AlertOptions
     from spikon_tui.monitor import MonitorTracker
 
 SCREENS_IN_ORDER = (
@@ -63,6 +65,8 @@ class MonitorOptions:
     record_path: str | None = None
     read_only: bool = False
     alert_table: object | None = None
+    alerting: AlertOptions | None = None
+    """Where alerts go beyond the screen (terminal, command, webhook); none by default."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,7 @@ class SpikonApp(TranslatedApp):
         self.monitor = monitor or MonitorOptions()
         self._tracker: MonitorTracker | None = None
         self._alerts_of: MonitorTracker | None = None
+        self._alert_channels: AlertChannels | None = None
         self.session = session
         self.keyring_usable = keyring_usable
         self.keyring_reason = keyring_reason
@@ -239,7 +244,23 @@ class SpikonApp(TranslatedApp):
 
         return StaffingScreen(tracker=self.monitor_tracker, read_only=self.monitor.read_only)
 
+    @property
+    def alert_channels(self) -> AlertChannels:
+        """Where alerts go beyond the screen, from the monitor's options (made on first use)."""
+        if self._alert_channels is None:
+            from spikon_tui.alerting import channels_from
+            from spikon_tui.ui.terminal_writer import terminal_writer
+
+            self._alert_channels = channels_from(
+                self.monitor.alerting,
+                write=terminal_writer(self),
+                secrets=[self.session.api_key],
+            )
+        return self._alert_channels
+
     async def on_unmount(self) -> None:
+        if self._alert_channels is not None:  # a running command gets 2 s, off the loop
+            await asyncio.to_thread(self._alert_channels.close)
         if self.spikon is not None:
             await self.spikon.aclose()
 

@@ -81,24 +81,35 @@ def test_the_demo_ignores_the_profile_but_takes_flags() -> None:
     assert options == AlertOptions(notify_terminal="auto")
 
 
-def test_monitor_options_carry_the_channels_once_the_ui_has_the_field(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from dataclasses import dataclass, field
-
-    import spikon_tui.ui.app as app_module
-
-    @dataclass
-    class WithAlerting(app_module.MonitorOptions):
-        alerting: AlertOptions | None = field(default=None)
-
+def test_monitor_options_carry_the_channels() -> None:
     config = AppConfig(profiles={"work": profile_with_channels()})
     args = parse("--on-alert-timeout", "3")
     expected = AlertOptions("auto", "notify-send x", 3.0, "https://hooks.example.com/file")
-    today = launch.monitor_options(config, "work", args)  # with or without the field yet
-    assert getattr(today, "alerting", expected) == expected
-    monkeypatch.setattr(app_module, "MonitorOptions", WithAlerting)
     assert launch.monitor_options(config, "work", args).alerting == expected
+
+
+def test_a_plain_start_takes_the_profiles_monitor_options(
+    monkeypatch: pytest.MonkeyPatch, config_home: Path
+) -> None:
+    """The monitor is one F4 away: the profile's channels and alert rules apply there too."""
+    (config_home / "config.toml").write_text(
+        "[profiles.default]\n"
+        'webhook = "https://hooks.example.com/file"\n'
+        "[profiles.default.alerts.default]\n"
+        "sla = { warn = 90 }\n",
+        encoding="utf-8",
+    )
+    seen: dict[str, Any] = {}
+
+    def run_app(*args: Any, **kwargs: Any) -> int:
+        seen.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(launch, "run_app", run_app)
+    assert cli.main([]) == 0
+    assert seen["start_mode"] == "account"
+    assert seen["monitor"].alerting == AlertOptions(webhook="https://hooks.example.com/file")
+    assert seen["monitor"].alert_table == {"default": {"sla": {"warn": 90}}}
 
 
 def test_the_command_reaches_run_app_with_checked_options(

@@ -1,9 +1,10 @@
 """The terminal channel through a real Textual app in a real pseudo-terminal.
 
-The UI is meant to pass ``app._driver.write`` (Textual has no public way to write
-an escape sequence; `App.bell` and `App.copy_to_clipboard` use the driver the
-same way). This test runs a minimal Textual app under a pty, sends one alert
-through that writer while the app is drawing, and reads the terminal's bytes:
+The app passes `spikon_tui.ui.terminal_writer.terminal_writer(app)`, which
+writes through ``app._driver.write`` (Textual has no public way to write an
+escape sequence; `App.bell` and `App.copy_to_clipboard` use the driver the same
+way). This test runs a minimal Textual app under a pty, sends one alert through
+that writer while the app is drawing, and reads the terminal's bytes:
 the OSC sequences must arrive whole, in the order written, never split by a
 frame. If a Textual upgrade renames or reroutes the driver, this fails.
 """
@@ -28,6 +29,7 @@ from textual.app import App
 from textual.widgets import Static
 
 from spikon_tui.alerting import AlertOptions, channels_from
+from spikon_tui.ui.terminal_writer import terminal_writer
 
 ALERT = {"event": "raised", "campaign": "Infolinia", "campaign_id": 1}
 
@@ -39,7 +41,7 @@ class Probe(App):
     def on_mount(self):
         channels = channels_from(
             AlertOptions(notify_terminal="both"),
-            write=self._driver.write,
+            write=terminal_writer(self),
             environ={"TMUX": "/tmp/tmux-1/default,1,0"},
         )
         assert channels.send(ALERT, "SPIKON: Infolinia", "0 free; agents\x1b[31m red")

@@ -27,6 +27,7 @@ from textual.timer import Timer
 
 from spikon_tui.i18n import N_, _, ngettext, pgettext
 from spikon_tui.monitor import MonitorTracker, PollOutcome
+from spikon_tui.monitor.alert_log import payload
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.counters import ResetEvent
 from spikon_tui.monitor.freshness import FreshnessStatus, describe_error, fatal_reason_for
@@ -154,6 +155,8 @@ class MonitorScreen(MainScreen):
         self._announced_fatal: str | None = None
         self._announced_recorder = False
         self._tick_timer: Timer | None = None
+        self.channel_problem: str | None = None
+        """The last failure to deliver an alert (command, webhook), in words."""
 
     # -- the clock and the tracker ------------------------------------------------------
 
@@ -255,6 +258,7 @@ class MonitorScreen(MainScreen):
                 tracker.ingest_failure(poll.campaign_id, poll.error, poll.polled_at)
         outcome = PollOutcome(events=tuple(events), resets=tuple(resets), changes=tuple(changes))
         self.announce(outcome)
+        self._announce_channel_problems()
         self.app.refresh_alert_badge(self.tracker)
         self._announce_health()
         self.scheduler.finished(self.next_delay())
@@ -309,6 +313,7 @@ class MonitorScreen(MainScreen):
                 severity=_SEVERITY[worst],  # type: ignore[arg-type]
                 timeout=10 if worst is Level.OK else 20,
             )
+        self._send_beyond_the_screen(outcome)
         by_campaign: dict[int, ResetEvent] = {}
         for reset in outcome.resets:
             by_campaign.setdefault(reset.campaign_id, reset)
@@ -321,6 +326,31 @@ class MonitorScreen(MainScreen):
                 severity="warning",
                 timeout=15,
             )
+
+    def _send_beyond_the_screen(self, outcome: PollOutcome) -> None:
+        """The alert channels (terminal notification, command, webhook), for what notified."""
+        channels = self.app.alert_channels
+        if not channels.active:
+            return
+        profile = self.app.session.profile
+        for change in outcome.changes:
+            if not change.notify:
+                continue
+            entry = change.entry
+            title = f"SPIKON · {entry.campaign}: {entry.level.label.upper()}"
+            channels.send(payload(change.kind, entry, profile=profile), title, entry.reason)
+
+    def _announce_channel_problems(self) -> None:
+        problems = self.app.alert_channels.take_problems()
+        if problems:
+            self.channel_problem = problems[-1]
+            if self.in_front:
+                self.notify(
+                    "\n".join(problems),
+                    title=_("An alert could not be delivered"),
+                    severity="error",
+                    timeout=15,
+                )
 
     def _announce_health(self) -> None:
         fatal = self.tracker.fatal_reason or self.list_fatal
@@ -366,7 +396,7 @@ class MonitorScreen(MainScreen):
             ),
             problem=self.list_problem,
             fatal_problem=self.list_fatal,
-            note=self.tracker.recorder_error,
+            note=self.tracker.recorder_error or self.channel_problem,
         )
         status.show(facts)
 
