@@ -85,6 +85,7 @@ async def test_an_alert_raised_acknowledged_and_cleared_reads_back_in_the_panel(
         )
         status = overview_cell(screen, 1, "status")
         assert "ALERT" in status, "the first poll already shows the level the figures break"
+        assert "ALERT · 20 s" in status, "and when it will notify, if it still holds"
         assert toasts(app) == [], "the hold keeps the noise down"
         assert badge(app) == ""
 

@@ -23,6 +23,7 @@ screen adds the 15- and 60-minute rates.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -85,12 +86,21 @@ def percent(rate: float | None) -> str:
     return DASH if rate is None else f"{rate * 100:.0f} %"
 
 
+def hold_note(holding_until: float | None, now: float) -> str:
+    """ " · 12 s": how long until a level the screen shows already will notify."""
+    if holding_until is None:
+        return ""
+    return f" · {max(0, math.ceil(holding_until - now))} s"
+
+
 def summary_cells(
-    rank: int, summary: CampaignSummary, muted: bool, styles: dict[str, str]
+    rank: int, summary: CampaignSummary, muted: bool, styles: dict[str, str], now: float
 ) -> tuple[str | Text, ...]:
     """One overview row, in `COLUMNS` order."""
     name = Text(summary.name, style="dim" if summary.stale else "")
     status = level_text(summary.level, styles) if summary.loaded else Text(_("no data"), "dim")
+    if summary.loaded and not summary.stale:
+        status.append(hold_note(summary.holding_until, now), style="dim")
     if summary.stale:
         status.append(" " + _("STALE"), style=styles["warn"])
     if muted:
@@ -234,7 +244,7 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         summaries = [s for s in self.tracker.overview(now) if s.campaign_id in wanted]
         for rank, summary in enumerate(summaries, start=1):
             muted = alerts.is_muted(summary.campaign_id, now)
-            cells = summary_cells(rank, summary, muted, styles)
+            cells = summary_cells(rank, summary, muted, styles, now)
             rows.append(Row(summary.campaign_id, cells, (rank,)))
         self.query_one("#overview-table", VirtualTable).update_rows(rows)
 
