@@ -316,3 +316,22 @@ def test_a_waiting_calls_place_and_undocumented_fields_are_shown() -> None:
     assert str(row.cells[1]) == "500100200 · queue name VIP"
     unplaced = MonitorDetailScreen._waiting_row("x", 2, replace(call, position=None), Text(""))
     assert unplaced.cells[0] == "2"
+
+
+def test_the_help_gives_the_order_in_which_agent_columns_give_way() -> None:
+    from spikon_tui.ui.screens.monitor_detail import AGENT_COLUMNS
+
+    words = {
+        "skill": "skill",
+        "last-call": "last call",
+        "flags": "flags",
+        "answered": "calls answered",
+        "pause": "pause",
+        "in-state": "time",
+    }
+    droppable = sorted(
+        (c for c in AGENT_COLUMNS if c.drop_order is not None), key=lambda c: c.drop_order
+    )
+    assert {c.key for c in AGENT_COLUMNS} - set(words) == {"name", "state"}, "those two stay"
+    sentence = " ".join(MonitorDetailScreen.HELP.split()).split("way in this order: ")[1]
+    assert sentence.split(".")[0].split(", ") == [words[c.key] for c in droppable]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -330,3 +331,24 @@ async def test_the_abandon_rate_is_unanswered_over_all_calls_since_the_reset(
         assert first["abandon"] == "25 %"
         assert by_name[quiet.name]["abandon"] == "—", "no call yet: no rate"
         assert "Abandoned" in painted(screen)[0]
+
+
+def test_the_help_gives_the_order_in_which_columns_give_way() -> None:
+    from spikon_tui.ui.screens.monitor_overview import COLUMNS
+
+    words = {
+        "abandon": "abandoned",
+        "unanswered": "unanswered",
+        "answered": "answered",
+        "busy": "busy agents",
+        "rank": "#",
+        "sla": "SLA / target",
+        "longest": "longest wait",
+        "free": "free agents",
+        "waiting": "waiting calls",
+    }
+    droppable = sorted((c for c in COLUMNS if c.drop_order is not None), key=lambda c: c.drop_order)
+    assert {c.key for c in COLUMNS} - set(words) == {"campaign", "status"}, "those two stay"
+    sentence = " ".join(MonitorOverviewScreen.HELP.split()).split("way in this order: ")[1]
+    sentence = re.sub(r" \(.*?\)", "", sentence).split(".")[0]
+    assert sentence.split(", ") == [words[c.key] for c in droppable]
