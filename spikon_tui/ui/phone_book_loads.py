@@ -5,16 +5,24 @@ the same way: from a worker, posting what came back, or the failure (which
 each screen words itself), to the screen that asked, as `BooksLoaded` and
 `EntriesLoaded` (handled by `on_phone_book_books_loaded` and
 `on_phone_book_entries_loaded`).
+
+`fetch_contact_entries` reads every book's entries, one request at a time, for the
+names shown beside numbers (`spikon_tui.ui.contact_names`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
+from spikon_tui.contacts.directory import ContactEntry
+
+if TYPE_CHECKING:
+    from spikon_tui.api.client import SpikonClient
 
 
 @dataclass
@@ -49,3 +57,17 @@ async def fetch_entries(screen: MessagePump, book_id: int) -> None:
         screen.post_message(EntriesLoaded(book_id, [], error))
     else:
         screen.post_message(EntriesLoaded(book_id, entries))
+
+
+async def fetch_contact_entries(spikon: SpikonClient) -> list[ContactEntry]:
+    """Every entry of every book, books in order of id; raises the first failure.
+
+    One request at a time: a background load never takes more than one connection
+    from the screens' own requests.
+    """
+    books = sorted(await spikon.phone_book_list(), key=lambda book: book.id)
+    entries: list[ContactEntry] = []
+    for book in books:
+        for element in await spikon.phone_book_show(phone_book_id=book.id):
+            entries.append(ContactEntry(book.id, book.name, element.name, element.number))
+    return entries
