@@ -8,6 +8,10 @@ waits from `POLL_DELAYS` on the session clock, like "how long") and the earlier
 reports with their age and state. When a report is ready it opens in the report
 view: filter, sort, totals, CSV export, the recording link, call back.
 
+Callers and callees are named from the phone books (`contact_names`): a report
+is built with the names known then, and built again off the UI thread whenever
+the phone books finish loading (`ReportRenamed`).
+
 Every request runs in a worker that only posts a message; the handlers below
 turn failures into words (`describe_error`). An order is sent once per press,
 never again by itself: when its answer is lost the form says the outcome is
@@ -35,7 +39,9 @@ from spikon_tui.api.models import CallListOrder, CallListStatus
 from spikon_tui.calls.csv_export import describe_os_error
 from spikon_tui.calls.ledger import ReportEntry, ReportLedger, ReportState
 from spikon_tui.calls.order import OrderRequest, default_date_range
+from spikon_tui.contacts.directory import NameDirectory
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
@@ -119,6 +125,13 @@ recording link to the clipboard (this works over SSH in most terminals);
         error: Exception | None = None
 
     @dataclass
+    class ReportRenamed(Message):
+        """`report` built again, as `renamed`, with the phone-book names loaded since."""
+
+        report: LoadedReport
+        renamed: LoadedReport
+
+    @dataclass
     class OwnNumbersLoaded(Message):
         numbers: frozenset[str]
 
@@ -179,6 +192,7 @@ recording link to the clipboard (this works over SSH in most terminals);
         self._ages_timer = self.set_interval(self.TICK_SECONDS, self._tick)
         self.query_one("#order-direction").focus()
         self.list_reports()
+        contact_names(self.app).subscribe(self, self._names_loaded)
 
     # -- which keys apply ----------------------------------------------------------------
 
@@ -385,8 +399,9 @@ recording link to the clipboard (this works over SSH in most terminals);
     async def load_report(self, report_id: int) -> None:
         try:
             calls = await self.app.spikon.call_list_show(call_list_id=report_id)
+            names = contact_names(self.app).directory
             # 50,000 rows take a moment to prepare: not on the thread that paints.
-            report = await asyncio.to_thread(LoadedReport.build, report_id, calls)
+            report = await asyncio.to_thread(LoadedReport.build, report_id, calls, names)
         except Exception as error:  # noqa: BLE001 - shown by on_call_history_screen_report_loaded
             self.post_message(self.ReportLoaded(report_id, error=error))
         else:
@@ -416,6 +431,7 @@ recording link to the clipboard (this works over SSH in most terminals);
         self.progress.say("")
         self._show_report(report)
         self._ask_own_numbers()
+        self._names_loaded(contact_names(self.app).directory)  # loaded while it was built?
 
     def _show_report(self, report: LoadedReport) -> None:
         entry = self.ledger.get(report.report_id)
@@ -436,6 +452,25 @@ recording link to the clipboard (this works over SSH in most terminals);
     def action_back(self) -> None:
         self._switch_to(ORDERS_VIEW)
         self.reports_table.focus()
+
+    # -- the phone-book names of callers and callees -------------------------------------
+
+    def _names_loaded(self, names: NameDirectory) -> None:
+        report = self.report
+        if report is not None and report.names is not names:
+            self.rename_report(report, names)
+
+    @work(exclusive=True, group="call-history-names", exit_on_error=False)
+    async def rename_report(self, report: LoadedReport, names: NameDirectory) -> None:
+        renamed = await asyncio.to_thread(report.with_names, names)
+        self.post_message(self.ReportRenamed(report, renamed))
+
+    def on_call_history_screen_report_renamed(self, message: ReportRenamed) -> None:
+        if self.report is not message.report:
+            return  # another report was opened meanwhile
+        self.report = message.renamed
+        if self.report_view.report is message.report:
+            self.report_view.rename(message.renamed)
 
     # -- the account's own numbers (to tell who to call back) ----------------------------
 

@@ -7,12 +7,19 @@ they are worked out a moment after the last keystroke, never between two.
 
 Typing a digit or + while the table has focus starts a new filter with it, so
 "find one number's calls" needs no key to learn.
+
+The Contact column names the caller or the callee from the phone books
+(`contact_names`), "caller → callee" when both are in one. It is filled when
+the report is built; when the phone books load later, or again, the screen
+rebuilds the rows off the UI thread and `CallReportView.rename` puts them in place
+without moving the filter, the sort or the cursor. At 80 columns the Recording
+column gives way to it (`l` still tells the kind of recording).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -31,6 +38,7 @@ from spikon_tui.calls.calls import (
     state_label,
 )
 from spikon_tui.calls.totals import CallFigures, describe_totals
+from spikon_tui.contacts.directory import NameDirectory
 from spikon_tui.formatting import format_datetime
 from spikon_tui.i18n import _, pgettext
 from spikon_tui.ui.screens.call_history_export import CallExport
@@ -44,12 +52,22 @@ _NUMBER_FORMATTING = str.maketrans("", "", " ")
 _NUMBER_CHARACTERS = frozenset("+0123456789 ")
 
 
-def call_rows(calls: Sequence[CallRecord]) -> list[Row]:
+def contact_text(caller: str | None, callee: str | None) -> str:
+    """The Contact cell: the known name, "caller → callee" when both are known, or ""."""
+    if caller and callee and caller != callee:
+        return f"{caller} → {callee}"
+    return caller or callee or ""
+
+
+def call_rows(calls: Sequence[CallRecord], names: NameDirectory | None = None) -> list[Row]:
     """The table rows of calls, keyed by their position in the report.
 
-    Columns sort by time, number, seconds, state and recording; each state, length
-    and kind of recording is put in words once, however many calls share it.
+    Columns sort by time, number, contact, seconds, state and recording; each state,
+    length, kind of recording and number's name is worked out once, however many calls
+    share it.
     """
+    names = names if names is not None else NameDirectory()
+    name_of: dict[str, str] = {}  # "": no book has the number
     states: dict[str, str] = {}
     lengths: dict[int, str] = {}
     recordings: dict[Recording, str] = {kind: _(kind.value) for kind in Recording}
@@ -64,11 +82,26 @@ def call_rows(calls: Sequence[CallRecord]) -> list[Row]:
             length = lengths[call.duration] = humanize_duration(call.duration)
         recording = recordings[recording_kind(call.file)]
         when = format_datetime(call.date)  # the seconds are in the CSV export
+        caller = name_of.get(call.src)
+        if caller is None:
+            caller = name_of[call.src] = names.name_for(call.src) or ""
+        callee = name_of.get(call.dst)
+        if callee is None:
+            callee = name_of[call.dst] = names.name_for(call.dst) or ""
+        contact = contact_text(caller, callee)
         append(
             Row(
                 key=position,
-                cells=(when, call.src, call.dst, length, state, recording),
-                sort_values=(call.date, call.src, call.dst, call.duration, state, recording),
+                cells=(when, call.src, call.dst, contact, length, state, recording),
+                sort_values=(
+                    call.date,
+                    call.src,
+                    call.dst,
+                    contact.casefold() or None,  # calls without a name last
+                    call.duration,
+                    state,
+                    recording,
+                ),
             )
         )
     return rows
@@ -82,10 +115,19 @@ class LoadedReport:
     calls: Sequence[CallRecord]
     rows: list[Row]
     figures: CallFigures
+    names: NameDirectory = field(default_factory=NameDirectory)
+    """The phone-book names the rows were built with."""
 
     @classmethod
-    def build(cls, report_id: int, calls: Sequence[CallRecord]) -> LoadedReport:
-        return cls(report_id, calls, call_rows(calls), CallFigures(calls))
+    def build(
+        cls, report_id: int, calls: Sequence[CallRecord], names: NameDirectory | None = None
+    ) -> LoadedReport:
+        names = names if names is not None else NameDirectory()
+        return cls(report_id, calls, call_rows(calls, names), CallFigures(calls), names)
+
+    def with_names(self, names: NameDirectory) -> LoadedReport:
+        """The same report with its rows built with `names` (the figures are kept)."""
+        return replace(self, rows=call_rows(self.calls, names), names=names)
 
 
 def filter_needle(text: str) -> str:
@@ -107,7 +149,7 @@ class CallReportView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="report-title")
         yield Input(
-            placeholder=_("Filter by number, date or state  ( / )"),
+            placeholder=_("Filter by number, contact, date or state  ( / )"),
             id="report-filter",
             select_on_focus=False,  # a digit typed on the table must not be selected away
         )
@@ -116,13 +158,12 @@ class CallReportView(Vertical):
                 Column("date", _("Date")),
                 Column("from", _("From")),
                 Column("to", _("To")),
+                Column("contact", _("Contact"), flex=True, min_width=10),
                 Column("duration", _("Duration"), align="right"),
                 Column("state", _("State")),
-                Column(
-                    "recording", pgettext("call report column", "Recording"), flex=True, min_width=9
-                ),
+                Column("recording", pgettext("call report column", "Recording"), drop_order=1),
             ],
-            filter_columns=["date", "from", "to", "state"],
+            filter_columns=["date", "from", "to", "contact", "state"],
             id="report-calls",
         )
         yield Static("", id="report-totals")
@@ -148,6 +189,11 @@ class CallReportView(Vertical):
             table.set_rows(report.rows)
             table.empty_text = self._empty_text()
         self._show_totals()
+
+    def rename(self, report: LoadedReport) -> None:
+        """Put in the rows of `report`, the one shown with other names, where they are."""
+        self.report = report
+        self.table.update_rows(report.rows)
 
     def _empty_text(self) -> str:
         if self.report is not None and not self.report.calls:
