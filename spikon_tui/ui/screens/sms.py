@@ -10,7 +10,8 @@ of the same message warns that the recipients may get it twice.
 Sent messages are kept per profile on disk (`spikon_tui.sms.store`). Messages
 whose state can still change are checked with sms/state, soon after sending and
 then less often (`spikon_tui.sms.follow`); checking pauses while the screen is
-hidden and resumes when it is shown again.
+hidden and resumes when it is shown again. Recipients are named as the list names
+them: by the phone books' name for the number when it has one (`contact_names`).
 """
 
 from __future__ import annotations
@@ -36,13 +37,14 @@ from spikon_tui.sms.plain_letters import plain_letters
 from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
 from spikon_tui.sms.store import SentStore, StoreError
+from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.sms_compose import DEFAULT_SENDER, REMEMBERED_SENDER, ComposeForm
 from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
 from spikon_tui.ui.screens.sms_pick import Picked, PickRecipientsDialog
-from spikon_tui.ui.screens.sms_sent_list import SentList
+from spikon_tui.ui.screens.sms_sent_list import SentList, recipient
 from spikon_tui.ui.widgets.call_dialog import call_number
 from spikon_tui.ui.widgets.confirm import ConfirmDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
@@ -277,7 +279,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self._update_send_label()
         self.sent_list.table.move_cursor_to_key(records[0].key)
         count = len(records)
-        to = records[0].who if count == 1 else _recipients(count)
+        to = self._who(records[0]) if count == 1 else _recipients(count)
         self.notify(
             _("SMS sent to {to}; its delivery state shows in the list.").format(to=to),
             title=_("SMS sent"),
@@ -436,10 +438,12 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         good = [record for record in records if record.tone is Tone.GOOD]
         bad = [record for record in records if record.tone is not Tone.GOOD]
         if good:
-            who = good[0].who if len(good) == 1 else _recipients(len(good))
+            who = self._who(good[0]) if len(good) == 1 else _recipients(len(good))
             self.notify(_("SMS delivered to {who}.").format(who=who), title=_("SMS delivered"))
         if bad:
-            listed = "; ".join(f"{record.who}: {record.label}" for record in bad[:LISTED_IN_TOAST])
+            listed = "; ".join(
+                f"{self._who(record)}: {record.label}" for record in bad[:LISTED_IN_TOAST]
+            )
             if len(bad) > LISTED_IN_TOAST:
                 listed += "; " + _("and {count} more").format(count=len(bad) - LISTED_IN_TOAST)
             if len(bad) == 1:
@@ -466,6 +470,10 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             self.notify(_("Polish letters replaced; ctrl+z brings them back."))
 
     # -- the highlighted sent message ----------------------------------------------------
+
+    def _who(self, record: SentMessage) -> str:
+        """The recipient as the list names it (the phone books' name when known)."""
+        return recipient(record, contact_names(self.app).directory)
 
     def _highlighted(self) -> SentMessage | None:
         key = self.sent_list.table.cursor_row_key
@@ -547,7 +555,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
                 _(
                     "Remove the SMS to {who} from this list? SPIKON keeps it; only this "
                     "list forgets it."
-                ).format(who=record.who),
+                ).format(who=self._who(record)),
                 yes_label=_("Remove"),
                 danger=True,
             ),

@@ -2,6 +2,10 @@
 
 Rows are keyed by the message's key and updated in place, so the cursor and the
 scroll stay put while states change. Newest first; any column sorts on a click.
+
+The recipient is named: by the name it was picked with from a phone book, else
+by the phone books' name for its number however it was typed (`contact_names`),
+else by its number. The rows are drawn again when the phone books finish loading.
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from spikon_tui.contacts.directory import NameDirectory
 from spikon_tui.formatting import format_recent
 from spikon_tui.i18n import _
 from spikon_tui.sms import follow
+from spikon_tui.sms.recipients import format_number
 from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
+from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
@@ -36,8 +43,13 @@ def sent_time(epoch: float, now: float) -> str:
     return format_recent(datetime.fromtimestamp(epoch), datetime.fromtimestamp(now))
 
 
-def sent_row(record: SentMessage, now: float, styles: dict[Tone, str]) -> Row:
-    who = record.who
+def recipient(record: SentMessage, names: NameDirectory) -> str:
+    """The name picked, else the phone books' name for the number, else the number."""
+    return record.name or names.name_for(record.number) or format_number(record.number)
+
+
+def sent_row(record: SentMessage, now: float, styles: dict[Tone, str], names: NameDirectory) -> Row:
+    who = recipient(record, names)
     state = Text(record.label, style=styles.get(record.tone, ""))
     preview = " ".join(record.message.split())
     return Row(
@@ -64,6 +76,7 @@ class SentList(Vertical):
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._clock = clock
+        self._records: list[SentMessage] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sent-title"):
@@ -87,6 +100,7 @@ class SentList(Vertical):
         self.table.sort_by("sent", reverse=True)
         self.table.empty_text = _("Sent messages show here, with their delivery state.")
         self.freshness.display = False
+        contact_names(self.app).subscribe(self, self._names_loaded)
 
     @property
     def table(self) -> VirtualTable:
@@ -102,16 +116,20 @@ class SentList(Vertical):
 
     def show(self, records: Iterable[SentMessage]) -> None:
         """Bring the table in line with `records`, by key."""
-        records = list(records)
+        records = self._records = list(records)
         now = self._clock()
         styles = self._styles()
-        self.table.update_rows(sent_row(record, now, styles) for record in records)
+        names = contact_names(self.app).directory
+        self.table.update_rows(sent_row(record, now, styles, names) for record in records)
         self.query_one("#sent-count", Static).update(count_text(records, now))
         filtered = self.table.filter_text.strip()
         if filtered and records:
             self.table.empty_text = _("No sent SMS match “{needle}”").format(needle=filtered)
         else:
             self.table.empty_text = _("Sent messages show here, with their delivery state.")
+
+    def _names_loaded(self, names: NameDirectory) -> None:
+        self.show(self._records)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "sent-filter":
