@@ -352,3 +352,17 @@ def test_the_help_gives_the_order_in_which_columns_give_way() -> None:
     sentence = " ".join(MonitorOverviewScreen.HELP.split()).split("way in this order: ")[1]
     sentence = re.sub(r" \(.*?\)", "", sentence).split(".")[0]
     assert sentence.split(", ") == [words[c.key] for c in droppable]
+
+
+def test_the_status_column_fits_its_longest_usual_text_in_the_language() -> None:
+    from spikon_tui.i18n import current_language, set_language
+    from spikon_tui.ui.screens.monitor_overview import status_width
+
+    before = current_language()
+    try:
+        set_language("en")
+        assert status_width() == len("ALERT · 60 s muted")
+        set_language("pl")
+        assert status_width() == len("ALARM · 60 s wyciszone")
+    finally:
+        set_language(before)

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -71,6 +73,19 @@ COLUMNS = (
 status never give way; the others are hidden by `drop_order`, lowest first."""
 
 DASH = "—"
+STATUS_WIDTH = (17, 24)
+"""The status column fits "ALERT STALE muted" and "ALERT · 60 s muted" in the interface
+language (Polish needs more than English), within these bounds."""
+
+
+def status_width() -> int:
+    """Cells for the status column: its longest usual text, in the interface language."""
+    alert, muted = _("ALERT"), _("muted")
+    longest = max(
+        cell_len(f"{alert} {_('STALE')} {muted}"), cell_len(f"{alert}{hold_note(60, 0)} {muted}")
+    )
+    low, high = STATUS_WIDTH
+    return max(low, min(high, longest))
 
 
 def level_text(level: Level, theme_styles: dict[str, str]) -> Text:
@@ -175,7 +190,10 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         yield TitleBar()
         yield SteadyStatic(_("All campaigns, worst first"), classes="monitor-title")
         yield MonitorStatus(id="monitor-status")
-        columns = translated_columns(COLUMNS, busy=busy_agents_label())
+        columns = tuple(
+            replace(column, width=status_width()) if column.key == "status" else column
+            for column in translated_columns(COLUMNS, busy=busy_agents_label())
+        )
         table = VirtualTable(columns, id="overview-table")
         table.sort_by("rank")
         table.empty_text = _("No campaigns yet")
