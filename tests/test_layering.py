@@ -1,6 +1,7 @@
-"""The layering of ARCHITECTURE.md: the code below ui/ (api/, sandbox/, monitor/, calls/, sms/, speech/,
-backoff.py) never imports Textual, and the pure packages stay pure: no UI or network
-imports, no reading of the system clock (every "now" is passed in), a docstring each."""
+"""The layering of ARCHITECTURE.md: the code below ui/ (api/, sandbox/, monitor/, calls/,
+sms/, speech/, backoff.py...) never imports Textual, and the pure packages stay pure: no
+UI or network imports, no reading of the system clock (every "now" is passed in), a
+docstring each."""
 
 from __future__ import annotations
 
