@@ -1,6 +1,6 @@
 """Bring a DataTable in line with fresh rows by key, keeping cursor and scroll.
 
- Used by every screen that refreshes a DataTable (never clear and rebuild: the cursor
+Used by every screen that refreshes a DataTable (never clear and rebuild: the cursor
 and scroll would jump). Rich `Text` cells compare by text *and* style (so a wait turning
 red is redrawn), and the rows can be put in a new order (worst first) with the cursor
 staying on the row it was on.
