@@ -34,8 +34,7 @@ class Session:
         key = api_key if api_key is not None else self.api_key
         if key is None:
             raise RuntimeError("no API key yet: log in first")
-        # quick_start: the first screen's reads need not wait for httpx (the app loads it after)
-        return SpikonClient(api_key=key, base_url=self.base_url, quick_start=True)
+        return SpikonClient(api_key=key, base_url=self.base_url)
 
     def remember(self, name: str, value: Any) -> None:
         """Keep a per-profile choice (like the phone account that rings first) across runs."""

@@ -8,8 +8,7 @@
 Modules: `client` (SpikonClient), `models` (answer dataclasses), `errors`
 (SpikonError and its families), `validation` (documented limits, for forms
 too), `session` (sending, retrying, error mapping), `methods` (which methods
-change state), `stdlib_post` (start-up's reads before httpx is loaded),
-`endpoint` (base URL rules), `apikey` (keeping the key out of sight),
+change state), `endpoint` (base URL rules), `apikey` (keeping the key out of sight),
 `decode` / `lenient_json` / `coerce` / `answers` (reading answers).
 No Textual import here, ever.
 

@@ -89,9 +89,6 @@ class SpikonClient:
             methods whose request never left this machine).
         backoff: first wait between attempts, doubled each time.
         transport: an httpx transport (tests; the sandbox needs none).
-        quick_start: send read methods over the standard library until
-            `load_http_client()` is called, so that the first answers do not wait for
-            httpx to be imported (the app's start-up; see `stdlib_post`).
     """
 
     METHODS: ClassVar[tuple[str, ...]] = ALL_METHODS
@@ -107,7 +104,6 @@ class SpikonClient:
         max_retries: int = 2,
         backoff: float = 0.25,
         transport: httpx.AsyncBaseTransport | None = None,
-        quick_start: bool = False,
     ) -> None:
         key = ApiKey(api_key)
         del api_key  # so a traceback showing this frame's locals shows only the mask
@@ -129,7 +125,6 @@ class SpikonClient:
             max_retries=max_retries,
             backoff=float(backoff),
             transport=transport,
-            quick_start=quick_start,
         )
 
     # -- lifetime --
@@ -148,12 +143,6 @@ class SpikonClient:
     async def aclose(self) -> None:
         """Close the HTTP connection pool; the client cannot be used afterwards."""
         await self._session.aclose()
-
-    def load_http_client(self) -> None:
-        """Import httpx and build the connection pool now, not on the first request that
-        needs it. With `quick_start`, read methods go out over the standard library until
-        then (the app calls this once its first screen shows data)."""
-        self._session.load_http()
 
     @property
     def base_url(self) -> str:

@@ -16,18 +16,13 @@
 - decodes the body and raises the API's own error when the body holds one,
   whatever the HTTP status.
 
-httpx is imported when the first request needs it. With `quick_start` (the
-app's start-up), read methods go out over the standard library instead until
-`load_http` is called, which the app does once its first screen is painted
-(`stdlib_post`, which hands anything but a plain success back to the httpx
-path above).
+httpx is imported when the first request needs it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import ssl
 import time
 from collections.abc import Mapping
@@ -35,7 +30,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from spikon_tui.api import stdlib_post
 from spikon_tui.api.apikey import ApiKey
 from spikon_tui.api.decode import decode_body
 from spikon_tui.api.endpoint import is_loopback
@@ -137,7 +131,6 @@ class ApiSession:
         max_retries: int,
         backoff: float,
         transport: httpx.AsyncBaseTransport | None,
-        quick_start: bool = False,
     ) -> None:
         self.key = api_key
         self.base_url = base_url
@@ -151,12 +144,6 @@ class ApiSession:
         self._trust_env = not is_loopback(urlsplit(base_url).hostname or "")
         self._http: httpx.AsyncClient | None = None
         self._closed = False
-        # A test's transport is httpx's: it gets every request.
-        self._stdlib_reads = (
-            quick_start
-            and transport is None
-            and stdlib_post.environment_allows(self._trust_env, os.environ)
-        )
 
     def load_http(self) -> httpx.AsyncClient:
         """The httpx client, imported and built on first use (see the module docstring)."""
@@ -186,13 +173,7 @@ class ApiSession:
 
     async def post(self, path: str, params: Mapping[str, object]) -> Any:
         """POST one method; return the decoded payload (raises the API's error if any)."""
-        tried = 0
-        if self._http is None and self._stdlib_reads and not self._closed and is_read_method(path):
-            answer = await self._post_with_stdlib(path, params)
-            if answer is not None:
-                return self._payload(path, answer.body, answer.content_type)
-            tried = 1
-        response = await self._send("POST", path, params, tried=tried)
+        response = await self._send("POST", path, params)
         return self._payload(path, response.content, _content_type(response))
 
     async def get_file(self, path: str, params: Mapping[str, object]) -> bytes:
@@ -258,23 +239,6 @@ class ApiSession:
 
     # -- sending with retries --
 
-    async def _post_with_stdlib(
-        self, path: str, params: Mapping[str, object]
-    ) -> stdlib_post.Answer | None:
-        # Holds the key in clear, as `_send_once` does; `post_form` raises nothing.
-        started = time.perf_counter()
-        answer = await stdlib_post.post_form(
-            self.base_url + path, self._form(params), REQUEST_HEADERS, self.timeout
-        )
-        if answer is not None:
-            _log.debug(
-                "POST %s -> 2xx over http.client (%d bytes, %.0f ms)",
-                path,
-                len(answer.body),
-                (time.perf_counter() - started) * 1000,
-            )
-        return answer
-
     def _form(self, params: Mapping[str, object]) -> dict[str, str]:
         values = {name: form_value(value) for name, value in params.items() if value is not None}
         return {"api_key": self.key.reveal(), "api_format": str(self.api_format), **values}
@@ -282,9 +246,8 @@ class ApiSession:
     async def _send_once(
         self, method: str, path: str, params: Mapping[str, object]
     ) -> httpx.Response:
-        # With `_form` and `_post_with_stdlib`, the only frames that hold the key in
-        # clear. Exceptions raised here are caught in `_send`, which raises its own
-        # error after the `except` block.
+        # With `_form`, the only frames that hold the key in clear. Exceptions raised
+        # here are caught in `_send`, which raises its own error after the `except` block.
         url = self.base_url + path
         http = self.load_http()
         if method == "GET":
@@ -292,18 +255,12 @@ class ApiSession:
             return await http.get(url, params=values, headers={"Spikon-API-Key": self.key.reveal()})
         return await http.post(url, data=self._form(params))
 
-    async def _send(
-        self, method: str, path: str, params: Mapping[str, object], *, tried: int = 0
-    ) -> httpx.Response:
-        """Send with httpx, retrying as the module docstring says. `tried`: attempts
-        already made over the standard library; they count against the retries (the
-        error raised is always httpx's own, so at least one attempt is made here)."""
+    async def _send(self, method: str, path: str, params: Mapping[str, object]) -> httpx.Response:
+        """Send with httpx, retrying as the module docstring says."""
         import httpx
 
         safe = is_read_method(path)
-        attempt = min(tried, self.max_retries)
-        if attempt:
-            await asyncio.sleep(self.backoff)
+        attempt = 0
         while True:
             started = time.perf_counter()
             failure: SpikonError | None = None

@@ -317,9 +317,7 @@ class SpikonApp(TranslatedApp):
 
     def _start_up_done(self) -> None:
         """What waits until the first screen shows data, or `LONGEST_PAUSE` has passed
-        (both idempotent): the HTTP client, then the garbage collector."""
-        if self.spikon is not None:
-            self.spikon.load_http_client()
+        (both idempotent): the garbage collector collects again."""
         startup_gc.resume()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -68,7 +68,7 @@ class QuickRetrySession(Session):
         key = api_key if api_key is not None else self.api_key
         if key is None:
             raise RuntimeError("no API key yet: log in first")
-        return SpikonClient(api_key=key, base_url=self.base_url, backoff=0.01, quick_start=True)
+        return SpikonClient(api_key=key, base_url=self.base_url, backoff=0.01)
 
 
 @pytest.fixture
