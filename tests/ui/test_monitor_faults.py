@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from spikon_tui.api.errors import ApiTurnedOffError, UnknownApiKeyError
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
 from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
@@ -25,8 +26,9 @@ from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autou
 )
 
 INFOLINIA = 1
-REVOKED = "SPIKON no longer accepts this API key: it was revoked or replaced (error -3)"
-SWITCHED_OFF = "The API is switched off for this SPIKON account (error -4)"
+# The same words as the account screen's for these errors (one wording per error).
+REVOKED = str(UnknownApiKeyError(code=-3, name="Unknown API key"))
+SWITCHED_OFF = str(ApiTurnedOffError(code=-4, name="API turned off"))
 
 
 @pytest.fixture
@@ -49,7 +51,8 @@ def rows(screen: MonitorOverviewScreen) -> list[list[str]]:
 
 
 def figures(row: list[str]) -> list[str]:
-    return row[1:9]
+    """The campaign's name and figures (not the rank, not the status)."""
+    return [row[1], *row[3:]]
 
 
 async def test_sandbox_stopped_keeps_figures_marks_them_stale_then_recovers(
@@ -77,13 +80,13 @@ async def test_sandbox_stopped_keeps_figures_marks_them_stale_then_recovers(
         kept = rows(screen)
         assert [row[1] for row in kept] == [row[0] for row in before]
         for row in kept:
-            assert row[2] != "—" and "STALE" in row[9], row
-        assert kept[0][3] == "0:37", "the longest wait counted on until the data went stale"
+            assert row[3] != "—" and "STALE" in row[2], row
+        assert kept[0][4] == "0:37", "the longest wait counted on until the data went stale"
 
         sandbox.start()
         await poll_again(pilot, screen, clock)
         assert status(screen).startswith("updated 0 s ago"), status(screen)
-        assert all("STALE" not in row[9] for row in rows(screen))
+        assert all("STALE" not in row[2] for row in rows(screen))
         assert screen.scheduler.seconds_to_next() == 5
         assert_no_traceback(app)
 
