@@ -3,7 +3,8 @@
 "updated 3 s ago · 42 ms · every 5 s", or, when polls fail, "STALE · figures
 from 42 s ago · 3 failed polls in a row: <the error> · next try in 20 s", or,
 when retrying cannot help, the reason in the app's one wording of that error
-("The API is switched off for this SPIKON account (error -4)"). FROZEN and muted alerts are said here too.
+("The API is switched off for this SPIKON account (error -4)"). FROZEN and
+muted alerts are said here too.
 
 `status_text` builds the line from plain facts (no widget, easy to test);
 `MonitorStatus` shows it, coloured by how bad things are.
