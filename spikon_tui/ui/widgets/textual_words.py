@@ -10,7 +10,9 @@ panel it opens shows Textual's English descriptions of its own widgets' keys and
 the screens' HELP as raw markup, while F1 already shows each screen's help and keys.
 
 Written against Textual 8.2.8 (pinned: `_start_no_matches_countdown` repeats that
-version's private method with the text translated).
+version's private method with the text translated; Textual has no way to translate
+its own texts and no upstream issue asks for one yet).
+tests/ui/test_textual_private.py fails when an upgrade changes that method.
 """
 
 from __future__ import annotations
