@@ -223,10 +223,8 @@ def call_records(payload: Any) -> list[models.CallRecord]:
     """call_list/show rows, in numeric order of their keys.
 
     A report can have 50,000 rows, so rows spelled as documented take a fast
-    path: documented keys looked up directly, and the dataclass's slots filled
-    directly (its generated `__init__` costs several times more on a frozen
-    class), with `datetime.fromisoformat` and `int` as the only parsing. Any
-    other row goes through `_call_record`.
+    path: documented keys looked up directly, with `datetime.fromisoformat` and
+    `int` as the only parsing. Any other row goes through `_call_record`.
     """
     rows = numbered_items(_container(payload, "call_lists"))
     with _collector_paused(len(rows)):
@@ -234,8 +232,7 @@ def call_records(payload: Any) -> list[models.CallRecord]:
 
 
 def _build_call_records(rows: list[Any]) -> list[models.CallRecord]:
-    from spikon_tui.api.models.calls import CallRecord as frozen
-    from spikon_tui.api.models.calls import CallRecordDraft as draft
+    from spikon_tui.api.models.calls import CallRecord
 
     fromisoformat = datetime.fromisoformat
     records: list[models.CallRecord] = []
@@ -248,8 +245,9 @@ def _build_call_records(rows: list[Any]) -> list[models.CallRecord]:
             file = row["file"]
             if not (src.__class__ is dst.__class__ is state.__class__ is file.__class__ is str):
                 raise TypeError
-            record = draft(fromisoformat(row["date"]), src, dst, int(row["duration"]), state, file)
-            record.__class__ = frozen
+            record = CallRecord(
+                fromisoformat(row["date"]), src, dst, int(row["duration"]), state, file
+            )
         except (KeyError, TypeError, ValueError):
             record = _call_record(row)
         append(record)

@@ -53,26 +53,3 @@ class CallRecord:
     @property
     def recording_is_url(self) -> bool:
         return self.file.startswith(("https://", "http://"))
-
-
-@dataclass(slots=True)
-class CallRecordDraft:
-    """`CallRecord`'s mutable twin (same slots, same order), for building 50,000 rows fast
-    (`answers.call_records`).
-
-    A frozen dataclass's `__init__` sets each field through `object.__setattr__`,
-    which costs about twice the whole rest of a row. A draft is built with the
-    plain slots `__init__`, then becomes a `CallRecord` by a `__class__`
-    assignment, which Python allows between classes of identical layout; from
-    then on it is as frozen as any other `CallRecord`.
-    """
-
-    date: datetime
-    src: str
-    dst: str
-    duration: int
-    state: str
-    file: str
-
-
-assert CallRecordDraft.__slots__ == CallRecord.__slots__, "the twins must share their layout"
