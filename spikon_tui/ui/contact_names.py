@@ -60,6 +60,8 @@ class ContactNames:
         self.loaded_signal: Signal[NameDirectory] = Signal(app, "contact-names-loaded")
         self._timer: Timer | None = None
         self._worker: Worker[None] | None = None
+        self._client: SpikonClient | None = None
+        """The client of the last load: another one (a new key) loads again at once."""
 
     # -- reading ---------------------------------------------------------------------
 
@@ -78,12 +80,18 @@ class ContactNames:
     # -- loading ---------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the first load and the refresh timer (nothing if already started)."""
+        """Start the first load and the refresh timer; later, load again only if the app
+        has a new client (another key, maybe another account)."""
         app = self._app()
-        if app is None or self._timer is not None or _client(app) is None:
+        client = None if app is None else _client(app)
+        if app is None or client is None:
             return  # not logged in yet: the next use tries again
-        self._timer = app.set_interval(self.REFRESH_SECONDS, self.reload, name="contact names")
-        self.reload()
+        if self._timer is None:
+            self._timer = app.set_interval(self.REFRESH_SECONDS, self.reload, name="contact names")
+            self.reload()
+        elif client is not self._client:
+            self.directory, self.loaded = NameDirectory(), False  # not this key's names
+            self.invalidate()
 
     def invalidate(self) -> None:
         """A phone book changed: load again now (a load under way is cancelled)."""
@@ -98,6 +106,7 @@ class ContactNames:
         client = None if app is None else _client(app)
         if app is None or client is None:
             return
+        self._client = client
         self._worker = app.run_worker(
             self._load(client),
             name="contact names",

@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 
 from spikon_tui.sandbox import Sandbox
+from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
 from spikon_tui.ui.contact_names import ContactNames, contact_names
 from spikon_tui.ui.screens.call_history import REPORT_VIEW, CallHistoryScreen
@@ -206,6 +207,22 @@ async def test_invalidate_loads_an_edited_phone_book_at_once(make_app, sandbox: 
         add_contact(sandbox, NAME, "0048 600 100 200")
         names.invalidate()
         await wait_until(pilot, lambda: names.name_for(SMS_NUMBER) == NAME, "the new name")
+
+
+async def test_a_new_client_forgets_the_names_and_loads_them_again(
+    make_app, sandbox: Sandbox, session: Session
+) -> None:
+    add_contact(sandbox, NAME, written_otherwise(SMS_NUMBER))
+    app = make_app(start_mode="sms")
+    async with app.run_test(size=SIZE) as pilot:
+        names = contact_names(app)
+        await wait_until(pilot, lambda: names.loaded, "the names")
+        asked = sandbox.request_counts["phone_book/list"]
+        old, app.spikon = app.spikon, session.new_client()
+        await old.aclose()
+        assert contact_names(app).name_for(SMS_NUMBER) is None, "maybe another account's"
+        await wait_until(pilot, lambda: names.name_for(SMS_NUMBER) == NAME, "the names again")
+        assert sandbox.request_counts["phone_book/list"] == asked + 1
 
 
 async def test_each_app_has_its_own_names(make_app) -> None:
