@@ -18,6 +18,8 @@ writes to the terminal. Names are imported from their module when first used
 (``options`` is read at start-up by the config; httpx only with a webhook).
 """
 
+from typing import TYPE_CHECKING
+
 from spikon_tui.lazy_exports import lazy_exports
 
 _MODULE_OF = {
@@ -28,4 +30,12 @@ _MODULE_OF = {
     "channels_from": "channels",
 }
 __all__ = sorted(_MODULE_OF)
-__getattr__, __dir__ = lazy_exports(__name__, globals(), _MODULE_OF)
+if TYPE_CHECKING:
+    # What each name is, for type checkers; at run time `__getattr__` imports it when asked for.
+    from spikon_tui.alerting.channels import AlertChannels as AlertChannels
+    from spikon_tui.alerting.channels import channels_from as channels_from
+    from spikon_tui.alerting.options import AlertOptionError as AlertOptionError
+    from spikon_tui.alerting.options import AlertOptions as AlertOptions
+    from spikon_tui.alerting.payload import SENT_EVENTS as SENT_EVENTS
+else:
+    __getattr__, __dir__ = lazy_exports(__name__, globals(), _MODULE_OF)

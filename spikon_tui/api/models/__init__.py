@@ -19,6 +19,8 @@ building ~25 frozen dataclasses costs start-up time the first screen does not ne
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spikon_tui.lazy_exports import lazy_exports
 
 _MODULE_OF = {
@@ -51,4 +53,32 @@ _MODULE_OF = {
 """Where each model lives: the module imported when it is first asked for."""
 
 __all__ = sorted(_MODULE_OF)
-__getattr__, __dir__ = lazy_exports(__name__, globals(), _MODULE_OF)
+if TYPE_CHECKING:
+    # What each name is, for type checkers; at run time `__getattr__` imports it when asked for.
+    from spikon_tui.api.models.account import Balance as Balance
+    from spikon_tui.api.models.account import PhoneAccount as PhoneAccount
+    from spikon_tui.api.models.call_center import CcAgent as CcAgent
+    from spikon_tui.api.models.call_center import CcBasicData as CcBasicData
+    from spikon_tui.api.models.call_center import CcCampaign as CcCampaign
+    from spikon_tui.api.models.call_center import CcCampaignMember as CcCampaignMember
+    from spikon_tui.api.models.call_center import CcMonitor as CcMonitor
+    from spikon_tui.api.models.call_center import CcWaitingCall as CcWaitingCall
+    from spikon_tui.api.models.calls import CallInitiated as CallInitiated
+    from spikon_tui.api.models.calls import CallListOrder as CallListOrder
+    from spikon_tui.api.models.calls import CallListStatus as CallListStatus
+    from spikon_tui.api.models.calls import CallRecord as CallRecord
+    from spikon_tui.api.models.common import ActionStatus as ActionStatus
+    from spikon_tui.api.models.common import DeletedItem as DeletedItem
+    from spikon_tui.api.models.phone_books import PhoneBook as PhoneBook
+    from spikon_tui.api.models.phone_books import PhoneBookElement as PhoneBookElement
+    from spikon_tui.api.models.sms import SmsSent as SmsSent
+    from spikon_tui.api.models.sms import SmsState as SmsState
+    from spikon_tui.api.models.sms import SmsStateCode as SmsStateCode
+    from spikon_tui.api.models.speech import TtsAnnouncement as TtsAnnouncement
+    from spikon_tui.api.models.speech import TtsCreated as TtsCreated
+    from spikon_tui.api.models.speech import TtsLanguage as TtsLanguage
+    from spikon_tui.api.models.speech import TtsPrice as TtsPrice
+    from spikon_tui.api.models.speech import TtsStatus as TtsStatus
+    from spikon_tui.api.models.speech import TtsVoice as TtsVoice
+else:
+    __getattr__, __dir__ = lazy_exports(__name__, globals(), _MODULE_OF)
