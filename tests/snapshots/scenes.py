@@ -208,6 +208,21 @@ async def _monitor_alert(pilot: Pilot) -> None:
         await _next_poll(pilot)
 
 
+async def _alerts_panel(pilot: Pilot) -> None:
+    """F9 after a shift's worth of alerts: one acknowledged, some cleared, some active."""
+    await _monitor_alert(pilot)
+    await pilot.press("a")  # acknowledge the campaign at the top
+    state = _sandbox(pilot).state
+    with state.lock:  # the agents come back from their break
+        for agent in state.call_center.agents.values():
+            agent.paused, agent.pause_until = False, None
+    for _ in range(14):  # 70 s: the shorter clear holds pass, the SLA's not yet
+        await _next_poll(pilot)
+    await pilot.press("f9")
+    await settle(pilot)
+    await _hold_still(pilot)
+
+
 async def _staffing(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("f5")
@@ -417,6 +432,8 @@ SCENES = {
         Scene("monitor-detail", _monitor_detail, sizes=SMALL_TOO),
         Scene("monitor-stale", _monitor_stale),
         Scene("monitor-alert", _monitor_alert),
+        Scene("alerts", _alerts_panel, sizes=SMALL_TOO),
+        Scene("alerts-pl", _alerts_panel, language="pl", sizes=("narrow",)),
         Scene("staffing", _staffing),
         Scene("call-history-waiting", _call_history_waiting),
         Scene("call-history-report", _call_history_report),

@@ -38,11 +38,14 @@ from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 COLUMNS = (
-    Column("raised", N_("Raised"), width=8),
+    Column("raised", N_("Raised"), width=8, drop_order=1),
     Column("campaign", N_("Campaign"), flex=True, min_width=10),
+    Column("rule", N_("Rule"), drop_order=2),
     Column("level", N_("Level")),
-    Column("state", N_("State"), width=18),
+    Column("state", N_("State"), width=22),
 )
+"""At 60 columns the time raised gives way first, then the rule (the lines under the
+table say both for the alert under the cursor)."""
 REDRAW_SECONDS = 1.0
 
 
@@ -151,7 +154,9 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
         entries = log.entries()
         rows = []
         for entry in reversed(entries):
-            level = Text(entry.worst.label.upper(), style=styles[entry.worst])
+            word = entry.worst.label
+            level = Text(word.upper() if entry.worst is Level.ALERT else word)
+            level.stylize(styles[entry.worst])
             state = entry_state(entry, now)
             rows.append(
                 Row(
@@ -159,6 +164,7 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
                     (
                         clock_time(entry.raised_at),
                         entry.campaign,
+                        entry.metric.label,
                         level,
                         Text(state, style="" if entry.active else "dim"),
                     ),
