@@ -10,6 +10,8 @@ message.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.i18n import _
 
@@ -68,5 +70,5 @@ class ApiKey:
 
     __str__ = __repr__
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> NoReturn:
         raise TypeError("an API key cannot be pickled")

@@ -17,6 +17,7 @@ value) raises `ValueError`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +28,9 @@ _MAX_DEPTH = 200
 _WHITESPACE = " \t\r\n"
 _NUMBER_CHARS = frozenset("0123456789+-.eE")
 _LITERALS = {"true": True, "false": False, "null": None}
+# The JSON string reader behind json.loads: (text, index after the opening quote) ->
+# (the string, index after its closing quote). Typeshed's json.decoder leaves it out.
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 class _Parser:
@@ -69,7 +73,7 @@ class _Parser:
 
     def string(self) -> str:
         try:
-            result, end = json.decoder.scanstring(self.text, self.pos + 1)
+            result, end = _scanstring(self.text, self.pos + 1)
         except json.JSONDecodeError as exc:
             raise self.fail(f"bad string ({exc.msg})") from None
         self.pos = end
@@ -80,9 +84,11 @@ class _Parser:
         while not self.at_end() and self.text[self.pos] in _NUMBER_CHARS:
             self.pos += 1
         try:
-            return json.loads(self.text[start : self.pos], parse_float=Decimal)
+            # Only digits, signs, dots and exponents: an int, or a Decimal (parse_float).
+            number: int | Decimal = json.loads(self.text[start : self.pos], parse_float=Decimal)
         except json.JSONDecodeError:
             raise self.fail("bad number") from None
+        return number
 
     def obj(self, depth: int) -> dict[str, Any]:
         self.pos += 1

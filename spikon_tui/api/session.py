@@ -460,7 +460,9 @@ class ApiSession:
 
 
 def _content_type(response: httpx.Response) -> str:
-    return response.headers.get("content-type", "")
+    # httpx types `Headers.get` as returning Any (for its default); a header is text.
+    content_type: str = response.headers.get("content-type", "")
+    return content_type
 
 
 def _retry_after(response: httpx.Response) -> float | None:
