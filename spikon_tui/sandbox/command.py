@@ -7,13 +7,19 @@ import ipaddress
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from types import FrameType
+from typing import TypeAlias
 
 from spikon_tui.sandbox.arguments import add_sandbox_arguments
 from spikon_tui.sandbox.config import SandboxConfig
 from spikon_tui.sandbox.server import Sandbox
 
 __all__ = ["add_sandbox_arguments", "run_sandbox"]
+
+# What `signal.signal` returns and takes: a function, SIG_DFL / SIG_IGN, or None
+# (a handler not set from Python).
+_SignalHandler: TypeAlias = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
@@ -71,7 +77,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _stop_on_sigterm(stopped: threading.Event) -> signal.Handlers | None:
+def _stop_on_sigterm(stopped: threading.Event) -> _SignalHandler:
     if threading.current_thread() is not threading.main_thread():
         return None
 

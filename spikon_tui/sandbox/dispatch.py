@@ -137,10 +137,14 @@ def _multipart_fields(request: Request) -> dict[str, str]:
         name = part.get_param("name", header="content-disposition")
         if name is None or part.get_filename() is not None:
             continue
+        payload = part.get_payload(decode=True)  # bytes; None for a part that is multipart
         try:
-            pairs.append((str(name), part.get_payload(decode=True).decode("utf-8")))
-        except (UnicodeDecodeError, AttributeError):
-            raise ApiError(-12, "Send the form's fields in UTF-8") from None
+            text = payload.decode("utf-8") if isinstance(payload, bytes) else None
+        except UnicodeDecodeError:
+            text = None
+        if text is None:
+            raise ApiError(-12, "Send the form's fields in UTF-8")
+        pairs.append((str(name), text))
     return _first_of_each(pairs)
 
 

@@ -10,10 +10,10 @@ once.
 from __future__ import annotations
 
 import bisect
+import datetime
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from spikon_tui.sandbox import names
 from spikon_tui.sandbox.accounts import PhoneAccount
@@ -38,7 +38,7 @@ DIRECTION_BOTH = 2
 class CallRecord:
     epoch: float
     date: str  # "YYYY-MM-DD HH:MM:SS", Polish time
-    day: date
+    day: datetime.date  # (the `date` field above would shadow a bare `date`)
     src: str
     dst: str
     duration: int  # seconds talked
@@ -54,8 +54,8 @@ class CallRecord:
 @dataclass(frozen=True)
 class ReportFilter:
     direction: int
-    first_day: date
-    last_day: date
+    first_day: datetime.date
+    last_day: datetime.date
     records_only: bool
     number: str  # "" matches every call
 

@@ -39,6 +39,7 @@ class Sms:
         """The delivery state at `now`, and the error text when it is 2."""
         if not self.paid:
             return NO_FUNDS, None
+        path: tuple[int, ...]
         if self.number.endswith(UNDELIVERED_SUFFIX):
             path = _UNDELIVERED_PATH
         elif self.number.endswith(ERROR_SUFFIX):

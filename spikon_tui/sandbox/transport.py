@@ -73,7 +73,25 @@ class HttpServer(http.server.ThreadingHTTPServer):
             while not self._stopping:
                 for key, _ in selector.select():
                     if key.fileobj is self.socket and not self._stopping:
-                        self._handle_request_noblock()
+                        self._accept_one()
+
+    def _accept_one(self) -> None:
+        """Accept the connection waiting and hand it to a thread (BaseServer's way)."""
+        try:
+            request, client_address = self.get_request()
+        except OSError:
+            return
+        if not self.verify_request(request, client_address):
+            self.shutdown_request(request)
+            return
+        try:
+            self.process_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+            self.shutdown_request(request)
+        except BaseException:
+            self.shutdown_request(request)
+            raise
 
     def stop_serving(self) -> None:
         self._stopping = True
@@ -87,7 +105,8 @@ class HttpServer(http.server.ThreadingHTTPServer):
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks up the host's FQDN, which can hang without DNS.
         socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = self.server_address[:2]
+        host, self.server_port = self.server_address[:2]
+        self.server_name = host if isinstance(host, str) else bytes(host).decode()
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Stay quiet: a broken connection is the client's business."""
@@ -186,7 +205,7 @@ class _Connection(socketserver.StreamRequestHandler):
 
     def _read_body(self, headers: dict[str, str]) -> bytes:
         if "chunked" in headers.get("transfer-encoding", "").lower():
-            chunks = []
+            chunks: list[bytes] = []
             total = 0
             while True:
                 size_line = self.rfile.readline(MAX_LINE + 1)
