@@ -283,7 +283,10 @@ def decode_xml(body: bytes | str) -> dict[str, Any]:
     else:
         body = body.lstrip().lstrip("\ufeff").lstrip()
     try:
-        root = _xml_fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        # defusedxml ships no types: its fromstring is ElementTree's, behind the checks.
+        root: Element = _xml_fromstring(
+            body, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
     except DefusedXmlException:
         raise MalformedResponseError(
             _("The server's XML answer declares a DTD or entities; it was refused for safety.")
