@@ -132,12 +132,12 @@ class AgentTracker:
                 return
         rebuilt: dict[str, _Record] = {}
         for member in members:
-            record = records.pop(member.login, None)
-            if record is None:
-                record = _Record(member, at)
+            kept = records.pop(member.login, None)
+            if kept is None:
+                kept = _Record(member, at)
             else:
-                record.update(member, at)
-            rebuilt[member.login] = record
+                kept.update(member, at)
+            rebuilt[member.login] = kept
         self._records = rebuilt
 
     def status(self, login: str, now: float) -> AgentStatus | None:

@@ -174,10 +174,11 @@ class _State:
         since = self.better_since[self.level]
         if since is None or at - since < rule.clear_after:
             return self.level
-        for level in range(self.level - 1, 0, -1):
+        for lower in range(self.level - 1, 0, -1):
+            level = Level(lower)
             since = self.better_since[level]
             if since is None or at - since < rule.clear_after:
-                return Level(level)
+                return level
         return Level.OK
 
     def pending(self, rule: AlertRule) -> tuple[Level, float] | None:

@@ -58,7 +58,7 @@ class CampaignSummary:
         return max(0.0, self.sla_target - self.sla)
 
 
-def _rank_key(summary: CampaignSummary) -> tuple:
+def _rank_key(summary: CampaignSummary) -> tuple[bool, int, float, int, float, str, int]:
     return (
         not summary.loaded,
         -summary.level,
