@@ -9,6 +9,7 @@ and SPIKON no longer knows the id (`gone`, -8 on sms/state).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,14 +130,14 @@ class SentMessage:
         )
 
 
-def _text(data: dict, name: str, *, allow_empty: bool = False) -> str:
+def _text(data: Mapping[str, object], name: str, *, allow_empty: bool = False) -> str:
     value = data.get(name)
     if not isinstance(value, str) or (not value and not allow_empty):
         raise ValueError(f"{name} is missing")
     return value
 
 
-def _optional_text(data: dict, name: str) -> str | None:
+def _optional_text(data: Mapping[str, object], name: str) -> str | None:
     value = data.get(name)
     if value is None:
         return None
@@ -145,18 +146,18 @@ def _optional_text(data: dict, name: str) -> str | None:
     return value
 
 
-def _number(data: dict, name: str) -> float:
+def _number(data: Mapping[str, object], name: str) -> float:
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{name} is not a number")
     return float(value)
 
 
-def _optional_number(data: dict, name: str) -> float | None:
+def _optional_number(data: Mapping[str, object], name: str) -> float | None:
     return None if data.get(name) is None else _number(data, name)
 
 
-def _optional_int(data: dict, name: str) -> int | None:
+def _optional_int(data: Mapping[str, object], name: str) -> int | None:
     value = data.get(name)
     if value is None:
         return None
