@@ -23,11 +23,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from spikon_tui.alerting.options import AlertOptions
 from spikon_tui.alerting.payload import SecretInPayload, encode, is_sent
 from spikon_tui.alerting.problems import Problems, redact
 from spikon_tui.i18n import _
+
+if TYPE_CHECKING:  # imported when a channel is switched on (httpx only with a webhook)
+    from spikon_tui.alerting.command import CommandChannel
+    from spikon_tui.alerting.terminal import TerminalChannel
+    from spikon_tui.alerting.webhook import WebhookChannel
 
 TerminalWrite = Callable[[str], None]
 """Writes a string to the terminal as it is (escape sequences included)."""
@@ -40,9 +46,9 @@ class AlertChannels:
         self,
         *,
         problems: Problems | None = None,
-        terminal=None,
-        command=None,
-        webhook=None,
+        terminal: TerminalChannel | None = None,
+        command: CommandChannel | None = None,
+        webhook: WebhookChannel | None = None,
     ) -> None:
         self.problems = problems or Problems()
         self.terminal = terminal
