@@ -160,13 +160,22 @@ def unknown_records(draft: Draft, now: float) -> list[SentMessage]:
     ]
 
 
-def _record(draft: Draft, number: str, key: str, now: float, **extra: object) -> SentMessage:
+def _record(
+    draft: Draft,
+    number: str,
+    key: str,
+    now: float,
+    *,
+    sms_id: int | None = None,
+    outcome_unknown: bool = False,
+) -> SentMessage:
     return SentMessage(
         key=key,
         number=number,
         sender=draft.sender,
         message=draft.message,
         sent_at=now,
+        sms_id=sms_id,
         name=draft.names.get(number),
-        **extra,  # type: ignore[arg-type]
+        outcome_unknown=outcome_unknown,
     )
