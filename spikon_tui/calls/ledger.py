@@ -110,11 +110,19 @@ class ReportEntry:
 
 
 def _optional_float(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise TypeError(f"not a number: {value!r}")
+    return float(value)
 
 
 def _optional_int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise TypeError(f"not a whole number: {value!r}")
+    return int(value)
 
 
 class ReportLedger:
