@@ -11,6 +11,13 @@ called for a name it does not have yet:
 
 `from spikon_tui.api import SpikonError` then imports `spikon_tui.api.errors`
 alone, and the name is kept in the package so the next lookup is direct.
+
+Type checkers do not run `__getattr__`: the package also imports every name
+under `if TYPE_CHECKING:` (`from spikon_tui.api.errors import SpikonError as
+SpikonError`) and binds `__getattr__` only in the `else:` branch, so for them
+each name has its real type and an unknown name is an error. A name added to
+`_MODULE_OF` needs its import there too.
+
 No Textual import here.
 """
 
@@ -18,15 +25,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
 
 
 def lazy_exports(
-    package: str, namespace: dict[str, Any], module_of: Mapping[str, str]
-) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    package: str, namespace: dict[str, object], module_of: Mapping[str, str]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
     """The `__getattr__` and `__dir__` for `package`, whose globals are `namespace`."""
 
-    def __getattr__(name: str) -> Any:
+    def __getattr__(name: str) -> object:
         module = module_of.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
