@@ -13,7 +13,7 @@ from textual.widgets import Static
 from spikon_tui.api.models import CcWaitingCall
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.sandbox.clock import format_datetime
-from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
+from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen, waiting_row
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.trend import TrendLine
@@ -311,11 +311,36 @@ def test_a_waiting_calls_place_and_undocumented_fields_are_shown() -> None:
         waiting_time=timedelta(seconds=40),
         extra={"queue_name": "VIP"},
     )
-    row = MonitorDetailScreen._waiting_row("500100200", 1, call, Text("0:40"))
+    row = waiting_row("500100200", 1, call, Text("0:40"))
     assert row.cells[0] == "3", "the API's place in the queue, not the rank by wait"
     assert str(row.cells[1]) == "500100200 · queue name VIP"
-    unplaced = MonitorDetailScreen._waiting_row("x", 2, replace(call, position=None), Text(""))
+    unplaced = waiting_row("x", 2, replace(call, position=None), Text(""))
     assert unplaced.cells[0] == "2"
+    named = waiting_row("500100200", 1, call, Text("0:40"), name="Anna Nowak")
+    assert str(named.cells[1]) == "Anna Nowak 500100200 · queue name VIP"
+
+
+async def test_a_waiting_caller_in_a_phone_book_is_named(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    script = CallCenterScript(sandbox)
+    script.queue(1, 40, 20)  # callers 500100101 and 500100102
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        books = await app.spikon.phone_book_list()
+        await app.spikon.phone_book_element_add(books[0].id, "Anna Testowa", "+48 500-100-101")
+        screen = await open_screen(pilot, MonitorDetailScreen(1, tracker=tracker(clock)))
+
+        def callers() -> list[str]:
+            table = screen.query_one("#waiting-table", VirtualTable)
+            return [str(table.get_row(table.row_key_at(i)).cells[1]) for i in range(2)]
+
+        await wait_until(
+            pilot, lambda: callers()[0] == "Anna Testowa 500100101", "the phone book's name"
+        )
+        assert callers()[1] == "500100102", "a number in no phone book stays bare"
+        assert_no_traceback(app)
 
 
 def test_the_help_gives_the_order_in_which_agent_columns_give_way() -> None:

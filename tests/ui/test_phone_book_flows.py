@@ -558,3 +558,36 @@ async def test_in_polish_the_dialogs_name_their_fields_whatever_their_gender(
         await pilot.click("#submit")
         await settle(pilot)
         assert dialog.error_text == "Pole „Numer” nie może być puste."
+
+
+async def test_an_entry_added_or_deleted_names_its_number_on_other_screens_at_once(
+    make_app, sandbox: Sandbox
+) -> None:
+    """The shared names (call history, SMS, the monitor's waiting callers) are loaded again
+    after an edit here, not only at the next ten-minute refresh."""
+    from spikon_tui.ui.contact_names import contact_names
+
+    app = books_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_books(pilot)
+        names = contact_names(app)
+        await wait_until(pilot, lambda: names.loaded, "the names loaded once")
+        assert names.name_for("600 999 111") is None
+        await pilot.press("n")
+        await pilot.pause()
+        await paste(pilot, "Zenon Nowy")
+        await pilot.press("enter")
+        await paste(pilot, "+48 600 999 111")
+        await pilot.press("enter")
+        await wait_until(
+            pilot, lambda: names.name_for("600999111") == "Zenon Nowy", "the name after the add"
+        )
+        assert "Zenon Nowy" in str(entries(screen).get_row(entries(screen).cursor_row_key).cells)
+        entries(screen).focus()
+        await pilot.pause()
+        await pilot.press("delete")  # the new entry is under the cursor
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.click("#yes")
+        await wait_until(
+            pilot, lambda: names.name_for("600999111") is None, "the name gone after the delete"
+        )

@@ -42,6 +42,7 @@ from spikon_tui.monitor.agent_states import AgentState
 from spikon_tui.monitor.alert_rules import AlertMetric, Level
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.monitor.waiting import WaitLevel, extra_text, wait_level
+from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor_base import (
     NO_FRESHNESS,
@@ -226,6 +227,21 @@ def coverage(figures: IntervalFigures) -> str:
     )
 
 
+def waiting_row(
+    key: str, rank: int, call: CcWaitingCall, wait: Text, name: str | None = None
+) -> Row:
+    """A waiting call's row. #: the caller's place in the queue as SPIKON gives it (else
+    the rank by wait); the caller's name when a phone book has the number, the number,
+    then any field the API sends beyond the documented ones."""
+    place = str(call.position) if call.position is not None else str(rank)
+    number = call.number or pgettext("caller number", "unknown")
+    caller = Text(number) if name is None else Text.assemble(name, (f" {number}", "dim"))
+    extra = extra_text(call)
+    if extra:
+        caller.append(" · " + extra, style="dim")
+    return Row(key, (place, caller, wait), (rank,))
+
+
 class MonitorDetailScreen(MonitorScreen):
     TITLE = N_("Campaign")
     HELP = N_("""
@@ -274,6 +290,15 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         self._agents_title = ""
         self._intervals_shown: tuple[IntervalFigures, ...] | None = None
         self._agent_rows: dict[str, tuple[tuple[object, ...], Row]] = {}
+
+    def on_mount(self) -> None:  # after MonitorScreen's (Textual calls both)
+        # Names for the waiting callers arrive when the phone books have loaded (in the
+        # background; no poll waits for them).
+        contact_names(self.app).subscribe(self, self._names_loaded)
+
+    def _names_loaded(self, _directory: object) -> None:
+        if self.frozen_at is None and self._waiting_keys:
+            self._tick_waiting(self.tracker.view(self.campaign_id, self.clock()), self.clock())
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -498,16 +523,8 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             style = styles["warn"]
         return Text(duration(wait), style=style, justify="right")
 
-    @staticmethod
-    def _waiting_row(key: str, rank: int, call: CcWaitingCall, wait: Text) -> Row:
-        """#: the caller's place in the queue as SPIKON gives it (else the rank by wait);
-        the caller's number, then any field the API sends beyond the documented ones."""
-        place = str(call.position) if call.position is not None else str(rank)
-        caller = Text(call.number or pgettext("caller number", "unknown"))
-        extra = extra_text(call)
-        if extra:
-            caller.append(" · " + extra, style="dim")
-        return Row(key, (place, caller, wait), (rank,))
+    def _waiting_row(self, key: str, rank: int, call: CcWaitingCall, wait: Text) -> Row:
+        return waiting_row(key, rank, call, wait, contact_names(self.app).name_for(call.number))
 
     def _draw_waiting(self, view: CampaignView, now: float) -> None:
         styles = self._styles()

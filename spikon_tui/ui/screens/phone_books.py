@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.i18n import N_, _, ngettext
+from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
 from spikon_tui.ui.screens.base import MainScreen
@@ -344,6 +345,7 @@ stays and the line under the books says how old it is.
         def added(entry: PhoneBookElement | None) -> None:
             if entry is None:
                 return
+            contact_names(self.app).invalidate()  # other screens name this number now
             book_entries = self.entries.setdefault(book.id, {})
             row = entry_row(entry, len(book_entries))
             book_entries[row.key] = entry
@@ -401,6 +403,7 @@ stays and the line under the books says how old it is.
                 severity="error",
             )
             return
+        contact_names(self.app).invalidate()
         self.entries.get(message.book_id, {}).pop(message.entry_key, None)
         if message.book_id == self.current_book_id:
             self._show_entries()
@@ -460,6 +463,7 @@ stays and the line under the books says how old it is.
                 severity="error",
             )
             return
+        contact_names(self.app).invalidate()
         self.books.pop(book.id, None)
         self.entries.pop(book.id, None)
         self.loaded_at.pop(book.id, None)
