@@ -5,7 +5,9 @@
 
 The scenes are the snapshot tests' (tests/snapshots/scenes.py), at 120x40, shot
 after the same pauses as `snap_compare`'s, so each shows what its wide snapshot
-checks. PNGs need `rsvg-convert` (Debian/Ubuntu: apt-get install librsvg2-bin).
+checks. Scenes that must stay usable at 60x20 (the monitor's overview and detail,
+the alerts panel) are also shot at 80x24 and 60x20, as NAME-narrow and NAME-small.
+PNGs need `rsvg-convert` (Debian/Ubuntu: apt-get install librsvg2-bin).
 """
 
 from __future__ import annotations
@@ -26,10 +28,18 @@ from tests.snapshots.scenes import SCENES, SIZES, SceneRunner  # noqa: E402
 OUT = ROOT / "screenshots"
 
 
-async def _shoot(runner: SceneRunner, name: str) -> Path:
+def _shots(name: str) -> list[tuple[str, str]]:
+    """(file stem, size) of each picture of a scene."""
+    sizes = SCENES[name].sizes
+    if "small" not in sizes:
+        return [(name, "wide")]
+    return [(name if size == "wide" else f"{name}-{size}", size) for size in sizes]
+
+
+async def _shoot(runner: SceneRunner, name: str, stem: str, size: str) -> Path:
     scene = SCENES[name]
     app = runner.app(scene)
-    async with app.run_test(size=SIZES["wide"]) as pilot:
+    async with app.run_test(size=SIZES[size]) as pilot:
         await scene.prepare(pilot)
         # What textual's take_svg_screenshot (snap_compare) waits for before its picture.
         await pilot.pause()
@@ -37,7 +47,7 @@ async def _shoot(runner: SceneRunner, name: str) -> Path:
         await pilot.pause()
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
-        return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
+        return Path(app.save_screenshot(filename=f"{stem}.svg", path=str(OUT)))
 
 
 def _make_png(converter: str, svg: Path) -> None:
@@ -68,7 +78,9 @@ async def main(argv: Sequence[str] | None = None) -> int:
     OUT.mkdir(exist_ok=True)
     runner = SceneRunner()
     try:
-        svgs = [await _shoot(runner, name) for name in names]
+        svgs = [
+            await _shoot(runner, name, stem, size) for name in names for stem, size in _shots(name)
+        ]
     finally:
         runner.close()
     converter = shutil.which("rsvg-convert")

@@ -360,3 +360,20 @@ def test_the_help_gives_the_order_in_which_agent_columns_give_way() -> None:
     assert {c.key for c in AGENT_COLUMNS} - set(words) == {"name", "state"}, "those two stay"
     sentence = " ".join(MonitorDetailScreen.HELP.split()).split("way in this order: ")[1]
     assert sentence.split(".")[0].split(", ") == [words[c.key] for c in droppable]
+
+
+async def test_the_level_shows_from_the_first_poll_and_counts_down_its_hold(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    CallCenterScript(sandbox).queue(INFOLINIA, 70, 60, 50, 40, 30, 20, 10)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rules = waiting_calls_rule(hold=20)
+        screen = await open_screen(
+            pilot, MonitorDetailScreen(INFOLINIA, tracker=tracker(clock, rules=rules))
+        )
+        title = screen.query_one("#detail-title", Static)
+        assert text_of(title).startswith("level ALERT · 20 s · Infolinia")
+        clock.advance(5)
+        await wait_until(pilot, lambda: "ALERT · 15 s" in text_of(title), "the hold counting down")
+        assert screen.rounds == 1, "counted by the tick, between polls"

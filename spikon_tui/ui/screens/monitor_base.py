@@ -14,6 +14,7 @@ opens, so history and alert state carry over.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -75,6 +76,13 @@ def translated_columns(columns: Iterable[Column], **labels: str) -> tuple[Column
             width = max(width, cell_len(label))
         translated.append(replace(column, label=label, width=width))
     return tuple(translated)
+
+
+def hold_note(holding_until: float | None, now: float) -> str:
+    """ " · 12 s": how long until a level the screen shows already will notify."""
+    if holding_until is None:
+        return ""
+    return f" · {max(0, math.ceil(holding_until - now))} s"
 
 
 def busy_agents_label() -> str:

@@ -48,6 +48,7 @@ from spikon_tui.ui.screens.monitor_base import (
     NO_FRESHNESS,
     MonitorScreen,
     busy_agents_label,
+    hold_note,
     reset_note,
     translated_columns,
 )
@@ -393,7 +394,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         view = self.tracker.view(self.campaign_id, now)
         self.view = view
         with self.app.batch_update():
-            self._draw_title(view)
+            self._draw_title(view, now)
             self._draw_tiles(view, now)
             self._draw_trends(view)
             self._draw_waiting(view, now)
@@ -407,16 +408,20 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             self._tick_waiting(view, now)
             self._tick_longest(view, now)
             self._tick_agents(view, now)
+            if view.holding_until is not None:  # "level ALERT · 12 s" counts down
+                self._draw_title(view, now)
 
-    def _draw_title(self, view: CampaignView) -> None:
-        """ "level ALERT · Infolinia · campaign 1 · 4 in queue": the level first, so a
-        long campaign name on a narrow terminal cannot push it out of sight."""
+    def _draw_title(self, view: CampaignView, now: float) -> None:
+        """ "level ALERT · 12 s · Infolinia · campaign 1 · 4 in queue": the level first
+        (and, until its hold has passed, when it will notify), so a long campaign name
+        on a narrow terminal cannot push it out of sight."""
         self.sub_title = view.name
         title = Text()
         figures = view.figures
         if figures is not None:
             style = self._styles().get(LEVEL_STYLE.get(view.level, ""), "")
             title.append(_("level {level}").format(level=view.level.label.upper()), style)
+            title.append(hold_note(view.holding_until, now), "dim")
             title.append(" · ")
         title.append(_("{name} · campaign {id}").format(name=view.name, id=view.campaign_id))
         if figures is not None:

@@ -23,7 +23,6 @@ screen adds the 15- and 60-minute rates.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,6 +43,7 @@ from spikon_tui.ui.screens.monitor_base import (
     MonitorScreen,
     busy_agents_label,
     combine_freshness,
+    hold_note,
     translated_columns,
 )
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
@@ -99,13 +99,6 @@ def level_text(level: Level, theme_styles: dict[str, str]) -> Text:
 def percent(rate: float | None) -> str:
     """A share (0..1) as a whole percent, "12 %"; a dash when unknown."""
     return DASH if rate is None else f"{rate * 100:.0f} %"
-
-
-def hold_note(holding_until: float | None, now: float) -> str:
-    """ " · 12 s": how long until a level the screen shows already will notify."""
-    if holding_until is None:
-        return ""
-    return f" · {max(0, math.ceil(holding_until - now))} s"
 
 
 def summary_cells(
