@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from spikon_tui.backoff import BackoffSchedule
-from spikon_tui.ui.screens.call_history import CallHistoryScreen
-from spikon_tui.ui.screens.speech_list import AnnouncementList
+from spikon_tui.ui.screens.call_history.screen import CallHistoryScreen
+from spikon_tui.ui.screens.speech.announcements import AnnouncementList
 
 
 def take(backoff: BackoffSchedule, count: int) -> list[float]:

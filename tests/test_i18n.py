@@ -23,7 +23,7 @@ from spikon_tui.api_words import (
     no_data_word,
     yes_no_word,
 )
-from spikon_tui.cli import build_parser
+from spikon_tui.cli.main import build_parser
 from spikon_tui.config import ConfigError, load_config
 from spikon_tui.formatting import (
     format_age,
@@ -210,7 +210,8 @@ def test_the_config_file_language_is_checked_with_its_line(tmp_path) -> None:
 
 
 def test_main_sets_the_language_before_the_app_starts(monkeypatch, tmp_path) -> None:
-    from spikon_tui import cli, launch
+    from spikon_tui.cli import launch
+    from spikon_tui.cli import main as cli
 
     seen: list[str] = []
     monkeypatch.setenv("SPIKON_TUI_CONFIG_DIR", str(tmp_path))

@@ -22,10 +22,10 @@ from spikon_tui.api.client import SpikonClient
 from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
 from spikon_tui.session import Session
+from spikon_tui.ui.dialogs.help import HelpDialog
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.screens.account import AccountScreen
-from spikon_tui.ui.widgets.help import HelpDialog
-from spikon_tui.ui.widgets.textual_words import TranslatedApp
+from spikon_tui.ui.screens.account.screen import AccountScreen
+from spikon_tui.ui.translated_app import TranslatedApp
 
 if TYPE_CHECKING:
     from spikon_tui.alerting import AlertChannels, AlertOptions
@@ -48,10 +48,10 @@ SCREENS_IN_ORDER = (
 """(mode, title, what it is for, key); titles and descriptions are msgids, shown via `_()`."""
 
 SCREENS_WITHOUT_OPTIONS = {
-    "books": ("spikon_tui.ui.screens.phone_books", "PhoneBooksScreen"),
-    "history": ("spikon_tui.ui.screens.call_history", "CallHistoryScreen"),
-    "sms": ("spikon_tui.ui.screens.sms", "SmsScreen"),
-    "speech": ("spikon_tui.ui.screens.speech", "SpeechScreen"),
+    "books": ("spikon_tui.ui.screens.phone_books.screen", "PhoneBooksScreen"),
+    "history": ("spikon_tui.ui.screens.call_history.screen", "CallHistoryScreen"),
+    "sms": ("spikon_tui.ui.screens.sms.screen", "SmsScreen"),
+    "speech": ("spikon_tui.ui.screens.speech.screen", "SpeechScreen"),
 }
 """Screens built with no arguments, imported when first opened (imports cost start-up time)."""
 
@@ -151,7 +151,7 @@ class SpikonApp(TranslatedApp):
     async def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.session.api_key is None:
-            from spikon_tui.ui.screens.login import LoginScreen
+            from spikon_tui.ui.screens.account.login import LoginScreen
 
             startup_gc.resume()  # nothing more to start: the user types now
             await self.push_screen(LoginScreen(self.keyring_usable, self.keyring_reason))
@@ -169,7 +169,7 @@ class SpikonApp(TranslatedApp):
         `spikon-tui monitor` named one."""
         self.set_timer(startup_gc.LONGEST_PAUSE, self._start_up_done)
         if self.start_mode == "monitor" and len(self.monitor.campaign_ids) == 1:
-            from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
+            from spikon_tui.ui.screens.monitor.detail import MonitorDetailScreen
 
             await self.push_screen(
                 MonitorDetailScreen(
@@ -201,7 +201,7 @@ class SpikonApp(TranslatedApp):
         """One tracker for the monitor and staffing screens, so figures and alerts carry over."""
         if self._tracker is None:
             from spikon_tui.monitor import AlertConfigError, load_alert_config
-            from spikon_tui.ui.monitor_poller import make_tracker
+            from spikon_tui.ui.screens.monitor.poller import make_tracker
 
             try:
                 alert_config = load_alert_config(self.monitor.alert_table)
@@ -235,7 +235,7 @@ class SpikonApp(TranslatedApp):
         )
 
     def _monitor_screen(self) -> Screen:
-        from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
+        from spikon_tui.ui.screens.monitor.overview import MonitorOverviewScreen
 
         return MonitorOverviewScreen(
             self.monitor.campaign_ids or None,
@@ -244,7 +244,7 @@ class SpikonApp(TranslatedApp):
         )
 
     def _staffing_screen(self) -> Screen:
-        from spikon_tui.ui.screens.staffing import StaffingScreen
+        from spikon_tui.ui.screens.monitor.staffing import StaffingScreen
 
         return StaffingScreen(tracker=self.monitor_tracker, read_only=self.monitor.read_only)
 
@@ -338,7 +338,7 @@ class SpikonApp(TranslatedApp):
         """F9: the shift's alerts (the panel closes itself on F9 too)."""
         if self.spikon is None:
             return
-        from spikon_tui.ui.screens.alerts_panel import AlertsPanel
+        from spikon_tui.ui.screens.monitor.alerts_panel import AlertsPanel
 
         if isinstance(self.screen, AlertsPanel):
             self.screen.dismiss()

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from spikon_tui import cli, launch
 from spikon_tui.alerting.options import AlertOptions
+from spikon_tui.cli import launch
+from spikon_tui.cli import main as cli
 from spikon_tui.config import AppConfig, ProfileConfig
 
 

@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from spikon_tui.api.models import CallRecord
 from spikon_tui.api.validation import CallDirection
-from spikon_tui.ui.screens.call_history_report import CallReportView, LoadedReport
+from spikon_tui.ui.screens.call_history.report import CallReportView, LoadedReport
 
 pytestmark = pytest.mark.benchmark
 

@@ -39,7 +39,9 @@ def _timed(command: list[str], env: dict[str, str], note: Path) -> tuple[float, 
     return painted_at - started, cpu
 
 
-def test_start_up_to_balance_painted_against_textual_and_httpx_baseline(tmp_path: Path, report_figure) -> None:
+def test_start_up_to_balance_painted_against_textual_and_httpx_baseline(
+    tmp_path: Path, report_figure
+) -> None:
     key = "startup-bench-key-0123456789"
     server = subprocess.Popen(
         [sys.executable, "-m", "spikon_tui", "sandbox", "--port", "0", "--api-key", key],

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
+from spikon_tui.cli.login import run_login, run_logout
 from spikon_tui.credentials import keyring_status, lookup_key, mask_key
-from spikon_tui.login_command import run_login, run_logout
 
 PROFILE = "default"
 

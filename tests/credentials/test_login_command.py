@@ -12,9 +12,9 @@ import keyring.backends.fail
 import pytest
 from keyring.backend import KeyringBackend
 
-from spikon_tui.cli import build_parser
+from spikon_tui.cli.login import STORE_CHOICES, run_login, run_logout
+from spikon_tui.cli.main import build_parser
 from spikon_tui.credentials import SERVICE_NAME, UNENCRYPTED_FILE_WARNING, key_file_path, mask_key
-from spikon_tui.login_command import STORE_CHOICES, run_login, run_logout
 from tests.credentials.memory_keyring import LockedKeyring, MemoryKeyring
 
 KEY = "sk-live-0123456789abcdefXYZ"

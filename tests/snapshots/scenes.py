@@ -34,20 +34,21 @@ from textual.screen import Screen
 from textual.widgets import Select
 
 from spikon_tui.api.client import SpikonClient
-from spikon_tui.demo import demo_config
+from spikon_tui.cli.demo import demo_config
 from spikon_tui.i18n import current_language, set_language
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
-from spikon_tui.ui import monitor_poller
 from spikon_tui.ui.app import SpikonApp
-from spikon_tui.ui.monitor_poller import make_tracker
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.poll_scheduler import PollScheduler
-from spikon_tui.ui.screens import monitor_base, staffing
-from spikon_tui.ui.screens.call_history import REPORT_VIEW, CallHistoryScreen
-from spikon_tui.ui.screens.monitor_base import MonitorScreen
-from spikon_tui.ui.screens.sms import SmsScreen
-from spikon_tui.ui.screens.speech import SpeechScreen
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.screens.call_history.screen import REPORT_VIEW, CallHistoryScreen
+from spikon_tui.ui.screens.monitor import base as monitor_base
+from spikon_tui.ui.screens.monitor import poller as monitor_poller
+from spikon_tui.ui.screens.monitor import staffing
+from spikon_tui.ui.screens.monitor.base import MonitorScreen
+from spikon_tui.ui.screens.monitor.poller import make_tracker
+from spikon_tui.ui.screens.sms.screen import SmsScreen
+from spikon_tui.ui.screens.speech.screen import SpeechScreen
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import paste, settle, wait_until
 

@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 from spikon_tui.monitor import AlertConfig, AlertMetric, AlertRule, MonitorTracker
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.sandbox.callcenter import FREE, TALKING, WaitingCall
-from spikon_tui.ui.monitor_poller import make_tracker
 from spikon_tui.ui.poll_scheduler import PollScheduler
-from spikon_tui.ui.screens.monitor_base import MonitorScreen
+from spikon_tui.ui.screens.monitor.base import MonitorScreen
+from spikon_tui.ui.screens.monitor.poller import make_tracker
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import settle, wait_until
 

@@ -6,7 +6,7 @@ from textual.color import Color
 from textual.widgets import Static
 
 from spikon_tui.sandbox import Sandbox
-from spikon_tui.ui.screens.account import AccountScreen
+from spikon_tui.ui.screens.account.screen import AccountScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock

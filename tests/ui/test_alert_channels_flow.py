@@ -15,7 +15,7 @@ import pytest
 from spikon_tui.alerting import AlertOptions
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.app import MonitorOptions
-from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
+from spikon_tui.ui.screens.monitor.overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
 from tests.alerting.receiver import receiver
 from tests.sandbox.helpers import FakeClock

@@ -12,9 +12,9 @@ import pytest
 from textual.widgets import Input
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
-from spikon_tui.ui.screens.alerts_panel import AlertsPanel
-from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
-from spikon_tui.ui.widgets.save_dialog import SaveDialog
+from spikon_tui.ui.dialogs.save import SaveDialog
+from spikon_tui.ui.screens.monitor.alerts_panel import AlertsPanel
+from spikon_tui.ui.screens.monitor.overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable

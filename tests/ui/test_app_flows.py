@@ -11,9 +11,9 @@ from textual.widgets import Static
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
-from spikon_tui.ui.screens.account import AccountScreen
-from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
-from spikon_tui.ui.widgets.help import HelpDialog
+from spikon_tui.ui.dialogs.help import HelpDialog
+from spikon_tui.ui.screens.account.screen import AccountScreen
+from spikon_tui.ui.screens.phone_books.screen import PhoneBooksScreen
 from tests.ui.conftest import SIZE, settle, text_of, wait_until
 
 

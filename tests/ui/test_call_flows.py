@@ -10,8 +10,8 @@ from textual.widgets import Button, Input, Select
 
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
-from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
-from spikon_tui.ui.widgets.call_dialog import REMEMBERED_ACCOUNT, CallDialog
+from spikon_tui.ui.dialogs.call import REMEMBERED_ACCOUNT, CallDialog
+from spikon_tui.ui.screens.phone_books.screen import PhoneBooksScreen
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.ui.conftest import SIZE, assert_no_traceback, paste, settle, toasts, wait_until
 

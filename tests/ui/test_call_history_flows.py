@@ -28,17 +28,17 @@ from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.sandbox.history import ANSWERED
 from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
+from spikon_tui.ui.dialogs.call import CallDialog
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.poll_scheduler import PollScheduler
-from spikon_tui.ui.screens.call_history import (
+from spikon_tui.ui.screens.call_history.progress import ReportProgress
+from spikon_tui.ui.screens.call_history.screen import (
     LEDGER_FILE,
     ORDERS_VIEW,
     REPORT_VIEW,
     CallHistoryScreen,
 )
-from spikon_tui.ui.screens.call_history_progress import ReportProgress
-from spikon_tui.ui.widgets.call_dialog import CallDialog
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
-from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import (

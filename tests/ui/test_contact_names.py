@@ -16,9 +16,9 @@ from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.ui.app import SpikonApp
 from spikon_tui.ui.contact_names import ContactNames, contact_names
-from spikon_tui.ui.screens.call_history import REPORT_VIEW, CallHistoryScreen
-from spikon_tui.ui.screens.sms import SmsScreen
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.screens.call_history.screen import REPORT_VIEW, CallHistoryScreen
+from spikon_tui.ui.screens.sms.screen import SmsScreen
 from tests.ui.conftest import (
     NARROW,
     SIZE,

@@ -9,9 +9,9 @@ import pytest
 
 from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox
-from spikon_tui.ui.screens.account import AccountScreen
+from spikon_tui.ui.dialogs.help import HelpDialog
+from spikon_tui.ui.screens.account.screen import AccountScreen
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
-from spikon_tui.ui.widgets.help import HelpDialog
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock

@@ -7,8 +7,8 @@ import re
 from textual.widgets import Button
 
 from spikon_tui.sandbox import Sandbox
-from spikon_tui.ui.screens.phone_books import PhoneBooksScreen
-from spikon_tui.ui.widgets.call_dialog import CallDialog
+from spikon_tui.ui.dialogs.call import CallDialog
+from spikon_tui.ui.screens.phone_books.screen import PhoneBooksScreen
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.ui.conftest import NARROW, SIZE, paste, screen_lines, settle, table_lines
 

@@ -16,8 +16,8 @@ from spikon_tui.api.errors import (
 from spikon_tui.credentials import CredentialError
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
-from spikon_tui.ui.screens.account import AccountScreen
-from spikon_tui.ui.screens.login import LoginScreen
+from spikon_tui.ui.screens.account.login import LoginScreen
+from spikon_tui.ui.screens.account.screen import AccountScreen
 from tests.ui.conftest import (
     SIZE,
     assert_no_traceback,

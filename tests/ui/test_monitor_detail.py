@@ -13,7 +13,7 @@ from textual.widgets import Static
 from spikon_tui.api.models import CcWaitingCall
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.sandbox.clock import format_datetime
-from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen, waiting_row
+from spikon_tui.ui.screens.monitor.detail import MonitorDetailScreen, waiting_row
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.trend import TrendLine
@@ -344,7 +344,7 @@ async def test_a_waiting_caller_in_a_phone_book_is_named(
 
 
 def test_the_help_gives_the_order_in_which_agent_columns_give_way() -> None:
-    from spikon_tui.ui.screens.monitor_detail import AGENT_COLUMNS
+    from spikon_tui.ui.screens.monitor.detail import AGENT_COLUMNS
 
     words = {
         "skill": "skill",

@@ -9,8 +9,8 @@ import pytest
 
 from spikon_tui.api.errors import ApiTurnedOffError, UnknownApiKeyError
 from spikon_tui.sandbox import Sandbox, SandboxConfig
-from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
-from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
+from spikon_tui.ui.screens.monitor.detail import MonitorDetailScreen
+from spikon_tui.ui.screens.monitor.overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.virtual_table import VirtualTable

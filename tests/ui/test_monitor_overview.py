@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
-from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
-from spikon_tui.ui.screens.monitor_overview import MonitorOverviewScreen
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.save import SaveDialog
+from spikon_tui.ui.screens.monitor.detail import MonitorDetailScreen
+from spikon_tui.ui.screens.monitor.overview import MonitorOverviewScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
-from spikon_tui.ui.widgets.save_dialog import SaveDialog
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import NARROW, SIZE, assert_no_traceback, settle, toasts, wait_until
@@ -237,7 +237,7 @@ async def test_record_appends_every_poll_as_a_json_line(
     make_app, sandbox: Sandbox, clock: FakeClock, tmp_path: Path
 ) -> None:
     from spikon_tui.monitor import iter_records
-    from spikon_tui.ui.monitor_poller import make_tracker
+    from spikon_tui.ui.screens.monitor.poller import make_tracker
 
     path = tmp_path / "polls.jsonl"
     recording = make_tracker(clock=clock, record_path=str(path), random_source=lambda: 0.0)
@@ -334,7 +334,7 @@ async def test_the_abandon_rate_is_unanswered_over_all_calls_since_the_reset(
 
 
 def test_the_help_gives_the_order_in_which_columns_give_way() -> None:
-    from spikon_tui.ui.screens.monitor_overview import COLUMNS
+    from spikon_tui.ui.screens.monitor.overview import COLUMNS
 
     words = {
         "abandon": "abandoned",
@@ -356,7 +356,7 @@ def test_the_help_gives_the_order_in_which_columns_give_way() -> None:
 
 def test_the_status_column_fits_its_longest_usual_text_in_the_language() -> None:
     from spikon_tui.i18n import current_language, set_language
-    from spikon_tui.ui.screens.monitor_overview import status_width
+    from spikon_tui.ui.screens.monitor.overview import status_width
 
     before = current_language()
     try:

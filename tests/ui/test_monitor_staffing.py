@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
-from spikon_tui.ui.screens.staffing import FIGURES_ROW, StaffingRound, StaffingScreen
-from spikon_tui.ui.staffing_audit import current_user
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.screens.monitor.staffing import FIGURES_ROW, StaffingRound, StaffingScreen
+from spikon_tui.ui.screens.monitor.staffing_audit import current_user
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import SIZE, assert_no_traceback, settle, text_of, toasts, wait_until

@@ -11,9 +11,9 @@ from textual.widgets import Button, Input, OptionList
 from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.ui.app import SpikonApp
-from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
-from spikon_tui.ui.screens.phone_books import PhoneBooksScreen, count_text
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog
+from spikon_tui.ui.screens.phone_books.screen import PhoneBooksScreen, count_text
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock

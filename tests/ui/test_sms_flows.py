@@ -22,14 +22,14 @@ from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
 from spikon_tui.sms.store import STORE_FILE
 from spikon_tui.ui.app import SpikonApp
+from spikon_tui.ui.dialogs.call import CallDialog
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.poll_scheduler import PollScheduler
-from spikon_tui.ui.screens.sms import SmsScreen
-from spikon_tui.ui.screens.sms_compose import REMEMBERED_SENDER
-from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
-from spikon_tui.ui.screens.sms_pick import PickRecipientsDialog
-from spikon_tui.ui.screens.sms_sent_list import sent_time
-from spikon_tui.ui.widgets.call_dialog import CallDialog
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.screens.sms.compose import REMEMBERED_SENDER
+from spikon_tui.ui.screens.sms.details import SmsDetailsDialog
+from spikon_tui.ui.screens.sms.pick import PickRecipientsDialog
+from spikon_tui.ui.screens.sms.screen import SmsScreen
+from spikon_tui.ui.screens.sms.sent_list import sent_time
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import (
     NARROW,

@@ -10,8 +10,8 @@ import pytest
 from spikon_tui import startup_gc
 from spikon_tui.sandbox import Sandbox
 from spikon_tui.session import Session
-from spikon_tui.ui.screens.account import AccountScreen
-from spikon_tui.ui.screens.login import LoginScreen
+from spikon_tui.ui.screens.account.login import LoginScreen
+from spikon_tui.ui.screens.account.screen import AccountScreen
 from tests.ui.conftest import SIZE, settle, wait_until
 
 

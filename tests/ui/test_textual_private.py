@@ -18,7 +18,7 @@ import inspect
 from textual.app import App
 from textual.command import CommandPalette
 
-from spikon_tui.ui.widgets.textual_words import TranslatedCommandPalette
+from spikon_tui.ui.translated_app import TranslatedCommandPalette
 from tests.ui.conftest import SIZE, settle
 
 

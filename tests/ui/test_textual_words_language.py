@@ -16,7 +16,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.widgets import Input
 
 from spikon_tui.i18n import set_language
-from spikon_tui.ui.widgets.textual_words import TranslatedApp
+from spikon_tui.ui.translated_app import TranslatedApp
 from tests.ui.conftest import SIZE, toasts, wait_until
 
 

@@ -17,7 +17,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
-from spikon_tui.ui.widgets.same_shown import same_shown
+from spikon_tui.ui.same_shown import same_shown
 
 
 def cursor_row_key(table: DataTable) -> str | None:

@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from spikon_tui.ui.widgets.same_shown import same_shown
+from spikon_tui.ui.same_shown import same_shown
 
 
 def line_lengths(content: object) -> tuple[int, ...] | None:

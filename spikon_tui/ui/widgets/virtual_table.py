@@ -56,8 +56,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from spikon_tui.i18n import N_, _
-from spikon_tui.ui.widgets.same_shown import same_shown
-from spikon_tui.ui.widgets.text_fold import find_folded_spans, fold_many, fold_text
+from spikon_tui.ui.same_shown import same_shown
+from spikon_tui.ui.text_fold import find_folded_spans, fold_many, fold_text
 
 Cell = str | Text
 """What a table cell displays: plain text, or Rich `Text` for styled content."""

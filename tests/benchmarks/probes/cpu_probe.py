@@ -17,7 +17,7 @@ import threading
 import time
 
 from spikon_tui.api.client import SpikonClient
-from spikon_tui.cli import main
+from spikon_tui.cli.main import main
 from spikon_tui.ui.app import SpikonApp
 
 WARMUP = float(os.environ["CPU_PROBE_WARMUP"])

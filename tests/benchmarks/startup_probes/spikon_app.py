@@ -15,7 +15,7 @@ import os
 import sys
 import time
 
-from spikon_tui.cli import main
+from spikon_tui.cli.main import main
 
 APP_MODULE = "spikon_tui.ui.app"
 

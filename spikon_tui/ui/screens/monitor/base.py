@@ -33,7 +33,10 @@ from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.counters import ResetEvent
 from spikon_tui.monitor.freshness import FreshnessStatus, describe_error, fatal_reason_for
 from spikon_tui.monitor.recorder import export_interval_csv
-from spikon_tui.ui.monitor_poller import (
+from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
+from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
+from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.screens.monitor.poller import (
     DEFAULT_INTERVAL,
     MIN_INTERVAL,
     PollRound,
@@ -41,10 +44,7 @@ from spikon_tui.ui.monitor_poller import (
     make_tracker,
     step_interval,
 )
-from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
-from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
-from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
 from spikon_tui.ui.widgets.virtual_table import Column
 
 NO_FRESHNESS = FreshnessStatus(

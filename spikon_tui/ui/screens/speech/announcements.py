@@ -25,10 +25,10 @@ from spikon_tui.backoff import BackoffSchedule
 from spikon_tui.i18n import _
 from spikon_tui.speech.formats import WAV
 from spikon_tui.speech.wording import state_text
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler
-from spikon_tui.ui.screens.speech_download import AnnouncementDownloads
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.screens.speech.download import AnnouncementDownloads
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 

@@ -11,9 +11,9 @@ from textual.widgets import Input, Static
 from spikon_tui.api import validation
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.i18n import N_, _
-from spikon_tui.ui.widgets.api_validator import ApiCheck
-from spikon_tui.ui.widgets.form_parts import dialog_buttons, number_check
-from spikon_tui.ui.widgets.request_dialog import RequestDialog
+from spikon_tui.ui.dialogs.request import RequestDialog
+from spikon_tui.ui.forms.api_validator import ApiCheck
+from spikon_tui.ui.forms.parts import dialog_buttons, number_check
 
 
 class AddBookDialog(RequestDialog[PhoneBook]):

@@ -38,15 +38,15 @@ from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
 from spikon_tui.sms.store import SentStore, StoreError
 from spikon_tui.ui.contact_names import contact_names
+from spikon_tui.ui.dialogs.call import call_number
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
-from spikon_tui.ui.screens.sms_compose import DEFAULT_SENDER, REMEMBERED_SENDER, ComposeForm
-from spikon_tui.ui.screens.sms_details import SmsDetailsDialog
-from spikon_tui.ui.screens.sms_pick import Picked, PickRecipientsDialog
-from spikon_tui.ui.screens.sms_sent_list import SentList, recipient
-from spikon_tui.ui.widgets.call_dialog import call_number
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.screens.sms.compose import DEFAULT_SENDER, REMEMBERED_SENDER, ComposeForm
+from spikon_tui.ui.screens.sms.details import SmsDetailsDialog
+from spikon_tui.ui.screens.sms.pick import Picked, PickRecipientsDialog
+from spikon_tui.ui.screens.sms.sent_list import SentList, recipient
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable

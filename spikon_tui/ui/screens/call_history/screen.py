@@ -45,10 +45,10 @@ from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
-from spikon_tui.ui.screens.call_history_form import CallOrderForm
-from spikon_tui.ui.screens.call_history_progress import ReportProgress
-from spikon_tui.ui.screens.call_history_report import CallReportView, LoadedReport
-from spikon_tui.ui.screens.call_history_reports import ReportsTable, contents_text, report_row
+from spikon_tui.ui.screens.call_history.form import CallOrderForm
+from spikon_tui.ui.screens.call_history.progress import ReportProgress
+from spikon_tui.ui.screens.call_history.report import CallReportView, LoadedReport
+from spikon_tui.ui.screens.call_history.reports import ReportsTable, contents_text, report_row
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable

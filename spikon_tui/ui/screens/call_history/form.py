@@ -25,8 +25,8 @@ from spikon_tui.api.validation import CALL_LIST_MAX_DAYS, CallDirection
 from spikon_tui.calls.order import OrderRequest, check_end, check_order, check_start
 from spikon_tui.formatting import format_date
 from spikon_tui.i18n import N_, _
-from spikon_tui.ui.widgets.api_validator import ApiCheck, in_form_words
-from spikon_tui.ui.widgets.form_parts import number_check
+from spikon_tui.ui.forms.api_validator import ApiCheck, in_form_words
+from spikon_tui.ui.forms.parts import number_check
 
 FIRST_DAY = N_("the first day")
 LAST_DAY = N_("the last day")

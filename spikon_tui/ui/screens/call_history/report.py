@@ -41,8 +41,8 @@ from spikon_tui.calls.totals import CallFigures, describe_totals
 from spikon_tui.contacts.directory import NameDirectory
 from spikon_tui.formatting import format_datetime
 from spikon_tui.i18n import _, pgettext
-from spikon_tui.ui.screens.call_history_export import CallExport
-from spikon_tui.ui.widgets.call_dialog import call_number
+from spikon_tui.ui.dialogs.call import call_number
+from spikon_tui.ui.screens.call_history.export import CallExport
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 TOTALS_DELAY = 0.12

@@ -43,8 +43,7 @@ from spikon_tui.monitor.alert_rules import AlertMetric, Level
 from spikon_tui.monitor.freshness import FreshnessStatus
 from spikon_tui.monitor.waiting import WaitLevel, extra_text, wait_level
 from spikon_tui.ui.contact_names import contact_names
-from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
-from spikon_tui.ui.screens.monitor_base import (
+from spikon_tui.ui.screens.monitor.base import (
     NO_FRESHNESS,
     MonitorScreen,
     busy_agents_label,
@@ -52,6 +51,7 @@ from spikon_tui.ui.screens.monitor_base import (
     reset_note,
     translated_columns,
 )
+from spikon_tui.ui.screens.monitor.poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
 from spikon_tui.ui.widgets.stat_tile import StatTile

@@ -26,10 +26,10 @@ from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import CallInitiated, PhoneAccount
 from spikon_tui.api_words import call_start_state_word
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.dialogs.request import RequestDialog
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.widgets.api_validator import ApiCheck
-from spikon_tui.ui.widgets.form_parts import dialog_buttons, number_check
-from spikon_tui.ui.widgets.request_dialog import RequestDialog
+from spikon_tui.ui.forms.api_validator import ApiCheck
+from spikon_tui.ui.forms.parts import dialog_buttons, number_check
 
 REMEMBERED_ACCOUNT = "caller_phone_account_id"
 """The session preference holding the id of the phone account that rang first last time."""

@@ -22,8 +22,8 @@ from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.api.validation import check_sms_number
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.forms.parts import dialog_buttons
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
-from spikon_tui.ui.widgets.form_parts import dialog_buttons
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 REMEMBERED_BOOK = "sms_pick_book_id"

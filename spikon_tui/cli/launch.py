@@ -114,7 +114,7 @@ def run_app(
 
     sandbox = None
     if demo:
-        from spikon_tui.demo import start_demo_sandbox
+        from spikon_tui.cli.demo import start_demo_sandbox
 
         sandbox = start_demo_sandbox()
         profile = config.profile(profile_name)

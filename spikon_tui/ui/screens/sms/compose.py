@@ -23,7 +23,7 @@ from spikon_tui.sms.draft import Draft, counter_lines, read_draft, sender_note
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.plain_letters import plain_letters
 from spikon_tui.sms.recipients import NoRecipientsError, add_number, parse_recipients
-from spikon_tui.ui.widgets.api_validator import ApiCheck, in_form_words
+from spikon_tui.ui.forms.api_validator import ApiCheck, in_form_words
 
 DEFAULT_SENDER = "SMS"
 REMEMBERED_SENDER = "sms_sender"

@@ -242,15 +242,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(resolve_language(args.lang, config.language, os.environ))
 
     if args.command == "login":
-        from spikon_tui.login_command import run_login
+        from spikon_tui.cli.login import run_login
 
         return run_login(profile, base_url, _key_checker(base_url), storage_choice=args.store)
     if args.command == "logout":
-        from spikon_tui.login_command import run_logout
+        from spikon_tui.cli.login import run_logout
 
         return run_logout(profile)
 
-    from spikon_tui.launch import monitor_options, run_app
+    from spikon_tui.cli.launch import monitor_options, run_app
 
     is_monitor = args.command == "monitor"
     try:  # the monitor is one F4 away in the app too: the profile's options apply there

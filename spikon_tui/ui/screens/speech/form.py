@@ -38,10 +38,10 @@ from spikon_tui.speech.wording import (
     grouped,
     price_text,
 )
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.screens.speech_voice import VoicePicker
-from spikon_tui.ui.widgets.api_validator import ApiCheck
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.forms.api_validator import ApiCheck
+from spikon_tui.ui.screens.speech.voice import VoicePicker
 
 
 def check_announcement_name(value: str) -> str:

@@ -29,10 +29,10 @@ from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.alert_log import AlertEntry, write_alert_csv
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.freshness import describe_error
-from spikon_tui.ui.screens.monitor_base import translated_columns
+from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
+from spikon_tui.ui.screens.monitor.base import translated_columns
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import clock_time
-from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable

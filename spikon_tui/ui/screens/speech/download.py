@@ -30,9 +30,9 @@ from spikon_tui.speech.audio_files import (
 )
 from spikon_tui.speech.file_names import file_stem, save_target
 from spikon_tui.speech.formats import AudioFormat
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
-from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
 
 REMEMBERED_FOLDER = "tts_download_folder"
 """The session preference holding the folder the last announcement was saved to."""

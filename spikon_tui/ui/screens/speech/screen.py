@@ -20,8 +20,8 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.speech.formats import MP3, WAV
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
-from spikon_tui.ui.screens.speech_form import AnnouncementForm
-from spikon_tui.ui.screens.speech_list import AnnouncementList
+from spikon_tui.ui.screens.speech.announcements import AnnouncementList
+from spikon_tui.ui.screens.speech.form import AnnouncementForm
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 

@@ -20,8 +20,8 @@ from textual.widget import Widget
 from spikon_tui.api.models import CallRecord
 from spikon_tui.calls.csv_export import describe_os_error, write_calls_csv
 from spikon_tui.i18n import _, ngettext
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
-from spikon_tui.ui.widgets.save_dialog import SaveDialog, default_download_path
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 
 EXPORT_GROUP = "call-history-export"
 

@@ -25,12 +25,12 @@ from textual.widgets.option_list import Option
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.ui.contact_names import contact_names
+from spikon_tui.ui.dialogs.call import call_number
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
 from spikon_tui.ui.screens.base import MainScreen
-from spikon_tui.ui.screens.phone_book_dialogs import AddBookDialog, AddEntryDialog
-from spikon_tui.ui.widgets.call_dialog import call_number
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar

@@ -38,14 +38,14 @@ from spikon_tui.monitor import CampaignSummary, MonitorTracker
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.figures import abandon_rate
 from spikon_tui.monitor.freshness import FreshnessStatus
-from spikon_tui.ui.monitor_poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
-from spikon_tui.ui.screens.monitor_base import (
+from spikon_tui.ui.screens.monitor.base import (
     MonitorScreen,
     busy_agents_label,
     combine_freshness,
     hold_note,
     translated_columns,
 )
+from spikon_tui.ui.screens.monitor.poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
@@ -280,7 +280,7 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         campaign = self.current_campaign_id()
         if campaign is None:
             return
-        from spikon_tui.ui.screens.monitor_detail import MonitorDetailScreen
+        from spikon_tui.ui.screens.monitor.detail import MonitorDetailScreen
 
         self.app.push_screen(
             MonitorDetailScreen(campaign, tracker=self.tracker, **self.detail_options)

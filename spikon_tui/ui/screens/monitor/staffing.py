@@ -52,12 +52,12 @@ from spikon_tui.monitor.staffing_changes import (
     change_for,
     membership,
 )
-from spikon_tui.ui import monitor_poller
+from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
-from spikon_tui.ui.monitor_poller import PollRound, poll_campaigns
-from spikon_tui.ui.screens.monitor_base import MonitorScreen, combine_freshness
-from spikon_tui.ui.staffing_audit import append_audit, default_audit_path
-from spikon_tui.ui.widgets.confirm import ConfirmDialog
+from spikon_tui.ui.screens.monitor import poller as monitor_poller
+from spikon_tui.ui.screens.monitor.base import MonitorScreen, combine_freshness
+from spikon_tui.ui.screens.monitor.poller import PollRound, poll_campaigns
+from spikon_tui.ui.screens.monitor.staffing_audit import append_audit, default_audit_path
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table, update_cells
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at

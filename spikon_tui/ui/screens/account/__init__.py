@@ -1,0 +1,1 @@
+"""The account screen and the login screen."""

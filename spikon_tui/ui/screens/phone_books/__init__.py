@@ -1,0 +1,1 @@
+"""The phone books screen and its dialogs."""

@@ -1,0 +1,1 @@
+"""SMS: composing, picking recipients, the sent list and each message's details."""

@@ -1,0 +1,1 @@
+"""Text to speech: the form, voices, the announcements and their downloads."""
