@@ -24,6 +24,7 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -108,7 +109,7 @@ class ContactNames:
             return
         self._client = client
         self._worker = app.run_worker(
-            self._load(client),
+            partial(self._load, client),  # a coroutine made only if the worker starts
             name="contact names",
             group=WORKER_GROUP,
             exclusive=True,
