@@ -1,4 +1,5 @@
-"""How figures look on screen: money, ages, durations and dates, the same everywhere in the app.
+"""How figures look on screen: money, counts, sizes, ages, durations and dates, the same
+everywhere in the app.
 
 Each function follows the interface language (`spikon_tui.i18n`) at the moment
 it is called. Money is Polish style in both languages ("1 234,50 zł": the
@@ -7,6 +8,10 @@ panel); dates are ISO in English ("2025-03-14") and day.month.year in Polish.
 Dates typed by the user (`read_date`) are accepted in either form, whatever the
 language. Files and records for other programs (CSV, JSONL, API parameters)
 stay ISO: they do not use this module.
+
+`humanize` (with its Polish locale under `--lang pl`) words what it can: sizes
+(`format_size`) and "3 minutes ago" (`format_ago`). What it cannot say is
+written here, each with its reason in one line.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from types import ModuleType
 
 from spikon_tui.i18n import _, current_language, ngettext
 
@@ -33,12 +39,40 @@ def format_money(amount: Decimal) -> str:
     rounded = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     whole, _point, cents = f"{abs(rounded):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
     return f"{sign}{_NBSP.join(groups)},{cents}{_NBSP}zł"
+
+
+def format_count(count: int) -> str:
+    """12345 -> "12,345" in English, "12 345" in Polish (a no-break space)."""
+    # By hand: humanize 4.17's Polish locale has no thousands separator (it gives "12,345").
+    grouped = f"{count:,}"
+    return grouped.replace(",", _NBSP) if current_language() == "pl" else grouped
+
+
+def format_size(size: int) -> str:
+    """A file's size: "512 Bytes", "67.2 kB", "1.2 MB" (Polish "1,2 MB")."""
+    humanize = _humanize()
+    text: str = humanize.naturalsize(max(0, int(size)))
+    # humanize 4.17's Polish locale keeps the decimal point: the comma is added here.
+    return text.replace(".", ",") if current_language() == "pl" else text
+
+
+def _humanize() -> ModuleType:
+    """humanize, with the locale of the interface language active (imported on first use:
+    only some screens need it, and start-up time counts)."""
+    import humanize
+
+    locale = _HUMANIZE_LOCALES.get(current_language())
+    if locale is None:
+        humanize.i18n.deactivate()
+    else:
+        humanize.i18n.activate(locale)
+    return humanize
 
 
 def format_age(seconds: float) -> str:
@@ -47,6 +81,7 @@ def format_age(seconds: float) -> str:
     Polish: `12 s`, `3 min`, `2 godz.`, `3 dni`. The caller words the rest:
     `_("updated {age} ago").format(age=format_age(seconds))`.
     """
+    # By hand: humanize words ages only in full ("12 seconds"), too long for a status line.
     seconds = max(0, int(seconds))
     if seconds < 60:
         return _("{count} s").format(count=seconds)
@@ -60,18 +95,13 @@ def format_age(seconds: float) -> str:
 
 def format_ago(seconds: float) -> str:
     """A longer "how long ago" in words: "3 minutes ago", Polish "3 minuty temu" (humanize)."""
-    import humanize  # here, not at the top: only some screens need it (start-up time)
-
-    locale = _HUMANIZE_LOCALES.get(current_language())
-    if locale is None:
-        humanize.i18n.deactivate()
-    else:
-        humanize.i18n.activate(locale)
-    return humanize.naturaltime(max(0.0, float(seconds)))
+    text: str = _humanize().naturaltime(max(0.0, float(seconds)))
+    return text
 
 
 def format_duration(seconds: int) -> str:
     """A call's length: `0:42`, `12:05`, `1:02:03` (the same in both languages)."""
+    # By hand: a clock-like length for tables; humanize has only words ("42 seconds").
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)

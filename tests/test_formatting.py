@@ -7,7 +7,14 @@ from datetime import date, datetime
 
 import pytest
 
-from spikon_tui.formatting import format_datetime, format_recent, read_date
+from spikon_tui.formatting import (
+    format_ago,
+    format_count,
+    format_datetime,
+    format_recent,
+    format_size,
+    read_date,
+)
 from spikon_tui.i18n import set_language
 
 NOW = datetime(2025, 6, 15, 17, 6)
@@ -69,3 +76,22 @@ def test_a_typed_date_is_read_either_way_in_either_language(typed: str) -> None:
 )
 def test_anything_else_is_not_a_date(typed: str) -> None:
     assert read_date(typed) is None
+
+
+def test_counts_are_grouped_in_the_language() -> None:
+    assert format_count(12345) == "12,345"
+    assert format_count(999) == "999"
+
+
+def test_counts_are_grouped_with_a_space_in_polish(polish: None) -> None:
+    assert format_count(3000) == "3\u00a0000"
+
+
+def test_sizes_and_ages_come_from_humanize_in_the_language(polish: None) -> None:
+    assert format_size(1_234_567) == "1,2 MB"
+    assert format_ago(180) == "3 minuty temu"
+
+
+def test_sizes_and_ages_in_english() -> None:
+    assert format_size(1_234_567) == "1.2 MB"
+    assert format_ago(180) == "3 minutes ago"

@@ -18,6 +18,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from spikon_tui.formatting import format_size
 from spikon_tui.i18n import _
 from spikon_tui.speech.formats import WAV, AudioFormat
 
@@ -69,12 +70,8 @@ def wav_format(data: bytes) -> WavFormat | None:
 
 
 def size_text(size: int) -> str:
-    """512 bytes, 67 KB, 1.2 MB."""
-    if size < 1024:
-        return _("{size} bytes").format(size=size)
-    if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+    """512 Bytes, 67.2 kB, 1.2 MB (humanize, in the interface language)."""
+    return format_size(size)
 
 
 def describe_audio(data: bytes, audio_format: AudioFormat) -> AudioSummary:

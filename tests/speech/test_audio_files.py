@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import audio
 from spikon_tui.speech.audio_files import (
     describe_audio,
@@ -104,10 +105,15 @@ def test_something_that_is_not_a_wav_is_flagged() -> None:
 
 
 def test_mp3_is_described_by_its_size() -> None:
-    assert describe_audio(b"ID3" + bytes(2045), MP3).text == "MP3, 2 KB"
+    assert describe_audio(b"ID3" + bytes(2045), MP3).text == "MP3, 2.0 kB"
 
 
 def test_sizes() -> None:
-    assert size_text(512) == "512 bytes"
-    assert size_text(68_000) == "66 KB"
-    assert size_text(3 * 1024 * 1024 + 100_000) == "3.1 MB"
+    assert size_text(512) == "512 Bytes"
+    assert size_text(68_000) == "68.0 kB"
+    assert size_text(3 * 1024 * 1024 + 100_000) == "3.2 MB"
+    set_language("pl")
+    try:
+        assert size_text(3 * 1024 * 1024 + 100_000) == "3,2 MB"
+    finally:
+        set_language("en")
