@@ -36,16 +36,10 @@ their `min_width`); columns without one are always shown. A hidden column keeps 
 from __future__ import annotations
 
 import asyncio
-import re
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
-from operator import itemgetter
-from typing import Any, ClassVar, Literal
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, ClassVar
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -56,97 +50,18 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from spikon_tui.i18n import N_, _
-from spikon_tui.ui.same_shown import same_shown
-from spikon_tui.ui.text_fold import find_folded_spans, fold_many, fold_text
+from spikon_tui.ui.text_fold import fold_text
+from spikon_tui.ui.widgets.virtual_table.layout import (
+    ColumnLayout,
+    fit_widths,
+    measure_widths,
+)
+from spikon_tui.ui.widgets.virtual_table.model import Column, Row, same_row
+from spikon_tui.ui.widgets.virtual_table.render import centered_line, header_strip, render_row
+from spikon_tui.ui.widgets.virtual_table.search import INDEX_CHUNK_SIZE, SearchIndex
+from spikon_tui.ui.widgets.virtual_table.sorting import sort_values, sorted_positions
 
-Cell = str | Text
-"""What a table cell displays: plain text, or Rich `Text` for styled content."""
-
-MAX_AUTO_WIDTH = 40
-"""Columns sized from their content never grow wider than this many cells."""
-
-WIDTH_SAMPLE_SIZE = 1000
-"""How many rows (spread over the data) are measured to size a column automatically."""
-
-INDEX_CHUNK_SIZE = 2500
-"""How many rows get their search text per step of the background indexing."""
-
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 _MISSING = object()
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of a `VirtualTable`.
-
-    Attributes:
-        key: Identifies the column in `sort_by` and `filter_columns`.
-        label: The header text.
-        width: Content width in cells; `None` sizes it from the header and a sample of rows
-            (at most `MAX_AUTO_WIDTH`).
-        align: Alignment of the cells and the header.
-        sort_key: Applied to each row's sort value (or folded cell text) before sorting.
-        min_width: The narrowest the column may be.
-        flex: Take whatever width the other columns leave in the viewport, growing or
-            shrinking with the table (never below `min_width`), so the columns fill the
-            table exactly instead of running past its right edge. Set it on one column
-            (if several flex, they share the space).
-        drop_order: When the viewport is too narrow for every column, columns with a
-            drop order are hidden, the lowest first (ties: the rightmost first), until
-            the others fit. None (the default): never hidden.
-    """
-
-    key: str
-    label: str
-    width: int | None = None
-    align: Literal["left", "right"] = "left"
-    sort_key: Callable[[Any], Any] | None = None
-    min_width: int = 1
-    flex: bool = False
-    drop_order: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One row of a `VirtualTable`.
-
-    Attributes:
-        key: Unique within the table; identifies the row across updates.
-        cells: What each column displays, in column order.
-        sort_values: Raw values to sort by (ints, datetimes, Decimals...), in column order.
-            A tuple shorter than the columns (or no tuple) leaves the remaining columns
-            sorting by their folded cell text. `None`, like an empty cell, sorts last.
-    """
-
-    key: Hashable
-    cells: tuple[Cell, ...]
-    sort_values: tuple[Any, ...] | None = None
-
-
-def _same_row(a: Row, b: Row) -> bool:
-    return (
-        a.key == b.key
-        and a.sort_values == b.sort_values
-        and len(a.cells) == len(b.cells)
-        and all(same_shown(x, y) for x, y in zip(a.cells, b.cells, strict=True))
-    )
-
-
-def _plain(cell: Cell) -> str:
-    return cell if isinstance(cell, str) else cell.plain
-
-
-def _fit(text: str, width: int, align: str) -> str:
-    """Pad or truncate (with an ellipsis) `text` to exactly `width` cells."""
-    if not text.isprintable():
-        text = _CONTROL_CHARACTERS.sub(" ", text)
-    length = cell_len(text)
-    if length > width:
-        # set_cell_size pads when it has to split a wide character; drop that padding.
-        text = set_cell_size(text, width - 1).rstrip() + "…" if width > 0 else ""
-        length = cell_len(text)
-    padding = " " * (width - length)
-    return padding + text if align == "right" else text + padding
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -278,15 +193,9 @@ class VirtualTable(ScrollView, can_focus=True):
         unknown = [key for key in wanted if key not in self._column_index]
         if unknown:
             raise ValueError(f"unknown filter columns: {unknown}")
-        self._filter_indexes: tuple[int, ...] = tuple(self._column_index[key] for key in wanted)
-        self._filter_getter: Callable[[tuple[Cell, ...]], tuple[Cell, ...]] = (
-            itemgetter(*self._filter_indexes)
-            if len(self._filter_indexes) > 1
-            else lambda cells, index=self._filter_indexes[0]: (cells[index],)
-        )
+        self._index = SearchIndex(tuple(self._column_index[key] for key in wanted))
 
         self._rows: list[Row] = []
-        self._search: list[str] = []  # folded search text of rows[: len(_search)]
         self._key_index: dict[Hashable, int] | None = None  # row key -> position in _rows
         self._sort_keys: dict[int, list[Any]] = {}  # column index -> key per row position
         self._order: list[int] = []  # row positions in display order (sorted)
@@ -306,11 +215,9 @@ class VirtualTable(ScrollView, can_focus=True):
         self._frame_key: tuple[Any, ...] = ()
 
         self._natural_widths: list[int] = []  # widths from the columns and the data alone
-        self._widths: list[int] = []  # what is drawn: natural widths, flex columns fitted
-        self._hidden: frozenset[int] = frozenset()  # columns dropped for want of room
-        self._offsets: list[int] = []  # x of each column's first cell (padding included)
-        self._total_width = 0
-        self._set_widths(self._measure_widths(()))
+        # What is drawn: natural widths, columns dropped and flex columns fitted.
+        self._layout = ColumnLayout.of(measure_widths(self._columns, ()))
+        self._set_widths(measure_widths(self._columns, ()))
         self.set_reactive(VirtualTable.zebra, zebra)
 
     # ------------------------------------------------------------------ public state
@@ -323,7 +230,7 @@ class VirtualTable(ScrollView, can_focus=True):
     @property
     def shown_columns(self) -> tuple[Column, ...]:
         """The columns drawn at the current width (those not dropped), in display order."""
-        hidden = self._hidden
+        hidden = self._layout.hidden
         return tuple(c for i, c in enumerate(self._columns) if i not in hidden)
 
     @property
@@ -354,7 +261,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
         Before that, the first `set_filter` prepares the rest itself, which takes longer.
         """
-        return len(self._search) == len(self._rows)
+        return len(self._index.texts) == len(self._rows)
 
     @property
     def filter_text(self) -> str:
@@ -397,14 +304,14 @@ class VirtualTable(ScrollView, can_focus=True):
         is prepared in the background after the first paint (at once if a filter is set).
         """
         # Freeing 50,000 old rows takes longer than painting the new ones: do it afterwards.
-        self._retired = (self._rows, self._search, self._key_index, self._order, self._visible)
+        self._retired = (self._rows, self._index.texts, self._key_index, self._order, self._visible)
         self._rows = list(rows)
         self._generation += 1
-        self._search = []
+        self._index.texts = []
         self._key_index = None
         self._sort_keys = {}
         self._row_cache.clear()
-        self._set_widths(self._measure_widths(self._rows))
+        self._set_widths(measure_widths(self._columns, self._rows))
         self._order = self._sorted_order()
         self._visible = self._filtered(self._order, self._needle)
         self._cursor = 0
@@ -424,7 +331,7 @@ class VirtualTable(ScrollView, can_focus=True):
         offset is kept, so a table refreshed by polling does not jump under the user.
         """
         incoming: dict[Hashable, Row] = {row.key: row for row in rows}
-        layout_before = (list(self._visible), list(self._widths), self._hidden, self._cursor)
+        layout_before = (list(self._visible), self._layout, self._cursor)
         reshaped = False  # rows removed or added: positions no longer mean the same rows
         self._complete_search_index()
         old_index = self._ensure_key_index()
@@ -432,18 +339,17 @@ class VirtualTable(ScrollView, can_focus=True):
         new_rows: list[Row] = []
         new_search: list[str] = []
         to_fold: list[int] = []
-        for row, search in zip(self._rows, self._search, strict=True):
-            new_row = incoming.get(row.key, _MISSING)
-            if new_row is _MISSING:
+        for row, search in zip(self._rows, self._index.texts, strict=True):
+            new_row = incoming.get(row.key)
+            if new_row is None:
                 if remove_missing:
                     reshaped = True
                     continue
                 new_row = row
-            if new_row is row or _same_row(new_row, row):
+            if new_row is row or same_row(new_row, row):
                 new_rows.append(row)
                 new_search.append(search)
             else:
-                assert isinstance(new_row, Row)
                 to_fold.append(len(new_rows))
                 new_rows.append(new_row)
                 new_search.append("")
@@ -453,19 +359,21 @@ class VirtualTable(ScrollView, can_focus=True):
                 to_fold.append(len(new_rows))
                 new_rows.append(row)
                 new_search.append("")
-        folded = fold_many(self._search_sources([new_rows[i] for i in to_fold]))
+        folded = self._index.fold([new_rows[i] for i in to_fold])
         for position, text in zip(to_fold, folded, strict=True):
             new_search[position] = text
 
         self._rows = new_rows
-        self._search = new_search
+        self._index.texts = new_search
         self._key_index = {row.key: position for position, row in enumerate(new_rows)}
         self._generation += 1
         self._sort_keys = {}
         changed = [new_rows[i] for i in to_fold]
         grown = [
             max(old, new)
-            for old, new in zip(self._natural_widths, self._measure_widths(changed), strict=True)
+            for old, new in zip(
+                self._natural_widths, measure_widths(self._columns, changed), strict=True
+            )
         ]
         self._set_widths(grown)
         self._order = self._sorted_order()
@@ -475,7 +383,7 @@ class VirtualTable(ScrollView, can_focus=True):
         cursor = self._index_in_visible(position)
         self._cursor = cursor if cursor is not None else self._clamp(self._cursor)
         self._update_virtual_size()
-        same_places = layout_before == (self._visible, self._widths, self._hidden, self._cursor)
+        same_places = layout_before == (self._visible, self._layout, self._cursor)
         if same_places and not reshaped:
             self._refresh_changed(set(to_fold))  # same rows in the same places: redraw fewer
         else:
@@ -559,13 +467,14 @@ class VirtualTable(ScrollView, can_focus=True):
         """Scroll left so the previous column starts at the left edge."""
         x = self.scroll_offset.x
         self.scroll_to(
-            x=max([start for start in self._offsets if start < x], default=0), animate=False
+            x=max([start for start in self._layout.offsets if start < x], default=0),
+            animate=False,
         )
 
     def action_column_right(self) -> None:
         """Scroll right so the next column starts at the left edge."""
         x = self.scroll_offset.x
-        following = [start for start in self._offsets if start > x]
+        following = [start for start in self._layout.offsets if start > x]
         if following:
             self.scroll_to(x=following[0], animate=False)
 
@@ -592,8 +501,9 @@ class VirtualTable(ScrollView, can_focus=True):
             return
         scroll_x, scroll_y = self.scroll_offset
         if offset.y == 0:
-            column = self._column_at(offset.x + scroll_x)
-            if column is not None:
+            column_index = self._layout.column_at(offset.x + scroll_x)
+            if column_index is not None:
+                column = self._columns[column_index]
                 event.stop()
                 same = column.key == self._sort_column
                 self.sort_by(column.key, reverse=same and not self._sort_reverse)
@@ -668,64 +578,28 @@ class VirtualTable(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def _render_row(self, row: Row, style: Style) -> Strip:
-        needle = self._needle
-        highlight = self._filter_indexes if needle else ()
-        match_style = self.get_component_rich_style("virtual-table--match", partial=True)
-        cells = row.cells
-        segments: list[Segment] = []
-        hidden = self._hidden
-        for index, (column, width) in enumerate(zip(self._columns, self._widths, strict=True)):
-            if index in hidden:
-                continue
-            cell = cells[index] if index < len(cells) else ""
-            spans = find_folded_spans(_plain(cell), needle) if index in highlight else []
-            if isinstance(cell, str) and not spans:
-                segments.append(Segment(f" {_fit(cell, width, column.align)} ", style))
-                continue
-            text = Text(cell) if isinstance(cell, str) else cell.copy()
-            for start, end in spans:
-                text.stylize(match_style, start, end)
-            segments.append(Segment(" ", style))
-            segments.extend(self._text_segments(text, width, column.align, style))
-            segments.append(Segment(" ", style))
-        return Strip(segments).adjust_cell_length(self._total_width, style)
-
-    def _text_segments(self, text: Text, width: int, align: str, style: Style) -> list[Segment]:
-        if not text.plain.isprintable():
-            text = Text(_CONTROL_CHARACTERS.sub(" ", text.plain), style=text.style)
-        if text.cell_len > width:
-            text.truncate(max(0, width - 1), overflow="crop")
-            text.rstrip()
-            text.append("…")
-        padding = width - text.cell_len
-        if padding > 0:
-            if align == "right":
-                text.pad_left(padding)
-            else:
-                text.pad_right(padding)
-        console = self.app.console
-        if text.style:  # Text.render leaves the base style to its caller
-            style = style + console.get_style(text.style)
-        segments = Segment.apply_style(text.render(console), style)
-        return list(Segment.adjust_line_length(list(segments), width, style))
+        return render_row(
+            row,
+            self._columns,
+            self._layout,
+            style,
+            self.app.console,
+            needle=self._needle,
+            highlight=self._index.filter_indexes,
+            match_style=self.get_component_rich_style("virtual-table--match", partial=True),
+        )
 
     def _header_strip(self, style: Style) -> Strip:
-        widths = tuple(self._widths)
-        cache_key = (self._sort_column, self._sort_reverse, style, widths, self._hidden)
+        cache_key = (self._sort_column, self._sort_reverse, style, self._layout)
         if self._header_cache is not None and self._header_cache[0] == cache_key:
             return self._header_cache[1]
-        labels: list[str] = []
-        for index, (column, width) in enumerate(zip(self._columns, widths, strict=True)):
-            if index in self._hidden:
-                continue
-            label = column.label
-            if column.key == self._sort_column:
-                arrow = "▼" if self._sort_reverse else "▲"
-                if cell_len(label) + 2 > width:
-                    label = _fit(label, max(0, width - 2), "left").rstrip()
-                label = f"{label} {arrow}"
-            labels.append(f" {_fit(label, width, column.align)} ")
-        strip = Strip([Segment("".join(labels), style)], self._total_width)
+        strip = header_strip(
+            self._columns,
+            self._layout,
+            style,
+            sort_column=self._sort_column,
+            sort_reverse=self._sort_reverse,
+        )
         self._header_cache = (cache_key, strip)
         return strip
 
@@ -735,10 +609,7 @@ class VirtualTable(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         style = self.get_component_rich_style("virtual-table--empty")
         visible_width = min(width, self.scrollable_content_region.width)
-        text = _fit(self.empty_text, visible_width, "left").rstrip()
-        left = (visible_width - cell_len(text)) // 2
-        line = " " * left + text
-        return Strip([Segment(line, style)], cell_len(line)).adjust_cell_length(width, style)
+        return centered_line(self.empty_text, visible_width, width, style)
 
     def _clear_render_caches(self) -> None:
         self._row_cache.clear()
@@ -768,68 +639,24 @@ class VirtualTable(ScrollView, can_focus=True):
         if not needle:
             return base if base is self._order else list(base)
         self._complete_search_index()
-        search = self._search
-        return [position for position in base if needle in search[position]]
+        return self._index.matching(base, needle)
 
     def _sorted_order(self) -> list[int]:
         if self._sort_column is None:
             return list(range(len(self._rows)))
         values = self._sort_values(self._column_index[self._sort_column])
-        present = [position for position, value in enumerate(values) if value is not None]
-        missing = [position for position, value in enumerate(values) if value is None]
-        try:
-            present = sorted(present, key=values.__getitem__, reverse=self._sort_reverse)
-        except TypeError:  # values of different types: compare them as text
-            present = sorted(
-                present,
-                key=lambda position: (type(values[position]).__name__, str(values[position])),
-                reverse=self._sort_reverse,
-            )
-        return present + missing
+        return sorted_positions(values, self._sort_reverse)
 
     def _sort_values(self, column_index: int) -> list[Any]:
         """Sort key of every row for one column, computed once per data change."""
         cached = self._sort_keys.get(column_index)
-        if cached is not None:
-            return cached
-        values: list[Any] = [None] * len(self._rows)
-        from_text: list[int] = []
-        for position, row in enumerate(self._rows):
-            raw = row.sort_values
-            if raw is not None and column_index < len(raw):
-                values[position] = raw[column_index]
-            else:
-                from_text.append(position)
-        if from_text:
-            texts = [
-                _plain(cells[column_index]) if column_index < len(cells) else ""
-                for cells in (self._rows[position].cells for position in from_text)
-            ]
-            for position, folded in zip(from_text, fold_many(texts), strict=True):
-                values[position] = folded or None
-        sort_key = self._columns[column_index].sort_key
-        if sort_key is not None:
-            values = [None if value is None else sort_key(value) for value in values]
-        self._sort_keys[column_index] = values
-        return values
-
-    def _search_sources(self, rows: Sequence[Row]) -> list[str]:
-        """Each row's filter columns joined by a separator, so no match spans two cells."""
-        join = "\x1f".join
-        get = self._filter_getter
-        try:  # fast path: plain-text cells, none missing
-            return [join(get(row.cells)) for row in rows]
-        except (TypeError, IndexError):
-            pass
-        return [
-            join([_plain(row.cells[i]) for i in self._filter_indexes if i < len(row.cells)])
-            for row in rows
-        ]
+        if cached is None:
+            sort_key = self._columns[column_index].sort_key
+            cached = self._sort_keys[column_index] = sort_values(self._rows, column_index, sort_key)
+        return cached
 
     def _complete_search_index(self) -> None:
-        start = len(self._search)
-        if start < len(self._rows):
-            self._search.extend(fold_many(self._search_sources(self._rows[start:])))
+        self._index.complete(self._rows)
 
     def _ensure_key_index(self) -> dict[Hashable, int]:
         if self._key_index is None:
@@ -848,73 +675,16 @@ class VirtualTable(ScrollView, can_focus=True):
         await asyncio.sleep(0)
         if generation != self._generation:
             return
-        start = len(self._search)
-        chunk = self._rows[start : start + INDEX_CHUNK_SIZE]
-        self._search.extend(fold_many(self._search_sources(chunk)))
-        if len(self._search) < len(self._rows):
+        start = len(self._index.texts)
+        self._index.extend(self._rows[start : start + INDEX_CHUNK_SIZE])
+        if len(self._index.texts) < len(self._rows):
             self.call_later(self._index_next_chunk, generation)
         else:
             self._ensure_key_index()
 
-    def _measure_widths(self, rows: Sequence[Row]) -> list[int]:
-        if len(rows) > WIDTH_SAMPLE_SIZE:
-            rows = rows[:: len(rows) // WIDTH_SAMPLE_SIZE]
-        widths: list[int] = []
-        for index, column in enumerate(self._columns):
-            if column.width is not None:
-                widths.append(max(column.width, column.min_width))
-                continue
-            texts = [_plain(row.cells[index]) for row in rows if index < len(row.cells)]
-            widest = max(cell_len(column.label) + 2, max(map(cell_len, texts), default=0))
-            widths.append(max(column.min_width, min(widest, MAX_AUTO_WIDTH)))  # +2: " ▲"
-        return widths
-
     def _set_widths(self, natural: list[int]) -> None:
         self._natural_widths = natural
-        self._apply_widths(*self._fitted_widths(natural))
-
-    def _fitted_widths(self, natural: list[int]) -> tuple[list[int], frozenset[int]]:
-        """The natural widths, with columns dropped (`drop_order`) until the rest fit and
-        flex columns taking the room the others leave; and the dropped columns."""
-        room = self._available_width()
-        if room is None:
-            return natural, frozenset()
-        columns = self._columns
-        hidden = self._dropped(natural, room)
-        flexible = [i for i, column in enumerate(columns) if column.flex and i not in hidden]
-        if not flexible:
-            return natural, hidden
-        fixed = sum(w + 2 for i, w in enumerate(natural) if i not in flexible and i not in hidden)
-        spare = room - fixed - 2 * len(flexible)
-        widths = list(natural)
-        share, extra = divmod(max(0, spare), len(flexible))
-        for order, index in enumerate(flexible):
-            wanted = share + (1 if order < extra else 0)
-            widths[index] = max(columns[index].min_width, wanted)
-        return widths, hidden
-
-    def _dropped(self, natural: list[int], room: int) -> frozenset[int]:
-        """The columns to hide so the others fit in `room` cells: by `drop_order`, lowest
-        first (the rightmost first among equals); flex columns count at `min_width`."""
-        columns = self._columns
-        droppable = sorted(
-            (i for i, column in enumerate(columns) if column.drop_order is not None),
-            key=lambda i: (columns[i].drop_order, -i),
-        )
-        if not droppable:
-            return frozenset()
-        needs = [
-            (column.min_width if column.flex else width) + 2
-            for column, width in zip(columns, natural, strict=True)
-        ]
-        total = sum(needs)
-        hidden: set[int] = set()
-        for index in droppable:
-            if total <= room:
-                break
-            hidden.add(index)
-            total -= needs[index]
-        return frozenset(hidden)
+        self._apply_widths(*fit_widths(self._columns, natural, self._available_width()))
 
     def _available_width(self) -> int | None:
         """Cells across the viewport for the columns (None before the table has a size).
@@ -935,31 +705,15 @@ class VirtualTable(ScrollView, can_focus=True):
             width -= styles.scrollbar_size_vertical
         return width
 
-    def _apply_widths(self, widths: list[int], hidden: frozenset[int] = frozenset()) -> None:
-        if widths == self._widths and hidden == self._hidden:
+    def _apply_widths(self, widths: list[int], hidden: frozenset[int]) -> None:
+        if tuple(widths) == self._layout.widths and hidden == self._layout.hidden:
             return
-        self._widths = widths
-        self._hidden = hidden
-        self._offsets = []
-        x = 0
-        for index, width in enumerate(widths):
-            self._offsets.append(x)
-            if index not in hidden:
-                x += width + 2
-        self._total_width = x
+        self._layout = ColumnLayout.of(widths, hidden)
         self._clear_render_caches()
 
-    def _column_at(self, x: int) -> Column | None:
-        for index, (column, start, width) in enumerate(
-            zip(self._columns, self._offsets, self._widths, strict=True)
-        ):
-            if index not in self._hidden and start <= x < start + width + 2:
-                return column
-        return None
-
     def _update_virtual_size(self) -> None:
-        self._apply_widths(*self._fitted_widths(self._natural_widths))
-        self.virtual_size = Size(self._total_width, len(self._visible) + 1)
+        self._set_widths(self._natural_widths)
+        self.virtual_size = Size(self._layout.total_width, len(self._visible) + 1)
 
     def _body_height(self) -> int:
         return self.scrollable_content_region.height - 1

@@ -1,0 +1,121 @@
+"""Column widths of a `VirtualTable`: measured from the data, fitted to the viewport.
+
+`measure_widths` gives each column its natural width (fixed, or sized from the header
+and a sample of rows); `fit_widths` drops columns by `drop_order` until the rest fit and
+lets flex columns take the room left; `ColumnLayout` is the result, with each column's
+x offset, for drawing and for finding the column under the mouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from spikon_tui.ui.widgets.virtual_table.model import Column, Row, plain
+
+MAX_AUTO_WIDTH = 40
+"""Columns sized from their content never grow wider than this many cells."""
+
+WIDTH_SAMPLE_SIZE = 1000
+"""How many rows (spread over the data) are measured to size a column automatically."""
+
+PADDING = 2
+"""Cells around each column's content: one blank on either side."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnLayout:
+    """The widths drawn, the columns hidden for want of room, and where each column starts.
+
+    Attributes:
+        widths: Content width of every column (hidden ones included, in column order).
+        hidden: Indexes of the columns dropped for want of room.
+        offsets: x of each column's first cell (padding included); a hidden column has
+            the offset of the next shown one.
+        total_width: Cells across all shown columns, padding included.
+    """
+
+    widths: tuple[int, ...]
+    hidden: frozenset[int]
+    offsets: tuple[int, ...]
+    total_width: int
+
+    @classmethod
+    def of(cls, widths: Sequence[int], hidden: frozenset[int] = frozenset()) -> ColumnLayout:
+        offsets: list[int] = []
+        x = 0
+        for index, width in enumerate(widths):
+            offsets.append(x)
+            if index not in hidden:
+                x += width + PADDING
+        return cls(tuple(widths), hidden, tuple(offsets), x)
+
+    def column_at(self, x: int) -> int | None:
+        """Index of the shown column drawn at `x` (None past the last one)."""
+        for index, (start, width) in enumerate(zip(self.offsets, self.widths, strict=True)):
+            if index not in self.hidden and start <= x < start + width + PADDING:
+                return index
+        return None
+
+
+def measure_widths(columns: Sequence[Column], rows: Sequence[Row]) -> list[int]:
+    """Each column's natural width: its own, or the widest of its label and a sample of
+    rows (at most `MAX_AUTO_WIDTH`)."""
+    if len(rows) > WIDTH_SAMPLE_SIZE:
+        rows = rows[:: len(rows) // WIDTH_SAMPLE_SIZE]
+    widths: list[int] = []
+    for index, column in enumerate(columns):
+        if column.width is not None:
+            widths.append(max(column.width, column.min_width))
+            continue
+        texts = [plain(row.cells[index]) for row in rows if index < len(row.cells)]
+        widest = max(cell_len(column.label) + 2, max(map(cell_len, texts), default=0))
+        widths.append(max(column.min_width, min(widest, MAX_AUTO_WIDTH)))  # +2: " ▲"
+    return widths
+
+
+def fit_widths(
+    columns: Sequence[Column], natural: list[int], room: int | None
+) -> tuple[list[int], frozenset[int]]:
+    """The natural widths, with columns dropped (`drop_order`) until the rest fit in `room`
+    cells and flex columns taking the room the others leave; and the dropped columns.
+    With no `room` (no size yet), the natural widths and nothing dropped."""
+    if room is None:
+        return natural, frozenset()
+    hidden = dropped_columns(columns, natural, room)
+    flexible = [i for i, column in enumerate(columns) if column.flex and i not in hidden]
+    if not flexible:
+        return natural, hidden
+    fixed = sum(w + PADDING for i, w in enumerate(natural) if i not in flexible and i not in hidden)
+    spare = room - fixed - PADDING * len(flexible)
+    widths = list(natural)
+    share, extra = divmod(max(0, spare), len(flexible))
+    for order, index in enumerate(flexible):
+        wanted = share + (1 if order < extra else 0)
+        widths[index] = max(columns[index].min_width, wanted)
+    return widths, hidden
+
+
+def dropped_columns(columns: Sequence[Column], natural: list[int], room: int) -> frozenset[int]:
+    """The columns to hide so the others fit in `room` cells: by `drop_order`, lowest
+    first (the rightmost first among equals); flex columns count at `min_width`."""
+    droppable = sorted(
+        (i for i, column in enumerate(columns) if column.drop_order is not None),
+        key=lambda i: (columns[i].drop_order, -i),
+    )
+    if not droppable:
+        return frozenset()
+    needs = [
+        (column.min_width if column.flex else width) + PADDING
+        for column, width in zip(columns, natural, strict=True)
+    ]
+    total = sum(needs)
+    hidden: set[int] = set()
+    for index in droppable:
+        if total <= room:
+            break
+        hidden.add(index)
+        total -= needs[index]
+    return frozenset(hidden)

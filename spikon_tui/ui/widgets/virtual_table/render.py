@@ -1,0 +1,125 @@
+"""Drawing a `VirtualTable`'s lines: the header and one row, each as a `Strip`.
+
+Plain-text cells are padded or cut (with an ellipsis) to their column's width as strings,
+the fast path; Rich `Text` cells and cells with a filter match are rendered as Text.
+Control characters are shown as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from spikon_tui.ui.text_fold import find_folded_spans
+from spikon_tui.ui.widgets.virtual_table.layout import ColumnLayout
+from spikon_tui.ui.widgets.virtual_table.model import Column, Row, plain
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def fit(text: str, width: int, align: str) -> str:
+    """Pad or truncate (with an ellipsis) `text` to exactly `width` cells."""
+    if not text.isprintable():
+        text = _CONTROL_CHARACTERS.sub(" ", text)
+    length = cell_len(text)
+    if length > width:
+        # set_cell_size pads when it has to split a wide character; drop that padding.
+        text = set_cell_size(text, width - 1).rstrip() + "…" if width > 0 else ""
+        length = cell_len(text)
+    padding = " " * (width - length)
+    return padding + text if align == "right" else text + padding
+
+
+def text_segments(
+    text: Text, width: int, align: str, style: Style, console: Console
+) -> list[Segment]:
+    """`text` fitted to `width` cells like `fit`, as segments over the line's `style`."""
+    if not text.plain.isprintable():
+        text = Text(_CONTROL_CHARACTERS.sub(" ", text.plain), style=text.style)
+    if text.cell_len > width:
+        text.truncate(max(0, width - 1), overflow="crop")
+        text.rstrip()
+        text.append("…")
+    padding = width - text.cell_len
+    if padding > 0:
+        if align == "right":
+            text.pad_left(padding)
+        else:
+            text.pad_right(padding)
+    if text.style:  # Text.render leaves the base style to its caller
+        style = style + console.get_style(text.style)
+    segments = Segment.apply_style(text.render(console), style)
+    return list(Segment.adjust_line_length(list(segments), width, style))
+
+
+def render_row(
+    row: Row,
+    columns: Sequence[Column],
+    layout: ColumnLayout,
+    style: Style,
+    console: Console,
+    *,
+    needle: str,
+    highlight: Sequence[int],
+    match_style: Style,
+) -> Strip:
+    """One row's line at full width (every shown column), on `style`.
+
+    Where a column of `highlight` contains `needle` (folded), the match gets `match_style`.
+    """
+    cells = row.cells
+    segments: list[Segment] = []
+    hidden = layout.hidden
+    for index, (column, width) in enumerate(zip(columns, layout.widths, strict=True)):
+        if index in hidden:
+            continue
+        cell = cells[index] if index < len(cells) else ""
+        spans = find_folded_spans(plain(cell), needle) if needle and index in highlight else []
+        if isinstance(cell, str) and not spans:
+            segments.append(Segment(f" {fit(cell, width, column.align)} ", style))
+            continue
+        text = Text(cell) if isinstance(cell, str) else cell.copy()
+        for start, end in spans:
+            text.stylize(match_style, start, end)
+        segments.append(Segment(" ", style))
+        segments.extend(text_segments(text, width, column.align, style, console))
+        segments.append(Segment(" ", style))
+    return Strip(segments).adjust_cell_length(layout.total_width, style)
+
+
+def header_strip(
+    columns: Sequence[Column],
+    layout: ColumnLayout,
+    style: Style,
+    *,
+    sort_column: str | None,
+    sort_reverse: bool,
+) -> Strip:
+    """The header line: each shown column's label, the sort column's with ▲ or ▼."""
+    labels: list[str] = []
+    for index, (column, width) in enumerate(zip(columns, layout.widths, strict=True)):
+        if index in layout.hidden:
+            continue
+        label = column.label
+        if column.key == sort_column:
+            arrow = "▼" if sort_reverse else "▲"
+            if cell_len(label) + 2 > width:
+                label = fit(label, max(0, width - 2), "left").rstrip()
+            label = f"{label} {arrow}"
+        labels.append(f" {fit(label, width, column.align)} ")
+    return Strip([Segment("".join(labels), style)], layout.total_width)
+
+
+def centered_line(text: str, visible_width: int, width: int, style: Style) -> Strip:
+    """`text` centered in the first `visible_width` cells of a line `width` cells wide."""
+    text = fit(text, visible_width, "left").rstrip()
+    left = (visible_width - cell_len(text)) // 2
+    line = " " * left + text
+    return Strip([Segment(line, style)], cell_len(line)).adjust_cell_length(width, style)
