@@ -268,6 +268,14 @@ class SpikonApp(TranslatedApp):
         if self.spikon is not None:
             await self.spikon.aclose()
 
+    @property
+    def client(self) -> SpikonClient:
+        """The client for the checked key. `spikon` is None only until the login screen
+        has checked one, and no screen that sends requests runs before that."""
+        if self.spikon is None:
+            raise RuntimeError("no SPIKON client yet: the API key is not checked")
+        return self.spikon
+
     def logged_in(self, api_key: str, where: str) -> None:
         """The login screen checked the key; keep it where the user chose, then open the app."""
         self.session.api_key = api_key

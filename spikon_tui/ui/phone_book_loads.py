@@ -20,6 +20,7 @@ from textual.message_pump import MessagePump
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.contacts.directory import ContactEntry
+from spikon_tui.ui.typed_app import spikon_client
 
 if TYPE_CHECKING:
     from spikon_tui.api.client import SpikonClient
@@ -41,7 +42,7 @@ class EntriesLoaded(Message, namespace="phone_book"):
 async def fetch_books(screen: MessagePump) -> list[PhoneBook] | None:
     """Post the account's phone books to `screen`; they are returned too (None: failed)."""
     try:
-        books = await screen.app.spikon.phone_book_list()
+        books = await spikon_client(screen).phone_book_list()
     except Exception as error:  # noqa: BLE001 - the screen shows it
         screen.post_message(BooksLoaded([], error))
         return None
@@ -52,7 +53,7 @@ async def fetch_books(screen: MessagePump) -> list[PhoneBook] | None:
 async def fetch_entries(screen: MessagePump, book_id: int) -> None:
     """Post the entries of book `book_id` to `screen`."""
     try:
-        entries = await screen.app.spikon.phone_book_show(phone_book_id=book_id)
+        entries = await spikon_client(screen).phone_book_show(phone_book_id=book_id)
     except Exception as error:  # noqa: BLE001 - the screen shows it
         screen.post_message(EntriesLoaded(book_id, [], error))
     else:

@@ -30,6 +30,7 @@ from spikon_tui.ui.dialogs.request import RequestDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.forms.parts import dialog_buttons, number_check
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 
 REMEMBERED_ACCOUNT = "caller_phone_account_id"
 """The session preference holding the id of the phone account that rang first last time."""
@@ -124,7 +125,7 @@ started: the dialog says so and does not call again by itself.
     @work(group="call-dialog-accounts")
     async def load_accounts(self) -> None:
         try:
-            accounts = await self.app.spikon.phone_account_list()
+            accounts = await spikon_client(self).phone_account_list()
         except Exception as error:  # noqa: BLE001 - shown inline
             self.post_message(self.AccountsLoaded([], error))
         else:
@@ -148,7 +149,7 @@ started: the dialog says so and does not call again by itself.
             return
         caller.prompt = _("Choose the phone account that rings first")
         caller.set_options((account_label(a), a.id) for a in message.accounts)
-        remembered = self.app.session.recall(REMEMBERED_ACCOUNT)
+        remembered = spikon_app(self).session.recall(REMEMBERED_ACCOUNT)
         if remembered in self.accounts:
             caller.value = remembered
         elif len(self.accounts) == 1:
@@ -166,8 +167,8 @@ started: the dialog says so and does not call again by itself.
     def build_request(self) -> Callable[[], Awaitable[PlacedCall]]:
         account = self.accounts[self.query_one("#caller", Select).value]
         number = validation.check_phone_number(self.value_of("#number"), "destination_number")
-        self.app.session.remember(REMEMBERED_ACCOUNT, account.id)
-        spikon = self.app.spikon
+        spikon_app(self).session.remember(REMEMBERED_ACCOUNT, account.id)
+        spikon = spikon_client(self)
 
         async def place_call() -> PlacedCall:
             answer = await spikon.call_initiate(

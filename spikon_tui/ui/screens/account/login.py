@@ -23,6 +23,7 @@ from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.typed_app import spikon_app
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 
@@ -58,7 +59,7 @@ readable only by you (not encrypted), or this session only.
         with Vertical(id="login"):
             yield Static(
                 _("Profile “{profile}” has no API key yet.").format(
-                    profile=self.app.session.profile
+                    profile=spikon_app(self).session.profile
                 ),
                 classes="dialog-title",
             )
@@ -133,7 +134,7 @@ readable only by you (not encrypted), or this session only.
     @work(exclusive=True, group="login")
     async def check_key(self, key: str) -> None:
         try:
-            async with self.app.session.new_client(api_key=key) as spikon:
+            async with spikon_app(self).session.new_client(api_key=key) as spikon:
                 balance = await spikon.balance_show()
         except Exception as error:  # noqa: BLE001 - explained on screen
             self.post_message(self.Checked(key, error=error))
@@ -172,4 +173,4 @@ readable only by you (not encrypted), or this session only.
     def _finish(self, where: str) -> None:
         if self.checked_key is None:
             return
-        self.app.logged_in(self.checked_key, where)
+        spikon_app(self).logged_in(self.checked_key, where)

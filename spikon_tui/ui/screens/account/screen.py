@@ -17,6 +17,7 @@ from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
@@ -57,7 +58,7 @@ stay on screen and the line says so.
             with Horizontal(classes="summary-line"):
                 yield Static(_("Balance"), classes="label")
                 yield Static("…", id="balance")
-            yield FreshnessLabel(self.app.session.clock, id="freshness")
+            yield FreshnessLabel(spikon_app(self).session.clock, id="freshness")
         yield Static(_("Phone accounts"), classes="section-title")
         yield VirtualTable(
             [
@@ -81,7 +82,7 @@ stay on screen and the line says so.
 
     @work(exclusive=True, group="account")
     async def load(self) -> None:
-        spikon = self.app.spikon
+        spikon = spikon_client(self)
         # return_exceptions: when both fail, the second failure is collected here instead
         # of being left unretrieved in a task that asyncio would then complain about.
         balance, accounts = await asyncio.gather(
@@ -99,7 +100,7 @@ stay on screen and the line says so.
         balance = self.query_one("#balance", Static)
         balance.update(format_money(message.balance))
         balance.set_class(message.balance < 0, "-negative")
-        self.app.show_balance(message.balance)
+        spikon_app(self).show_balance(message.balance)
         self.query_one("#phone-accounts", VirtualTable).update_rows(
             Row(
                 key=account.id,

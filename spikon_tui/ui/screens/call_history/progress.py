@@ -25,6 +25,7 @@ from spikon_tui.formatting import format_age
 from spikon_tui.i18n import _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler
+from spikon_tui.ui.typed_app import spikon_client
 
 
 class ReportProgress(Static):
@@ -155,7 +156,7 @@ class ReportProgress(Static):
     @work(exit_on_error=False)
     async def _check_list(self, report_id: int) -> None:
         try:
-            statuses = await self.app.spikon.call_list_list()
+            statuses = await spikon_client(self).call_list_list()
         except Exception as error:  # noqa: BLE001 - said on the line, tried again
             self.post_message(self.Checked(report_id, error=error))
         else:

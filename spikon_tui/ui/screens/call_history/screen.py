@@ -49,6 +49,7 @@ from spikon_tui.ui.screens.call_history.form import CallOrderForm
 from spikon_tui.ui.screens.call_history.progress import ReportProgress
 from spikon_tui.ui.screens.call_history.report import CallReportView, LoadedReport
 from spikon_tui.ui.screens.call_history.reports import ReportsTable, contents_text, report_row
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
@@ -155,7 +156,7 @@ recording link to the clipboard (this works over SSH in most terminals);
 
     @property
     def clock(self) -> float:
-        return self.app.session.clock()
+        return spikon_app(self).session.clock()
 
     def compose(self) -> ComposeResult:
         first_day, last_day = default_date_range(self.clock)
@@ -163,7 +164,9 @@ recording link to the clipboard (this works over SSH in most terminals);
         with ContentSwitcher(initial=ORDERS_VIEW, id="history-views"):
             with Vertical(id=ORDERS_VIEW):
                 yield CallOrderForm(first_day, last_day, id="order-form")
-                yield ReportProgress(self.app.session.clock, self.POLL_DELAYS, id="order-progress")
+                yield ReportProgress(
+                    spikon_app(self).session.clock, self.POLL_DELAYS, id="order-progress"
+                )
                 yield Static(_("Earlier reports"), classes="section-title")
                 yield ReportsTable(id="reports")
             yield CallReportView(id=REPORT_VIEW)
@@ -186,7 +189,7 @@ recording link to the clipboard (this works over SSH in most terminals);
         return self.query_one(ReportProgress)
 
     def on_mount(self) -> None:
-        data_dir = self.app.session.data_dir
+        data_dir = spikon_app(self).session.data_dir
         self.ledger = ReportLedger.load(None if data_dir is None else Path(data_dir) / LEDGER_FILE)
         self._show_reports()
         self._ages_timer = self.set_interval(self.TICK_SECONDS, self._tick)
@@ -218,7 +221,7 @@ recording link to the clipboard (this works over SSH in most terminals);
     @work(exclusive=True, group="call-history-list", exit_on_error=False)
     async def list_reports(self) -> None:
         try:
-            statuses = await self.app.spikon.call_list_list()
+            statuses = await spikon_client(self).call_list_list()
         except Exception as error:  # noqa: BLE001 - shown by on_call_history_screen_reports_listed
             self.post_message(self.ReportsListed([], error))
         else:
@@ -293,7 +296,7 @@ recording link to the clipboard (this works over SSH in most terminals);
     async def send_order(self, request: OrderRequest) -> None:
         """call_list/order, once: it is never retried (the client knows), never cancelled."""
         try:
-            answer = await self.app.spikon.call_list_order(
+            answer = await spikon_client(self).call_list_order(
                 dir=int(request.direction),
                 date_start=request.date_start,
                 date_end=request.date_end,
@@ -398,7 +401,7 @@ recording link to the clipboard (this works over SSH in most terminals);
     @work(exclusive=True, group="call-history-load", exit_on_error=False)
     async def load_report(self, report_id: int) -> None:
         try:
-            calls = await self.app.spikon.call_list_show(call_list_id=report_id)
+            calls = await spikon_client(self).call_list_show(call_list_id=report_id)
             names = contact_names(self.app).directory
             # 50,000 rows take a moment to prepare: not on the thread that paints.
             report = await asyncio.to_thread(LoadedReport.build, report_id, calls, names)
@@ -482,7 +485,7 @@ recording link to the clipboard (this works over SSH in most terminals);
     @work(group="call-history-accounts", exit_on_error=False)
     async def load_own_numbers(self) -> None:
         try:
-            accounts = await self.app.spikon.phone_account_list()
+            accounts = await spikon_client(self).phone_account_list()
         except Exception:  # noqa: BLE001 - without them, call back guesses the caller
             self._own_numbers_asked = False
             return

@@ -14,6 +14,7 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.ui.dialogs.request import RequestDialog
 from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.forms.parts import dialog_buttons, number_check
+from spikon_tui.ui.typed_app import spikon_client
 
 
 class AddBookDialog(RequestDialog[PhoneBook]):
@@ -39,7 +40,7 @@ class AddBookDialog(RequestDialog[PhoneBook]):
 
     def build_request(self) -> Callable[[], Awaitable[PhoneBook]]:
         name = self.value_of("#book-name")
-        spikon = self.app.spikon
+        spikon = spikon_client(self)
         return lambda: spikon.phone_book_add(phone_book_name=name)
 
 
@@ -80,7 +81,7 @@ class AddEntryDialog(RequestDialog[PhoneBookElement]):
         book_id = self.book.id
         name = self.value_of("#entry-name")
         number = self.value_of("#entry-number")
-        spikon = self.app.spikon
+        spikon = spikon_client(self)
         return lambda: spikon.phone_book_element_add(
             phone_book_id=book_id, phone_book_element_name=name, phone_book_element_number=number
         )

@@ -31,6 +31,7 @@ from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
@@ -118,7 +119,7 @@ stays and the line under the books says how old it is.
             with Vertical(id="books-pane"):
                 yield Static(_("Phone books"), classes="section-title")
                 yield OptionList(id="books")
-                yield FreshnessLabel(self.app.session.clock, id="books-freshness")
+                yield FreshnessLabel(spikon_app(self).session.clock, id="books-freshness")
             with Vertical(id="entries-pane"):
                 yield Input(placeholder=_("Filter by name or number  ( / )"), id="filter")
                 yield Static("", id="entries-status")
@@ -248,7 +249,7 @@ stays and the line under the books says how old it is.
         self.entries[book_id] = {
             entry_row(entry, index).key: entry for index, entry in enumerate(message.entries)
         }
-        self.loaded_at[book_id] = self.app.session.clock()
+        self.loaded_at[book_id] = spikon_app(self).session.clock()
         if current:
             self._show_entries()
             self.freshness.mark_updated(at=self.loaded_at[book_id])
@@ -329,7 +330,7 @@ stays and the line under the books says how old it is.
                 return
             self.books[book.id] = book
             self.entries[book.id] = {}
-            self.loaded_at[book.id] = self.app.session.clock()
+            self.loaded_at[book.id] = spikon_app(self).session.clock()
             self._sync_book_options()
             self._select_book(book.id)
             self.notify(_("Phone book “{book}” added.").format(book=book.name))
@@ -388,7 +389,7 @@ stays and the line under the books says how old it is.
     @work(group="delete")
     async def delete_entry(self, book_id: int, key: Hashable, entry: PhoneBookElement) -> None:
         try:
-            await self.app.spikon.phone_book_element_delete(phone_book_element_id=entry.id)
+            await spikon_client(self).phone_book_element_delete(phone_book_element_id=entry.id)
         except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_entry_deleted
             self.post_message(self.EntryDeleted(book_id, key, entry, error))
         else:
@@ -448,7 +449,7 @@ stays and the line under the books says how old it is.
     @work(group="delete")
     async def delete_book(self, book: PhoneBook) -> None:
         try:
-            await self.app.spikon.phone_book_delete(phone_book_id=book.id)
+            await spikon_client(self).phone_book_delete(phone_book_id=book.id)
         except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_book_deleted
             self.post_message(self.BookDeleted(book, error))
         else:

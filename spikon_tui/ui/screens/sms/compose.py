@@ -24,6 +24,7 @@ from spikon_tui.sms.length import measure
 from spikon_tui.sms.plain_letters import plain_letters
 from spikon_tui.sms.recipients import NoRecipientsError, add_number, parse_recipients
 from spikon_tui.ui.forms.api_validator import ApiCheck, in_form_words
+from spikon_tui.ui.typed_app import spikon_app
 
 DEFAULT_SENDER = "SMS"
 REMEMBERED_SENDER = "sms_sender"
@@ -216,4 +217,4 @@ class ComposeForm(Vertical):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "sender":
             self.query_one("#sender-note", Static).update(sender_note(self.sender))
-            self.app.session.remember(REMEMBERED_SENDER, self.sender)
+            spikon_app(self).session.remember(REMEMBERED_SENDER, self.sender)

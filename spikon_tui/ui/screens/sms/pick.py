@@ -24,6 +24,7 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.forms.parts import dialog_buttons
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
+from spikon_tui.ui.typed_app import spikon_app
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 REMEMBERED_BOOK = "sms_pick_book_id"
@@ -119,7 +120,7 @@ picked.
         books.prompt = _("Choose a phone book")
         books.set_options((book.name, book.id) for book in message.books)
         ids = [book.id for book in message.books]
-        remembered = self.app.session.recall(REMEMBERED_BOOK)
+        remembered = spikon_app(self).session.recall(REMEMBERED_BOOK)
         main = PhoneBook.MAIN_BOOK_ID
         books.value = remembered if remembered in ids else (main if main in ids else ids[0])
 
@@ -128,7 +129,7 @@ picked.
         if not isinstance(event.value, int):
             return
         self.book_id = event.value
-        self.app.session.remember(REMEMBERED_BOOK, event.value)
+        spikon_app(self).session.remember(REMEMBERED_BOOK, event.value)
         self.table.set_rows([])
         self.table.empty_text = _("Loading entries…")
         self.load_entries(event.value)

@@ -47,6 +47,7 @@ from spikon_tui.ui.screens.sms.compose import DEFAULT_SENDER, REMEMBERED_SENDER,
 from spikon_tui.ui.screens.sms.details import SmsDetailsDialog
 from spikon_tui.ui.screens.sms.pick import Picked, PickRecipientsDialog
 from spikon_tui.ui.screens.sms.sent_list import SentList, recipient
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
@@ -132,11 +133,11 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self._can_make_plain = False
 
     def compose(self) -> ComposeResult:
-        sender = self.app.session.recall(REMEMBERED_SENDER, DEFAULT_SENDER)
+        sender = spikon_app(self).session.recall(REMEMBERED_SENDER, DEFAULT_SENDER)
         yield TitleBar()
         with Horizontal(id="sms-body"):
             yield ComposeForm(sender, id="compose")
-            yield SentList(self.app.session.clock, id="sent-pane")
+            yield SentList(spikon_app(self).session.clock, id="sent-pane")
         yield KeysFooter()
 
     @property
@@ -148,15 +149,15 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         return self.query_one(SentList)
 
     def clock(self) -> float:
-        return self.app.session.clock()
+        return spikon_app(self).session.clock()
 
     def on_mount(self) -> None:
-        self.store = SentStore(self.app.session.data_dir, self.app.session.clock)
+        self.store = SentStore(spikon_app(self).session.data_dir, spikon_app(self).session.clock)
         problem = self.store.load()
         if problem:
             self.notify(problem, title=_("Sent SMS"), severity="error", timeout=20)
         self._show_rows()
-        self.scheduler = PollScheduler(self, self.app.session.clock, self._start_round)
+        self.scheduler = PollScheduler(self, spikon_app(self).session.clock, self._start_round)
         self.scheduler.poll_now()
         self.query_one("#recipients", Input).focus()
 
@@ -248,7 +249,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
     @work(group="sms-send")
     async def _send(self, draft: Draft) -> None:
         try:
-            answer = await self.app.spikon.sms_send(
+            answer = await spikon_client(self).sms_send(
                 from_=draft.sender, to=list(draft.recipients.numbers), message=draft.message
             )
         except Exception as error:  # noqa: BLE001 - shown by on_sms_screen_sent
@@ -354,7 +355,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 
     @work(group="sms-state")
     async def _check(self, targets: list[tuple[str, int]]) -> None:
-        spikon = self.app.spikon
+        spikon = spikon_client(self)
         slots = asyncio.Semaphore(PARALLEL_CHECKS)
 
         async def check(key: str, sms_id: int) -> CheckResult:
@@ -497,7 +498,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             elif choice == "reuse":
                 self._use_again(record)
 
-        self.app.push_screen(SmsDetailsDialog(record, self.app.session.clock), chosen)
+        self.app.push_screen(SmsDetailsDialog(record, spikon_app(self).session.clock), chosen)
 
     def action_call_recipient(self) -> None:
         record = self._highlighted()

@@ -29,6 +29,7 @@ from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler
 from spikon_tui.ui.screens.speech.download import AnnouncementDownloads
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
@@ -77,7 +78,9 @@ class AnnouncementList(AnnouncementDownloads):
         self.announced_waiting: set[int] = set()
         """Waiting announcements this screen saw: their turning ready is worth a toast."""
         self.backoff = BackoffSchedule(self.STATUS_CHECK_DELAYS)
-        self.scheduler = PollScheduler(self, lambda: self.app.session.clock(), self._check_waiting)
+        self.scheduler = PollScheduler(
+            self, lambda: spikon_app(self).session.clock(), self._check_waiting
+        )
 
     def compose(self) -> ComposeResult:
         state_width = max(len(state_text(True)), len(state_text(False)))
@@ -90,7 +93,7 @@ class AnnouncementList(AnnouncementDownloads):
             ],
             id="tts-announcements",
         )
-        yield FreshnessLabel(self.app.session.clock, id="tts-freshness")
+        yield FreshnessLabel(spikon_app(self).session.clock, id="tts-freshness")
 
     @property
     def table(self) -> VirtualTable:
@@ -137,7 +140,7 @@ class AnnouncementList(AnnouncementDownloads):
     async def reload(self) -> None:
         self.ordered_while_loading.clear()
         try:
-            items = await self.app.spikon.tts_list()
+            items = await spikon_client(self).tts_list()
         except Exception as error:  # noqa: BLE001 - shown by on_announcement_list_list_loaded
             self.post_message(self.ListLoaded([], error))
         else:
@@ -206,7 +209,7 @@ class AnnouncementList(AnnouncementDownloads):
 
     @work(group="tts-status")
     async def check_statuses(self, ids: list[int]) -> None:
-        spikon = self.app.spikon
+        spikon = spikon_client(self)
 
         async def check(tts_id: int) -> StatusCheck:
             try:
@@ -282,7 +285,7 @@ class AnnouncementList(AnnouncementDownloads):
     @work(group="tts-delete")
     async def delete(self, item: TtsAnnouncement) -> None:
         try:
-            await self.app.spikon.tts_delete(tts_id=item.id)
+            await spikon_client(self).tts_delete(tts_id=item.id)
         except Exception as error:  # noqa: BLE001 - shown by on_announcement_list_deleted
             self.post_message(self.Deleted(item, error))
         else:

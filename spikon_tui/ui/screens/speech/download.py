@@ -33,6 +33,7 @@ from spikon_tui.speech.formats import AudioFormat
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 
 REMEMBERED_FOLDER = "tts_download_folder"
 """The session preference holding the folder the last announcement was saved to."""
@@ -71,8 +72,10 @@ class AnnouncementDownloads(Vertical):
 
     def default_path(self, item: TtsAnnouncement, audio_format: AudioFormat) -> str:
         stem = file_stem(item.name, fallback=f"announcement-{item.id}")
-        path = Path(default_download_path(stem, audio_format.suffix, self.app.session.clock()))
-        folder = self.app.session.recall(REMEMBERED_FOLDER)
+        path = Path(
+            default_download_path(stem, audio_format.suffix, spikon_app(self).session.clock())
+        )
+        folder = spikon_app(self).session.recall(REMEMBERED_FOLDER)
         return str(Path(folder) / path.name) if folder else str(path)
 
     def request_download(self, audio_format: AudioFormat) -> None:
@@ -134,7 +137,7 @@ class AnnouncementDownloads(Vertical):
     @work(group="tts-download")
     async def save(self, job: SaveJob) -> None:
         try:
-            data = await self.app.spikon.tts_download(
+            data = await spikon_client(self).tts_download(
                 tts_id=job.item.id, pcm_8k16bm=job.audio_format.pcm_8k16bm
             )
             await asyncio.to_thread(write_atomically, job.target, data, overwrite=job.overwrite)
@@ -151,7 +154,7 @@ class AnnouncementDownloads(Vertical):
         if error is None:
             assert message.summary is not None
             self._typed_paths.pop(key, None)
-            self.app.session.remember(REMEMBERED_FOLDER, str(job.target.parent))
+            spikon_app(self).session.remember(REMEMBERED_FOLDER, str(job.target.parent))
             summary = message.summary
             lines = [str(job.target), summary.text, summary.problem or ""]
             self.app.notify(

@@ -42,6 +42,7 @@ from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.screens.speech.voice import VoicePicker
+from spikon_tui.ui.typed_app import spikon_client
 
 
 def check_announcement_name(value: str) -> str:
@@ -279,7 +280,7 @@ class AnnouncementForm(Vertical):
         # Not exclusive: an older answer still arriving is fine, PriceQuotes keeps it from
         # replacing a newer one.
         try:
-            price = await self.app.spikon.tts_price(voice=request.voice, text=request.text)
+            price = await spikon_client(self).tts_price(voice=request.voice, text=request.text)
         except Exception as error:  # noqa: BLE001 - shown by on_announcement_form_price_loaded
             self.post_message(self.PriceLoaded(request, None, error))
         else:
@@ -403,7 +404,7 @@ class AnnouncementForm(Vertical):
     @work(group="tts-generate")
     async def generate(self, order: Order) -> None:
         try:
-            created = await self.app.spikon.tts_generate(
+            created = await spikon_client(self).tts_generate(
                 voice=order.voice.name, name=order.name, text=order.text
             )
         except Exception as error:  # noqa: BLE001 - shown by on_announcement_form_order_finished

@@ -22,6 +22,7 @@ from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.speech.announcements import AnnouncementList
 from spikon_tui.ui.screens.speech.form import AnnouncementForm
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 
@@ -120,13 +121,13 @@ you can see whether the order went through.
     async def refresh_balance(self) -> None:
         """The header's balance after an order; a failure here is not worth a word."""
         try:
-            account = await self.app.spikon.balance_show()
+            account = await spikon_client(self).balance_show()
         except Exception:  # noqa: BLE001 - the account screen reports balance problems
             return
         self.post_message(self.BalanceLoaded(account.balance))
 
     def on_speech_screen_balance_loaded(self, message: BalanceLoaded) -> None:
-        self.app.show_balance(message.balance)
+        spikon_app(self).show_balance(message.balance)
 
     # -- visibility ----------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from spikon_tui.api.models import TtsLanguage, TtsVoice
 from spikon_tui.i18n import _
 from spikon_tui.speech.wording import language_label, voice_label
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 
 REMEMBERED_LANGUAGE = "tts_language"
 REMEMBERED_VOICE = "tts_voice"
@@ -105,7 +106,7 @@ class VoicePicker(Horizontal):
     async def load_languages(self) -> None:
         self.query_one("#tts-language", Select).prompt = _("Loading languages…")
         try:
-            languages = await self.app.spikon.tts_language_list()
+            languages = await spikon_client(self).tts_language_list()
         except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_languages_loaded
             self.post_message(self.LanguagesLoaded([], error))
         else:
@@ -127,7 +128,7 @@ class VoicePicker(Horizontal):
         self.languages = {item.language: item for item in ordered}
         select.prompt = _("Choose a language")
         select.set_options((language_label(item), item.language) for item in ordered)
-        remembered = self.app.session.recall(REMEMBERED_LANGUAGE)
+        remembered = spikon_app(self).session.recall(REMEMBERED_LANGUAGE)
         for wanted in (remembered, PREFERRED_LANGUAGE):
             if wanted in self.languages:
                 select.value = wanted
@@ -157,7 +158,7 @@ class VoicePicker(Horizontal):
     @work(exclusive=True, group="tts-voices")
     async def load_voices(self, language: str) -> None:
         try:
-            voices = await self.app.spikon.tts_voice_list(language=language)
+            voices = await spikon_client(self).tts_voice_list(language=language)
         except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_voices_loaded
             self.post_message(self.VoicesLoaded(language, [], error))
         else:
@@ -187,7 +188,7 @@ class VoicePicker(Horizontal):
         select.prompt = _("Choose a voice") if voices else _("No voices for this language")
         select.set_options((voice_label(voice), voice.name) for voice in voices)
         names = [voice.name for voice in voices]
-        remembered = self.app.session.recall(REMEMBERED_VOICE)
+        remembered = spikon_app(self).session.recall(REMEMBERED_VOICE)
         if remembered in names:
             select.value = remembered
         elif names:
@@ -197,6 +198,6 @@ class VoicePicker(Horizontal):
     def _voice_changed(self, event: Select.Changed) -> None:
         event.stop()
         if self.voice is not None and self.language is not None:
-            self.app.session.remember(REMEMBERED_LANGUAGE, self.language)
-            self.app.session.remember(REMEMBERED_VOICE, self.voice.name)
+            spikon_app(self).session.remember(REMEMBERED_LANGUAGE, self.language)
+            spikon_app(self).session.remember(REMEMBERED_VOICE, self.voice.name)
         self.post_message(self.Changed())
