@@ -1,9 +1,11 @@
 """The list of sent SMS of one profile, kept in `<profile data folder>/sms-sent.json`.
 
 The file is one JSON document, `{"version": 1, "messages": [...]}`, written to a
-temporary file and renamed over the old one, so a crash never leaves half a file.
-Saving merges with what is on disk by key (the record checked last wins), so two
-copies of the app on one profile (two tmux panes) do not erase each other's messages.
+temporary file of its own and renamed over the old one (`files.atomic`), so a crash
+never leaves half a file and a reader sees the old list or the new one. Saving holds
+the lock `sms-sent.json.lock` while it reads what is on disk, merges by key (the
+record checked last wins) and writes, so two copies of the app on one profile (two
+tmux panes) never erase each other's messages.
 
 A file that cannot be used never stops the screen: the problem comes back in words
 from `load()`, the damaged file is moved aside (never overwritten) and a new list
@@ -15,11 +17,11 @@ nothing is kept on disk at all.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from spikon_tui.files.atomic import load_json, locked, set_aside, write_atomically
 from spikon_tui.i18n import _
 from spikon_tui.sms.sent import SentMessage
 
@@ -91,13 +93,8 @@ class SentStore:
         """
         assert self.path is not None
         copy = not damaged
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
-        backup = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
         try:
-            if copy:
-                backup.write_bytes(raw)
-            else:
-                os.replace(self.path, backup)
+            backup = set_aside(self.path, self._clock(), copy_of=raw if copy else None)
         except OSError as error:
             self.writable = False
             if damaged:
@@ -140,6 +137,20 @@ class SentStore:
         """Merge with the file on disk and write it; raises `StoreError` in words."""
         if self.path is None or not self.writable:
             return
+        try:
+            with locked(self.path):
+                newest = self._merge_and_write(self.path)
+        except OSError as error:
+            raise StoreError(
+                _(
+                    "The list of sent SMS could not be saved to {path} ({reason}). "
+                    "What is on screen stays until you quit."
+                ).format(path=self.path, reason=_reason(error))
+            ) from None
+        self.messages = newest
+
+    def _merge_and_write(self, path: Path) -> dict[str, SentMessage]:
+        """Under the lock: what is on disk, merged with this copy's changes, written."""
         merged = dict(self._on_disk())
         for key in self._removed:
             merged.pop(key, None)
@@ -154,38 +165,33 @@ class SentStore:
             "version": FORMAT_VERSION,
             "messages": [record.to_json() for record in newest.values()],
         }
-        temporary = self.path.with_name(f"{self.path.name}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError as error:
-            raise StoreError(
-                _(
-                    "The list of sent SMS could not be saved to {path} ({reason}). "
-                    "What is on screen stays until you quit."
-                ).format(path=self.path, reason=_reason(error))
-            ) from None
-        self.messages = newest
+        write_atomically(path, json.dumps(document, ensure_ascii=False))
+        return newest
 
     def _on_disk(self) -> dict[str, SentMessage]:
-        """What another copy of the app may have written meanwhile (nothing if unreadable)."""
+        """Under the lock: what another copy of the app may have written meanwhile.
+
+        A file that cannot be read raises OSError (nothing is written over it); a
+        damaged one is set aside first, so merging never writes over it either.
+        """
         assert self.path is not None
         try:
-            records, version = _parse(self.path.read_bytes())
-        except (OSError, ValueError):
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        try:
+            records, version = _parse(raw)
+        except ValueError:
+            set_aside(self.path, self._clock())
             return {}
         if version > FORMAT_VERSION:
-            return {}
+            raise OSError(0, _("written by a newer spikon-tui"))
         return _ordered(_read_records(records)[0])
 
 
 def _parse(raw: bytes) -> tuple[list[object], int]:
     """The records and format version of a file; ValueError when it is not our file."""
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(str(error)) from None
+    document = load_json(raw)  # DamagedFile, a ValueError, for anything unsound
     if not isinstance(document, dict):
         raise ValueError("not an object")
     version = document.get("version")
@@ -201,7 +207,7 @@ def _read_records(items: list[object]) -> tuple[list[SentMessage], int]:
     for item in items:
         try:
             good.append(SentMessage.from_json(item))
-        except ValueError:
+        except (ValueError, TypeError, KeyError, OverflowError):
             bad += 1
     return good, bad
 

@@ -52,7 +52,8 @@ def test_round_trip_creates_the_folder(tmp_path: Path) -> None:
     ]
     text = (folder / STORE_FILE).read_text(encoding="utf-8")
     assert "ż" in text  # readable UTF-8, not \u escapes
-    assert not (folder / f"{STORE_FILE}.tmp").exists()
+    # No temporary file is left behind: only the list and its lock file.
+    assert {path.name for path in folder.iterdir()} <= {STORE_FILE, f"{STORE_FILE}.lock"}
 
 
 def test_two_copies_of_the_app_merge_instead_of_erasing(tmp_path: Path) -> None:
@@ -103,7 +104,7 @@ def test_a_damaged_file_is_set_aside_and_a_new_list_starts(tmp_path: Path, conte
     problem = store.load()
     assert problem is not None and "was damaged and could not be read" in problem
     assert store.messages == {}
-    backups = list(tmp_path.glob(f"{STORE_FILE}.unreadable-*"))
+    backups = list(tmp_path.glob(f"{STORE_FILE}.damaged-*"))
     assert len(backups) == 1 and backups[0].read_bytes() == content
     assert backups[0].name in problem
     store.put([record(1)])
@@ -120,7 +121,7 @@ def test_bad_records_are_left_out_and_the_original_kept(tmp_path: Path) -> None:
     problem = store.load()
     assert problem is not None and problem.startswith("2 of 3 sent SMS in ")
     assert list(store.messages) == ["sms-1"]
-    [backup] = tmp_path.glob(f"{STORE_FILE}.unreadable-*")
+    [backup] = tmp_path.glob(f"{STORE_FILE}.damaged-*")
     assert backup.read_bytes() == raw
 
 

@@ -1,0 +1,1 @@
+"""Files the app writes: atomic replacement, advisory locks, damaged files set aside."""
