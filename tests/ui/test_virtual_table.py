@@ -560,3 +560,124 @@ async def test_the_sort_key_skips_dropped_columns_and_a_header_click_finds_the_s
         assert table.sort_column is None, "wait, calls and rate are hidden"
         await pilot.click(table, offset=(25, 0))  # the Status header, at the right edge
         assert table.sort_column == "status"
+
+
+def cell_backgrounds(table: VirtualTable, y: int) -> list[tuple[str, object]]:
+    """Each stretch of line `y` with one background: its text (stripped) and the colour."""
+    stretches: list[tuple[str, object]] = []
+    for segment in table.render_line(y):
+        colour = segment.style.bgcolor if segment.style else None
+        if stretches and stretches[-1][1] == colour:
+            stretches[-1] = (stretches[-1][0] + segment.text, colour)
+        else:
+            stretches.append((segment.text, colour))
+    return [(text.strip(), colour) for text, colour in stretches if text.strip()]
+
+
+def grid_table(count: int = 8, width: int = 12) -> VirtualTable:
+    columns = [Column(f"c{i}", f"Column {i}", width=width) for i in range(count)]
+    return VirtualTable(columns, cell_cursor=True, sortable=False)
+
+
+def grid_rows(count: int = 8, rows: int = 3) -> list[Row]:
+    return [Row(key=r, cells=tuple(f"r{r}c{i}" for i in range(count))) for r in range(rows)]
+
+
+async def test_a_cell_cursor_moves_between_columns_and_draws_only_its_cell() -> None:
+    table = grid_table()
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, grid_rows())
+        cursor_background = table.get_component_rich_style("virtual-table--cursor").bgcolor
+        assert table.cursor_column == "c0" and table.cursor_row_key == 0
+        [(text, colour), *rest] = cell_backgrounds(table, 1)
+        assert (text, colour) == ("r0c0", cursor_background)
+        assert all(colour != cursor_background for _text, colour in rest)
+        await pilot.press("right", "right", "down")
+        assert (table.cursor_row_key, table.cursor_column) == (1, "c2")
+        assert ("r1c2", cursor_background) in cell_backgrounds(table, 2)
+        assert all(colour != cursor_background for _t, colour in cell_backgrounds(table, 1))
+        # Past the right edge: the cursor's column scrolls into view.
+        await pilot.press(*["right"] * 6)
+        assert table.cursor_column == "c7"
+        assert "r1c7" in lines(table)[2]
+        assert table.scroll_offset.x == table.max_scroll_x > 0
+        await pilot.press("right")  # no further
+        assert table.cursor_column == "c7"
+        await pilot.press(*["left"] * 9)
+        assert table.cursor_column == "c0" and table.scroll_offset.x == 0
+        table.move_cursor(2, column="c3")
+        await pilot.pause()
+        assert (table.cursor_row_key, table.cursor_column) == (2, "c3")
+        assert table.move_cursor_to_key(0, column="c1")
+        assert (table.cursor_row_key, table.cursor_column) == (0, "c1")
+        # A click moves the cursor to the cell; a click on the cursor cell selects it.
+        await pilot.click(VirtualTable, offset=(2 * 14 + 3, 2))
+        assert (table.cursor_row_key, table.cursor_column) == (1, "c2")
+        assert app.selected == []
+        await pilot.click(VirtualTable, offset=(2 * 14 + 3, 2))
+        assert app.selected == [1]
+
+
+async def test_a_row_cursor_has_no_cursor_column() -> None:
+    table = numbered_table()
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, numbered_rows(3))
+        assert table.cursor_column is None
+
+
+async def test_a_table_that_does_not_sort_offers_no_sort() -> None:
+    table = grid_table(3)
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = [Row(key=r, cells=(f"{9 - r}", "x", "y")) for r in range(3)]
+        await start(pilot, table, rows)
+        await pilot.press("s")
+        await pilot.click(VirtualTable, offset=(3, 0))
+        assert table.sort_column is None
+        assert [table.row_key_at(i) for i in range(3)] == [0, 1, 2]
+        assert "s" not in app.screen.active_bindings
+
+
+async def test_set_columns_replaces_columns_and_rows_keeping_the_cursor_cell() -> None:
+    table = grid_table(3)
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, grid_rows(3, rows=5))
+        table.move_cursor(3, column="c2")
+        await pilot.pause()
+        highlighted = len(app.highlighted)
+        columns = [Column(f"c{i}", f"Column {i}", width=12) for i in (0, 2, 5)]
+        rows = [Row(key=r, cells=(f"r{r}c0", f"r{r}c2", f"r{r}c5")) for r in range(5)]
+        table.set_columns(columns, rows)
+        await pilot.pause()
+        assert [column.key for column in table.columns] == ["c0", "c2", "c5"]
+        assert (table.cursor_row_key, table.cursor_column) == (3, "c2")
+        assert lines(table)[0].split() == ["Column", "0", "Column", "2", "Column", "5"]
+        assert lines(table)[4].split() == ["r3c0", "r3c2", "r3c5"]
+        assert len(app.highlighted) == highlighted, "the cursor row did not change"
+        # The cursor's column gone: the cursor stays at its place among the columns.
+        table.set_columns(
+            columns[:2], [Row(key=r, cells=row.cells[:2]) for r, row in enumerate(rows)]
+        )
+        await pilot.pause()
+        assert table.cursor_column == "c2"
+        table.set_columns(
+            columns[:1], [Row(key=r, cells=row.cells[:1]) for r, row in enumerate(rows)]
+        )
+        assert table.cursor_column == "c0" and table.cursor_row_key == 3
+
+
+async def test_set_columns_keeps_the_sort_and_filters_the_new_cells() -> None:
+    table = VirtualTable([Column("name", "Name"), Column("n", "N")])
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, [Row(key=i, cells=(f"x{i}", str(i))) for i in range(3)])
+        table.sort_by("name", reverse=True)
+        table.set_filter("y")
+        columns = [Column("name", "Name"), Column("other", "Other")]
+        table.set_columns(columns, [Row(key=i, cells=(f"y{i}", "z")) for i in range(3)])
+        await pilot.pause()
+        assert table.sort_column == "name" and table.sort_reverse
+        assert [table.row_key_at(i) for i in range(table.visible_row_count)] == [2, 1, 0]

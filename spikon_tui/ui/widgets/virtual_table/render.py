@@ -69,17 +69,22 @@ def render_row(
     needle: str,
     highlight: Sequence[int],
     match_style: Style,
+    cursor_column: int = -1,
+    cursor_style: Style | None = None,
 ) -> Strip:
     """One row's line at full width (every shown column), on `style`.
 
     Where a column of `highlight` contains `needle` (folded), the match gets `match_style`.
+    The cell in the column at `cursor_column` (if any) is on `cursor_style` instead.
     """
     cells = row.cells
     segments: list[Segment] = []
     hidden = layout.hidden
+    line_style = style
     for index, (column, width) in enumerate(zip(columns, layout.widths, strict=True)):
         if index in hidden:
             continue
+        style = cursor_style if index == cursor_column and cursor_style else line_style
         cell = cells[index] if index < len(cells) else ""
         spans = find_folded_spans(plain(cell), needle) if needle and index in highlight else []
         if isinstance(cell, str) and not spans:
@@ -91,7 +96,7 @@ def render_row(
         segments.append(Segment(" ", style))
         segments.extend(text_segments(text, width, column.align, style, console))
         segments.append(Segment(" ", style))
-    return Strip(segments).adjust_cell_length(layout.total_width, style)
+    return Strip(segments).adjust_cell_length(layout.total_width, line_style)
 
 
 def header_strip(

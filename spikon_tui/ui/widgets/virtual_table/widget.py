@@ -31,6 +31,12 @@ their `min_width`); columns without one are always shown. A hidden column keeps 
 
     Column("status", "Status", width=14)                    # always shown
     Column("abandon", "Abandoned", width=9, drop_order=1)   # the first to go
+
+With `cell_cursor=True` the cursor is one cell, not a row: left and right move it between
+the shown columns (scrolling its column into view) and `cursor_column` says which column
+it is on. `sortable=False` keeps the rows in the order given (no `s`, no header clicks).
+`set_columns` replaces the columns and the rows together (say, a column per campaign, as
+campaigns come and go), the cursor staying on its row and column where they remain.
 """
 
 from __future__ import annotations
@@ -173,6 +179,8 @@ class VirtualTable(ScrollView, can_focus=True):
         filter_columns: Sequence[str] | None = None,
         zebra: bool = True,
         cursor: bool = True,
+        cell_cursor: bool = False,
+        sortable: bool = True,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -180,20 +188,17 @@ class VirtualTable(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.set_reactive(VirtualTable.empty_text, _("No rows"))
-        if not columns:
-            raise ValueError("a VirtualTable needs at least one column")
-        self._columns: tuple[Column, ...] = tuple(columns)
         self._show_cursor = cursor
+        self._cell_cursor = cell_cursor
+        self._sortable = sortable
+        self._filter_keys = None if filter_columns is None else tuple(filter_columns)
+        self._columns: tuple[Column, ...] = ()
         self._column_index: dict[str, int] = {}
-        for index, column in enumerate(self._columns):
-            if column.key in self._column_index:
-                raise ValueError(f"duplicate column key {column.key!r}")
-            self._column_index[column.key] = index
-        wanted = [c.key for c in self._columns] if filter_columns is None else filter_columns
-        unknown = [key for key in wanted if key not in self._column_index]
+        self._index = SearchIndex(())
+        self._install_columns(columns)
+        unknown = [key for key in self._filter_keys or () if key not in self._column_index]
         if unknown:
             raise ValueError(f"unknown filter columns: {unknown}")
-        self._index = SearchIndex(tuple(self._column_index[key] for key in wanted))
 
         self._rows: list[Row] = []
         self._key_index: dict[Hashable, int] | None = None  # row key -> position in _rows
@@ -205,12 +210,14 @@ class VirtualTable(ScrollView, can_focus=True):
         self._sort_column: str | None = None
         self._sort_reverse = False
         self._cursor = 0  # index into _visible
+        self._cursor_column = 0  # index into _columns (with cell_cursor)
         self._highlighted_key: object = _MISSING  # key of the last RowHighlighted
         self._generation = 0  # bumped whenever _rows changes
         self._after_paint_pending = False  # set_rows has work for after its first paint
         self._retired: tuple[object, ...] | None = None  # data replaced by set_rows, to free
 
-        self._row_cache: LRUCache[tuple[Hashable, int], tuple[Row, Strip]] = LRUCache(1024)
+        # (row key, style state, cell cursor column or -1) -> the row and its line
+        self._row_cache: LRUCache[tuple[Hashable, int, int], tuple[Row, Strip]] = LRUCache(1024)
         self._header_cache: tuple[tuple[Any, ...], Strip] | None = None
         self._frame_key: tuple[Any, ...] = ()
 
@@ -247,6 +254,16 @@ class VirtualTable(ScrollView, can_focus=True):
     def cursor_row(self) -> int:
         """Index of the cursor among the visible rows (0 when there are none)."""
         return self._cursor
+
+    @property
+    def cursor_column(self) -> str | None:
+        """Key of the column the cell cursor is on (None without `cell_cursor`).
+
+        When that column is dropped for want of room, the nearest shown column to its left.
+        """
+        if not self._cell_cursor:
+            return None
+        return self._columns[self._shown_cursor_column()].key
 
     @property
     def cursor_row_key(self) -> Hashable | None:
@@ -396,6 +413,37 @@ class VirtualTable(ScrollView, can_focus=True):
             if self._visible[index] in positions:
                 self._refresh_row(index)
 
+    def set_columns(self, columns: Sequence[Column], rows: Iterable[Row]) -> None:
+        """Replace the columns and, since cells go by column, all rows with them.
+
+        Unlike `set_rows`, the cursor stays on its row key and (cell cursor) column key
+        where they remain, and the scroll offset is kept. The sort stays if its column
+        does; the filter columns given at construction are those that remain.
+        """
+        cursor_key = self.cursor_row_key
+        column_key = self.cursor_column
+        self._install_columns(columns)
+        if self._sort_column not in self._column_index:
+            self._sort_column = None
+        self._rows = list(rows)
+        self._generation += 1
+        self._key_index = None
+        self._sort_keys = {}
+        self._clear_render_caches()
+        self._set_widths(measure_widths(self._columns, self._rows))
+        self._order = self._sorted_order()
+        self._visible = self._filtered(self._order, self._needle)
+        position = self._ensure_key_index().get(cursor_key, -1) if cursor_key is not None else -1
+        cursor = self._index_in_visible(position)
+        self._cursor = cursor if cursor is not None else self._clamp(self._cursor)
+        self._cursor_column = self._column_index.get(
+            column_key or "", min(self._cursor_column, len(self._columns) - 1)
+        )
+        self._update_virtual_size()
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self._post_highlighted()
+
     # ------------------------------------------------------------------ filter and sort
 
     def set_filter(self, text: str) -> None:
@@ -422,23 +470,32 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ cursor
 
-    def move_cursor(self, index: int, *, scroll: bool = True) -> None:
-        """Put the cursor on the visible row at `index` (clamped)."""
+    def move_cursor(self, index: int, *, column: str | None = None, scroll: bool = True) -> None:
+        """Put the cursor on the visible row at `index` (clamped) and, with a cell cursor,
+        on the column with key `column` (None: the column it is on)."""
         old = self._cursor
+        old_column = self._cursor_column
         self._cursor = self._clamp(index)
+        if column is not None:
+            if column not in self._column_index:
+                raise KeyError(f"no column {column!r}")
+            self._cursor_column = self._column_index[column]
         if scroll:
             self._scroll_cursor_into_view()
         if old != self._cursor:
             self._refresh_row(old)
             self._refresh_row(self._cursor)
+        elif old_column != self._cursor_column and self._cell_cursor:
+            self._refresh_row(self._cursor)
         self._post_highlighted()
 
-    def move_cursor_to_key(self, key: Hashable) -> bool:
-        """Put the cursor on the row with `key`; False if no such row is visible."""
+    def move_cursor_to_key(self, key: Hashable, *, column: str | None = None) -> bool:
+        """Put the cursor on the row with `key` (and, with a cell cursor, the column with
+        key `column`); False if no such row is visible."""
         index = self._index_in_visible(self._ensure_key_index().get(key, -1))
         if index is None:
             return False
-        self.move_cursor(index)
+        self.move_cursor(index, column=column)
         return True
 
     def action_cursor_up(self) -> None:
@@ -464,7 +521,11 @@ class VirtualTable(ScrollView, can_focus=True):
         self.move_cursor(len(self._visible) - 1)
 
     def action_column_left(self) -> None:
-        """Scroll left so the previous column starts at the left edge."""
+        """The cell cursor to the previous shown column; without one, scroll left so the
+        previous column starts at the left edge."""
+        if self._cell_cursor:
+            self._step_cursor_column(-1)
+            return
         x = self.scroll_offset.x
         self.scroll_to(
             x=max([start for start in self._layout.offsets if start < x], default=0),
@@ -472,7 +533,11 @@ class VirtualTable(ScrollView, can_focus=True):
         )
 
     def action_column_right(self) -> None:
-        """Scroll right so the next column starts at the left edge."""
+        """The cell cursor to the next shown column; without one, scroll right so the next
+        column starts at the left edge."""
+        if self._cell_cursor:
+            self._step_cursor_column(1)
+            return
         x = self.scroll_offset.x
         following = [start for start in self._layout.offsets if start > x]
         if following:
@@ -493,6 +558,11 @@ class VirtualTable(ScrollView, can_focus=True):
         following = [c.key for c in self._columns[start + 1 :] if c.key in shown]
         self.sort_by(following[0] if following else None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cycle_sort":
+            return self._sortable
+        return True
+
     # ------------------------------------------------------------------ events
 
     async def _on_click(self, event: events.Click) -> None:
@@ -500,22 +570,25 @@ class VirtualTable(ScrollView, can_focus=True):
         if offset is None:
             return
         scroll_x, scroll_y = self.scroll_offset
+        column_index = self._layout.column_at(offset.x + scroll_x)
         if offset.y == 0:
-            column_index = self._layout.column_at(offset.x + scroll_x)
-            if column_index is not None:
-                column = self._columns[column_index]
+            if column_index is not None and self._sortable:
                 event.stop()
-                same = column.key == self._sort_column
-                self.sort_by(column.key, reverse=same and not self._sort_reverse)
+                key = self._columns[column_index].key
+                same = key == self._sort_column
+                self.sort_by(key, reverse=same and not self._sort_reverse)
             return
         index = scroll_y + offset.y - 1
         if index >= len(self._visible):
             return
         event.stop()
-        if index == self._cursor:
+        column: str | None = None  # the cell cursor's new column
+        if self._cell_cursor and column_index is not None:
+            column = self._columns[column_index].key
+        if index == self._cursor and column in (None, self.cursor_column):
             self.action_select_cursor()
         else:
-            self.move_cursor(index)
+            self.move_cursor(index, column=column)
 
     def on_resize(self) -> None:
         # Flex columns follow the viewport; the header and rows are rebuilt at the new widths.
@@ -562,22 +635,26 @@ class VirtualTable(ScrollView, can_focus=True):
             if not self._visible:
                 return self._empty_line(y, width)
             return Strip.blank(width, self.rich_style)
-        if index == self._cursor and self._show_cursor:
+        cursor_cell = -1  # the column of the cell cursor, on its row
+        if index == self._cursor and self._show_cursor and not self._cell_cursor:
             state, style = 2, self.get_component_rich_style("virtual-table--cursor")
         elif self.zebra and index % 2 == 0:
             state, style = 1, self.get_component_rich_style("virtual-table--even-row")
         else:
             state, style = 0, self.rich_style
+        if index == self._cursor and self._show_cursor and self._cell_cursor:
+            cursor_cell = self._shown_cursor_column()
         row = self._rows[self._visible[index]]
-        cached = self._row_cache.get((row.key, state))
+        cache_key = (row.key, state, cursor_cell)
+        cached = self._row_cache.get(cache_key)
         if cached is not None and cached[0] is row:
             strip = cached[1]
         else:
-            strip = self._render_row(row, style)
-            self._row_cache.set((row.key, state), (row, strip))
+            strip = self._render_row(row, style, cursor_cell)
+            self._row_cache.set(cache_key, (row, strip))
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
-    def _render_row(self, row: Row, style: Style) -> Strip:
+    def _render_row(self, row: Row, style: Style, cursor_cell: int = -1) -> Strip:
         return render_row(
             row,
             self._columns,
@@ -587,6 +664,10 @@ class VirtualTable(ScrollView, can_focus=True):
             needle=self._needle,
             highlight=self._index.filter_indexes,
             match_style=self.get_component_rich_style("virtual-table--match", partial=True),
+            cursor_column=cursor_cell,
+            cursor_style=(
+                self.get_component_rich_style("virtual-table--cursor") if cursor_cell >= 0 else None
+            ),
         )
 
     def _header_strip(self, style: Style) -> Strip:
@@ -718,9 +799,43 @@ class VirtualTable(ScrollView, can_focus=True):
     def _body_height(self) -> int:
         return self.scrollable_content_region.height - 1
 
+    def _install_columns(self, columns: Sequence[Column]) -> None:
+        """Take `columns` (checked) and the filter columns among them; data not touched."""
+        if not columns:
+            raise ValueError("a VirtualTable needs at least one column")
+        column_index: dict[str, int] = {}
+        for index, column in enumerate(columns):
+            if column.key in column_index:
+                raise ValueError(f"duplicate column key {column.key!r}")
+            column_index[column.key] = index
+        self._columns = tuple(columns)
+        self._column_index = column_index
+        wanted = self._filter_keys if self._filter_keys is not None else column_index
+        self._index = SearchIndex(tuple(column_index[key] for key in wanted if key in column_index))
+
+    def _shown_cursor_column(self) -> int:
+        """The cell cursor's column, or the nearest shown one to its left if it is dropped
+        (the first shown one if none is)."""
+        hidden = self._layout.hidden
+        column = min(self._cursor_column, len(self._columns) - 1)
+        if column not in hidden:
+            return column
+        shown = [index for index in range(len(self._columns)) if index not in hidden]
+        return max((index for index in shown if index < column), default=shown[0])
+
+    def _step_cursor_column(self, step: int) -> None:
+        """Move the cell cursor `step` shown columns right (left if negative), within bounds."""
+        hidden = self._layout.hidden
+        shown = [index for index in range(len(self._columns)) if index not in hidden]
+        here = shown.index(self._shown_cursor_column())
+        target = shown[max(0, min(here + step, len(shown) - 1))]
+        self.move_cursor(self._cursor, column=self._columns[target].key)
+
     def _scroll_cursor_into_view(self) -> None:
         if not self.is_mounted or not self._visible:
             return
+        if self._cell_cursor:
+            self._scroll_cursor_column_into_view()
         height = self._body_height()
         if height <= 0:
             return
@@ -729,6 +844,17 @@ class VirtualTable(ScrollView, can_focus=True):
             self.scroll_to(y=self._cursor, animate=False)
         elif self._cursor >= top + height:
             self.scroll_to(y=self._cursor - height + 1, animate=False)
+
+    def _scroll_cursor_column_into_view(self) -> None:
+        column = self._shown_cursor_column()
+        start = self._layout.offsets[column]
+        end = start + self._layout.widths[column] + 2
+        left = self.scroll_offset.x
+        width = self.scrollable_content_region.width
+        if start < left or width <= 0:
+            self.scroll_to(x=start, animate=False)
+        elif end > left + width:
+            self.scroll_to(x=min(start, end - width), animate=False)
 
     def _clamp(self, index: int) -> int:
         return max(0, min(index, len(self._visible) - 1))
