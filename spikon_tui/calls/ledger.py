@@ -13,10 +13,7 @@ call_list/list, or when what the ledger knows makes it older than that.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -24,7 +21,8 @@ from pathlib import Path
 
 from spikon_tui.api.models import CallListStatus
 from spikon_tui.calls.order import OrderRequest
-from spikon_tui.i18n import N_
+from spikon_tui.files.atomic import load_json, locked, set_aside, write_atomically
+from spikon_tui.i18n import N_, _
 
 KEEP_SECONDS = 30 * 86400.0
 """How long SPIKON keeps a generated report: "at most a month"."""
@@ -105,7 +103,7 @@ class ReportEntry:
                 listed=bool(data.get("listed", True)),
                 call_count=_optional_int(data.get("call_count")),
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError, AttributeError):
             return None
 
 
@@ -131,24 +129,35 @@ class ReportLedger:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self._entries: dict[int, ReportEntry] = {}
+        self._forgotten: set[int] = set()
         self.save_error: OSError | None = None
         """Why the last save failed (the ledger still works, for this run only)."""
+        self.problem: str | None = None
+        """What was wrong with the file when it was loaded, in words (None: nothing)."""
 
     @classmethod
-    def load(cls, path: Path | None) -> ReportLedger:
-        """The ledger saved at `path`; an unreadable or damaged file starts an empty one."""
+    def load(cls, path: Path | None, now: float | None = None) -> ReportLedger:
+        """The ledger saved at `path`; an unreadable or damaged file starts an empty one.
+
+        A damaged file is set aside (named after `now`, else after its own time)
+        and `problem` says so.
+        """
         ledger = cls(path)
         if path is None:
             return ledger
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = path.read_bytes()
+        except FileNotFoundError:
             return ledger
-        if isinstance(data, dict) and data.get("version") == FILE_VERSION:
-            for item in data.get("reports", []):
-                entry = ReportEntry.from_json(item)
-                if entry is not None:
-                    ledger._entries[entry.id] = entry
+        except OSError as error:
+            ledger.problem = _("Could not read {path}: {reason}.").format(
+                path=path, reason=error.strerror or type(error).__name__
+            )
+            return ledger
+        try:
+            ledger._entries = _parse(raw)
+        except ValueError:
+            ledger.problem = _set_aside(path, now)
         return ledger
 
     def __len__(self) -> int:
@@ -191,6 +200,7 @@ class ReportLedger:
                 continue
             if now - entry.known_since() > FORGET_AFTER_SECONDS:
                 del self._entries[report_id]
+                self._forgotten.add(report_id)
                 changed = True
             elif entry.listed:
                 self._entries[report_id] = replace(entry, listed=False)
@@ -212,25 +222,78 @@ class ReportLedger:
             self.save()
 
     def save(self) -> None:
-        """Write the ledger (atomically); a failure is kept in `save_error`, not raised."""
+        """Merge with the file under its lock and write it; a failure is kept in `save_error`."""
         if self.path is None:
             return
-        data = {
-            "version": FILE_VERSION,
-            "reports": [entry.to_json() for entry in self.entries()],
-        }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump(data, file, ensure_ascii=False, indent=1)
-                os.replace(temporary, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            with locked(self.path):
+                self._merge_from_disk(self.path)
+                data = {
+                    "version": FILE_VERSION,
+                    "reports": [entry.to_json() for entry in self.entries()],
+                }
+                write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1))
         except OSError as error:
             self.save_error = error
         else:
             self.save_error = None
+
+    def _merge_from_disk(self, path: Path) -> None:
+        """What another copy saved meanwhile joins this ledger (a damaged file is set aside)."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return
+        try:
+            theirs = _parse(raw)
+        except ValueError:
+            set_aside(path, path.stat().st_mtime)
+            return
+        for report_id, entry in theirs.items():
+            if report_id in self._forgotten:
+                continue
+            ours = self._entries.get(report_id)
+            self._entries[report_id] = entry if ours is None else _merged(ours, entry)
+
+
+def _merged(ours: ReportEntry, theirs: ReportEntry) -> ReportEntry:
+    """One report known to two copies: what either knows, gone when either saw it gone."""
+    generated = [at for at in (ours.generated_at, theirs.generated_at) if at is not None]
+    return replace(
+        ours,
+        first_seen_at=min(ours.first_seen_at, theirs.first_seen_at),
+        ordered_at=ours.ordered_at if ours.ordered_at is not None else theirs.ordered_at,
+        request=ours.request if ours.request is not None else theirs.request,
+        generated_at=min(generated) if generated else None,
+        listed=ours.listed and theirs.listed,
+        call_count=ours.call_count if ours.call_count is not None else theirs.call_count,
+    )
+
+
+def _parse(raw: bytes) -> dict[int, ReportEntry]:
+    """The entries of a ledger file (unreadable ones left out); ValueError if it is not one."""
+    data = load_json(raw)
+    if not isinstance(data, dict) or data.get("version") != FILE_VERSION:
+        raise ValueError("not a ledger file")
+    reports = data.get("reports", [])
+    if not isinstance(reports, list):
+        raise ValueError("no list of reports")
+    entries: dict[int, ReportEntry] = {}
+    for item in reports:
+        entry = ReportEntry.from_json(item)
+        if entry is not None:
+            entries[entry.id] = entry
+    return entries
+
+
+def _set_aside(path: Path, now: float | None) -> str:
+    try:
+        backup = set_aside(path, now if now is not None else path.stat().st_mtime)
+    except OSError as error:
+        return _("Could not read {path}: {reason}.").format(
+            path=path, reason=error.strerror or type(error).__name__
+        )
+    return _(
+        "The list of call reports ({path}) was damaged and could not be read. It is kept "
+        "as {backup}, and a new list starts."
+    ).format(path=path, backup=backup.name)
