@@ -11,16 +11,14 @@ never leaves half a file; missing folders are created.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from spikon_tui.api.models import CallRecord
 from spikon_tui.api_words import call_state_meaning
 from spikon_tui.calls.calls import humanize_duration
+from spikon_tui.files.atomic import open_atomically
 from spikon_tui.i18n import _
 
 HEADER = ("date", "from", "to", "duration_seconds", "duration", "state", "recording")
@@ -43,24 +41,13 @@ def write_calls_csv(path: str | Path, calls: Iterable[CallRecord]) -> int:
 
     Raises `OSError` when the folder cannot be created or the file cannot be written.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
     count = 0
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            writer = csv.writer(file)
-            writer.writerow(HEADER)
-            for call in calls:
-                writer.writerow(csv_row(call))
-                count += 1
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with open_atomically(Path(path), newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(HEADER)
+        for call in calls:
+            writer.writerow(csv_row(call))
+            count += 1
     return count
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from spikon_tui.api.models import CcBasicData, CcCampaignMember, CcMonitor, CcWaitingCall
+from spikon_tui.files.atomic import open_atomically
 from spikon_tui.monitor.counters import IntervalFigures
 from spikon_tui.monitor.csv_cells import text_cell
 from spikon_tui.monitor.freshness import describe_error, error_code
@@ -242,5 +243,5 @@ def write_interval_csv(stream: IO[str], rows: Iterable[IntervalRow]) -> int:
 
 def export_interval_csv(path: str | os.PathLike[str], rows: Iterable[IntervalRow]) -> int:
     """Write the CSV file at `path` (UTF-8), replacing it; return the rows written."""
-    with Path(path).open("w", encoding="utf-8", newline="") as file:
+    with open_atomically(Path(path), newline="") as file:
         return write_interval_csv(file, rows)

@@ -9,15 +9,13 @@ systems need.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
-import os
-import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from spikon_tui.files.atomic import write_atomically as _replace_atomically
 from spikon_tui.formatting import format_size
 from spikon_tui.i18n import _
 from spikon_tui.speech.formats import WAV, AudioFormat
@@ -119,23 +117,9 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool) -> None:
         ) from None
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, _("it is a folder"), str(path))
-    existing_mode: int | None = None
-    if path.exists():
-        if not overwrite:
-            raise FileExistsError(errno.EEXIST, _("the file exists"), str(path))
-        existing_mode = path.stat().st_mode & 0o7777
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, existing_mode if existing_mode is not None else NEW_FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    if path.exists() and not overwrite:
+        raise FileExistsError(errno.EEXIST, _("the file exists"), str(path))
+    _replace_atomically(path, data, new_mode=NEW_FILE_MODE)
 
 
 def describe_write_error(error: OSError, path: Path) -> str:

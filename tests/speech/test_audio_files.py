@@ -53,11 +53,18 @@ def test_an_existing_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["welcome.wav"]
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "welcome.wav"
     target.write_bytes(b"old")
-    with pytest.raises(TypeError):
-        write_atomically(target, "not bytes", overwrite=True)  # type: ignore[arg-type]
+
+    def full_disk(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_atomically(target, b"new", overwrite=True)
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["welcome.wav"]
 
