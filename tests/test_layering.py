@@ -107,6 +107,7 @@ def test_the_ui_free_code_does_not_import_textual() -> None:
     packages = ", ".join(f"spikon_tui.{package}" for package in every_module_of)
     code = (
         "import spikon_tui.api, spikon_tui.sandbox, spikon_tui.backoff, sys; "
+        "import spikon_tui.error_words; "
         "import spikon_tui.api.client, spikon_tui.sandbox.server, spikon_tui.sandbox.command; "
         f"import importlib, pkgutil, {packages}; "
         f"[importlib.import_module(m.name) for p in ({packages}) "

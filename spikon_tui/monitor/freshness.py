@@ -13,7 +13,7 @@ retry in step. Fatal errors (no key, a key SPIKON does not recognise, the API
 switched off, this IP not whitelisted) keep polling at the maximum delay, so
 the monitor recovers by itself once someone fixes the account, while the
 screen says plainly what is wrong, in the same words as every other screen
-(`spikon_error_words`: one wording per error, the API client's own).
+(`spikon_tui.error_words`: one wording per error, the API client's own).
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spikon_tui.api.errors import ERROR_NAMES, SpikonError, error_class_for
-from spikon_tui.i18n import _
+# describe_error and error_code are re-exported: the monitor's record and screens use them.
+from spikon_tui.error_words import describe_error as describe_error
+from spikon_tui.error_words import error_code as error_code
+from spikon_tui.error_words import spikon_error_words
 
 DEFAULT_INTERVAL = 5.0
 DEFAULT_GRACE = 2.0
@@ -34,43 +36,9 @@ FATAL_CODES = frozenset({-2, -3, -4, -5})
 """SPIKON errors no retry can fix: no key, an unknown key, the API off, the IP not whitelisted."""
 
 
-def error_code(error: object) -> int | None:
-    """The SPIKON error id an exception carries (`SpikonError.code`), if any."""
-    code = getattr(error, "code", None)
-    return code if isinstance(code, int) and not isinstance(code, bool) else None
-
-
-def spikon_error_words(error: object) -> str | None:
-    """The one wording of a SPIKON error, wherever the app shows it; None for other failures.
-
-    A `SpikonError` says itself what happened and what to do (its class's summary, the
-    server's detail, "[SPIKON error -3: Unknown API key]"): the monitor, the account
-    screen and every other screen show exactly that (`spikon_tui.ui.errors.describe_error`
-    uses this function). Anything else carrying a SPIKON `code` is worded as the client
-    would word that code.
-    """
-    if isinstance(error, SpikonError):
-        return " ".join(str(error).split()) or None
-    code = error_code(error)
-    if code is None:
-        return None
-    return str(error_class_for(code)(code=code, name=ERROR_NAMES.get(code)))
-
-
 def fatal_reason_for(error: object) -> str | None:
     """The words for an error retrying cannot fix (`FATAL_CODES`); None for any other error."""
     return spikon_error_words(error) if error_code(error) in FATAL_CODES else None
-
-
-def describe_error(error: object) -> str:
-    """The error as one line for the status bar (a SPIKON error in its one wording)."""
-    words = spikon_error_words(error)
-    if words is not None:
-        return words
-    text = str(error).strip()
-    if not isinstance(error, str) and not text:
-        text = type(error).__name__
-    return " ".join(text.split()) or _("unknown error")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,27 +1,16 @@
-"""The one place that turns a failure into words a person can act on.
+"""Where the UI turns any failure into words: `spikon_tui.error_words.describe_error`.
 
-A SPIKON error is worded by `spikon_tui.monitor.freshness.spikon_error_words`, a
-module with no UI, so the monitor says the very same words in its freshness line
-and toasts as every other screen. It is imported when first needed: the monitor
-package is not loaded at start-up.
+The wording itself lives in `spikon_tui/error_words.py` (no Textual there), so the
+monitor's freshness line and record say the very same words as every screen. The
+screens show a failure to a person (a toast, a dialog), so a bug in spikon-tui is
+worded as one, with a request to report it (`report_bugs`), never as Python's message.
 """
 
 from __future__ import annotations
 
-from spikon_tui.api.errors import SpikonError
-from spikon_tui.credentials import CredentialError
-from spikon_tui.i18n import _
+from spikon_tui.error_words import describe_error as _describe_error
 
 
 def describe_error(error: BaseException) -> str:
     """A sentence for the screen: the client's own message for API and network failures."""
-    if isinstance(error, SpikonError):
-        from spikon_tui.monitor.freshness import spikon_error_words
-
-        return spikon_error_words(error) or str(error)
-    if isinstance(error, CredentialError):
-        text = str(error).rstrip(".")
-        return _("The API key could not be stored: {reason}.").format(reason=text)
-    return _("Something went wrong inside spikon-tui ({kind}). Please report it.").format(
-        kind=type(error).__name__
-    )
+    return _describe_error(error, report_bugs=True)
