@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 
 DEMO_SEED = 2026
 
 
-def demo_config(**overrides) -> SandboxConfig:
-    """A busy, believable account: a main book of a few thousand entries, campaigns in motion."""
-    settings = dict(
+def demo_config(**overrides: Any) -> SandboxConfig:
+    """A busy, believable account: a main book of a few thousand entries, campaigns in motion.
+    `overrides` are `SandboxConfig` fields (a test's clock, say)."""
+    demo = SandboxConfig(
         host="127.0.0.1",
         port=0,
         seed=DEMO_SEED,
@@ -19,11 +23,10 @@ def demo_config(**overrides) -> SandboxConfig:
         campaigns=4,
         generation_delay=3.0,
     )
-    settings.update(overrides)
-    return SandboxConfig(**settings)
+    return dataclasses.replace(demo, **overrides)
 
 
-def start_demo_sandbox(**overrides) -> Sandbox:
+def start_demo_sandbox(**overrides: Any) -> Sandbox:
     sandbox = Sandbox(demo_config(**overrides))
     sandbox.start()
     return sandbox

@@ -116,7 +116,8 @@ class SpikonApp(TranslatedApp):
         if session.api_key is not None:
             # Textual's first screen is then the start mode's own, not an empty default
             # screen switched away from at once (which costs start-up a screen's styling).
-            self.DEFAULT_MODE = start_mode
+            # Textual has no per-app setting for it; App.__init__ reads this attribute.
+            self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # a ClassVar set per instance
         super().__init__()
         for mode, (module, name) in SCREENS_WITHOUT_OPTIONS.items():
             self._add_screen_mode(mode, partial(_build_screen, module, name))

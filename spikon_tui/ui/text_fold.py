@@ -87,7 +87,7 @@ def find_folded_spans(text: str, folded_needle: str) -> list[tuple[int, int]]:
         return []
     if text.isascii():
         folded = text.lower()
-        origin = range(len(text))
+        origin: Sequence[int] = range(len(text))
     else:
         pieces: list[str] = []
         origin_list: list[int] = []

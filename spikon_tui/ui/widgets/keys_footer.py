@@ -148,7 +148,7 @@ class KeysFooter(Widget):
             Segment(f" {palette.description} ", text_style),
         ]
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:
             if start <= event.x < end and key:
                 event.stop()

@@ -88,13 +88,17 @@ stay on screen and the line says so.
         balance, accounts = await asyncio.gather(
             spikon.balance_show(), spikon.phone_account_list(), return_exceptions=True
         )
-        for result in (balance, accounts):
-            if isinstance(result, BaseException):
-                if not isinstance(result, Exception):
-                    raise result  # cancellation: the screen is going away
-                self.post_message(self.Failed(result))
-                return
-        self.post_message(self.Loaded(balance.balance, accounts))
+        if isinstance(balance, BaseException):
+            self._failed(balance)
+        elif isinstance(accounts, BaseException):
+            self._failed(accounts)
+        else:
+            self.post_message(self.Loaded(balance.balance, accounts))
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, Exception):
+            raise error  # cancellation: the screen is going away
+        self.post_message(self.Failed(error))
 
     def on_account_screen_loaded(self, message: Loaded) -> None:
         balance = self.query_one("#balance", Static)

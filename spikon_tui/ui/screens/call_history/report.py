@@ -208,7 +208,7 @@ class CallReportView(Vertical):
         table = self.table
         key_at = table.row_key_at
         for index in range(table.visible_row_count):
-            yield key_at(index)  # type: ignore[misc]
+            yield key_at(index)  # type: ignore[misc]  # the keys are positions (rows)
 
     def visible_calls(self) -> list[CallRecord]:
         if self.report is None:
@@ -217,10 +217,10 @@ class CallReportView(Vertical):
         return [calls[position] for position in self.visible_positions()]
 
     def selected_call(self) -> CallRecord | None:
-        key = self.table.cursor_row_key
-        if self.report is None or key is None:
+        key = self.table.cursor_row_key  # a row's key is its call's position (rows)
+        if self.report is None or not isinstance(key, int):
             return None
-        return self.report.calls[key]  # type: ignore[index]
+        return self.report.calls[key]
 
     @property
     def filtered(self) -> bool:

@@ -258,7 +258,7 @@ stays and the line under the books says how old it is.
         """Show the current book's entries: a new book starts at the top, the same book
         is updated by key so the cursor and scroll stay where the user left them."""
         table = self.table
-        entries = self.entries.get(self.current_book_id, {})
+        entries = self._current_entries()
         rows = [entry_row(entry, index) for index, entry in enumerate(entries.values())]
         if self._shown_book_id == self.current_book_id and table.row_count:
             table.update_rows(rows)
@@ -321,8 +321,13 @@ stays and the line under the books says how old it is.
         if self._shown_book_id != self.current_book_id:
             return None
         key = self.table.cursor_row_key
-        entry = self.entries.get(self.current_book_id, {}).get(key)
+        entry = self._current_entries().get(key)
         return None if entry is None else (key, entry)
+
+    def _current_entries(self) -> dict[Hashable, PhoneBookElement]:
+        """The loaded entries of the book on screen (none while no book is chosen)."""
+        book_id = self.current_book_id
+        return {} if book_id is None else self.entries.get(book_id, {})
 
     def action_add_book(self) -> None:
         def added(book: PhoneBook | None) -> None:
@@ -373,7 +378,7 @@ stays and the line under the books says how old it is.
             self.notify(_("Select an entry first."), severity="warning")
             return
         key, entry = current
-        if not entry.can_delete:
+        if entry.cannot_delete_reason is not None:
             self.notify(_(entry.cannot_delete_reason), severity="warning")
             return
 
