@@ -42,7 +42,6 @@ import ipaddress
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -60,6 +59,7 @@ from spikon_tui.alerting.options import (
     validate_on_alert_timeout,
     validate_webhook,
 )
+from spikon_tui.files.atomic import locked, write_atomically
 from spikon_tui.i18n import LANGUAGES, _, language_code
 
 APP_NAME = "spikon-tui"
@@ -342,17 +342,50 @@ def load_config(path: Path | str | None = None) -> AppConfig:
 
     try:
         data = tomllib.loads(text)
+        _check_sensible(data)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         line = int(match.group(1)) if match else None
         raise ConfigError(
             _("not valid TOML: {error}").format(error=error), path=path, line=line
         ) from None
+    except RecursionError:
+        raise ConfigError(
+            _("not valid TOML: {error}").format(error=f"nested deeper than {MAX_DEPTH} levels"),
+            path=path,
+        ) from None
+    except ValueError as error:  # tomllib's int() past 4300 digits, or _check_sensible
+        raise ConfigError(_("not valid TOML: {error}").format(error=error), path=path) from None
     try:
         return _from_dict(data)
     except _SettingError as error:
         line = _find_line(text, error.table, error.key)
         raise ConfigError(error.message, path=path, line=line) from None
+
+
+MAX_DEPTH = 32
+"""Tables and arrays nested deeper than this are not a configuration."""
+
+MAX_INTEGER = 2**63 - 1
+"""TOML's own limit for integers (64-bit); tomllib reads any size."""
+
+
+def _check_sensible(data: object) -> None:
+    """ValueError for nesting deeper than `MAX_DEPTH` or integers TOML does not allow."""
+    pending: list[tuple[object, int]] = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+            items = value.values() if isinstance(value, dict) else value
+            pending.extend((item, depth + 1) for item in items)
+        elif (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and not -MAX_INTEGER - 1 <= value <= MAX_INTEGER
+        ):
+            raise ValueError("an integer beyond 64 bits")
 
 
 class _SettingError(Exception):
@@ -450,29 +483,18 @@ def _find_line(text: str, table: tuple[str, ...], key: str | None) -> int | None
 def save_config(config: AppConfig, path: Path | str | None = None) -> Path:
     """Validate and write the configuration atomically; return the path written.
 
-    The file is written to a temporary file in the same directory and moved
-    over the old one, so a crash never leaves half a file. Unknown keys and
-    tables read by `load_config` are written back.
+    The file is written to a temporary file of its own in the same directory and
+    moved over the old one (`files.atomic`), under the lock `config.toml.lock`, so
+    a crash or a second copy of the app never leaves half a file. A replaced file
+    keeps its mode; a new one is 0600. Unknown keys and tables read by
+    `load_config` are written back.
     """
     config.validate()
     path = Path(path) if path is not None else config_path()
     text = dumps_toml(_to_dict(config))
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o600
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with locked(path):
+        write_atomically(path, text, new_mode=0o600, folder_mode=0o700)
     return path
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from types import ModuleType
 from typing import TypeVar
 
 from spikon_tui.config import config_dir, validate_profile_name
+from spikon_tui.files.atomic import write_atomically
 from spikon_tui.i18n import N_, _
 
 
@@ -435,7 +435,6 @@ def _write_key_file(profile: str, key: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if os.name == "posix":
             os.chmod(path.parent, 0o700)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
         raise CredentialError(
             _("cannot create the key directory {path}: {reason}").format(
@@ -443,14 +442,8 @@ def _write_key_file(profile: str, key: str) -> Path:
             )
         ) from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            os.chmod(temporary, 0o600)
-            file.write(key + "\n")
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
+        write_atomically(path, key + "\n", mode=0o600, folder_mode=0o700)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise CredentialError(
             _("cannot write the key file {path}: {reason}").format(
                 path=path, reason=error.strerror or type(error).__name__

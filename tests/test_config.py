@@ -328,7 +328,8 @@ def test_save_is_atomic_and_leaves_no_temporary_file(
     with pytest.raises(OSError, match="disk full"):
         save_config(AppConfig(theme="second"))
     assert path.read_text() == before
-    assert sorted(p.name for p in config_home.iterdir()) == ["config.toml"]
+    left = sorted(p.name for p in config_home.iterdir())
+    assert left == ["config.toml", "config.toml.lock"], "no temporary file left behind"
 
 
 def test_save_keeps_the_file_mode(config_home: Path) -> None:
