@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.screens.monitor.staffing import FIGURES_ROW, StaffingRound, StaffingScreen
 from spikon_tui.ui.screens.monitor.staffing_audit import current_user
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus
+from spikon_tui.ui.widgets.virtual_table import VirtualTable
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import SIZE, assert_no_traceback, settle, text_of, toasts, wait_until
 from tests.ui.monitor_support import (  # noqa: F401 - quick_monitor is an autouse fixture
@@ -44,21 +45,31 @@ async def open_staffing(pilot, clock: FakeClock, **options) -> StaffingScreen:
     return screen
 
 
+def staffing_table(screen: StaffingScreen) -> VirtualTable:
+    return screen.query_one("#staffing-table", VirtualTable)
+
+
+def column_keys(table: VirtualTable) -> list[str]:
+    return [column.key for column in table.columns]
+
+
 def put_cursor(screen: StaffingScreen, agent_id: int, campaign_id: int) -> None:
-    table = screen.query_one("#staffing-table", DataTable)
-    row = table.get_row_index(str(agent_id))
-    column = table.get_column_index(f"c{campaign_id}")
-    table.move_cursor(row=row, column=column)
+    assert staffing_table(screen).move_cursor_to_key(str(agent_id), column=f"c{campaign_id}")
+
+
+def table_cell(table: VirtualTable, row_key: str, column_key: str) -> str:
+    return str(table.get_row(row_key).cells[column_keys(table).index(column_key)])
 
 
 def cell(screen: StaffingScreen, row_key: int | str, campaign_id: int) -> str:
-    table = screen.query_one("#staffing-table", DataTable)
-    return str(table.get_cell(str(row_key), f"c{campaign_id}"))
+    return table_cell(staffing_table(screen), str(row_key), f"c{campaign_id}")
 
 
 def grid(screen: StaffingScreen) -> dict[str, list[str]]:
-    table = screen.query_one("#staffing-table", DataTable)
-    return {key.value: [str(c) for c in table.get_row(key)] for key in table.rows}
+    """Every row shown, top to bottom: its key and its cells as text."""
+    table = staffing_table(screen)
+    keys = [table.row_key_at(index) for index in range(table.visible_row_count)]
+    return {str(key): [str(c) for c in table.get_row(key).cells] for key in keys}
 
 
 def status(screen: StaffingScreen) -> str:
@@ -108,15 +119,15 @@ async def test_the_grid_shows_membership_and_each_queue_s_figures(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_staffing(pilot, clock, audit_path="unused.jsonl")
-        table = screen.query_one("#staffing-table", DataTable)
+        table = staffing_table(screen)
         agents = sandbox.state.call_center.agents.values()
         assert table.row_count == len(agents) + 1  # the queue figures first
-        assert table.get_row_index(FIGURES_ROW) == 0
+        assert table.row_key_at(0) == FIGURES_ROW
         infolinia_free = 1 if INFOLINIA in free.in_campaigns else 0
         assert cell(screen, FIGURES_ROW, INFOLINIA) == f"{infolinia_free} / 2"
         assert cell(screen, FIGURES_ROW, WINDYKACJA) == "1 / 0"
         for agent in agents:
-            assert table.get_cell(str(agent.id), "agent") == agent.name
+            assert table_cell(table, str(agent.id), "agent") == agent.name
             for campaign_id in (INFOLINIA, WINDYKACJA):
                 text = cell(screen, agent.id, campaign_id)
                 assert ("in" in text.split()) == (campaign_id in agent.in_campaigns)
@@ -131,15 +142,14 @@ async def test_each_agents_direct_number_is_shown_after_the_campaigns(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_staffing(pilot, clock, audit_path="unused.jsonl")
-        table = screen.query_one("#staffing-table", DataTable)
-        keys = [key.value for key in table.columns]
+        table = staffing_table(screen)
+        keys = column_keys(table)
         assert keys[:2] == ["agent", "sip"] and keys[-1] == "ddi"
         assert all(key.startswith("c") for key in keys[2:-1])
         for agent in sandbox.state.call_center.agents.values():
-            assert agent.ddi and table.get_cell(str(agent.id), "ddi") == agent.ddi
-        assert table.get_cell(FIGURES_ROW, "ddi") == ""
-        put_cursor_column = keys.index("ddi")
-        table.move_cursor(row=1, column=put_cursor_column)
+            assert agent.ddi and table_cell(table, str(agent.id), "ddi") == agent.ddi
+        assert table_cell(table, FIGURES_ROW, "ddi") == ""
+        table.move_cursor(1, column="ddi")
         await pilot.press("i")
         assert not isinstance(app.screen, ConfirmDialog), "the DDI column is no campaign"
         assert_no_traceback(app)
@@ -154,11 +164,12 @@ async def test_the_grid_follows_changes_made_elsewhere_in_place_keeping_the_curs
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_staffing(pilot, clock, audit_path="unused.jsonl")
-        table = screen.query_one("#staffing-table", DataTable)
+        table = staffing_table(screen)
         put_cursor(screen, mover.id, WINDYKACJA)
-        cursor = table.cursor_coordinate
+        cursor = (table.cursor_row, table.cursor_row_key, table.cursor_column)
         rebuilt: list[bool] = []
-        table.clear = lambda *a, **k: rebuilt.append(True)  # type: ignore[method-assign]
+        table.set_rows = lambda *a, **k: rebuilt.append(True)  # type: ignore[method-assign]
+        table.set_columns = lambda *a, **k: rebuilt.append(True)  # type: ignore[method-assign]
         assert "in" not in cell(screen, mover.id, WINDYKACJA).split()
         assert cell(screen, FIGURES_ROW, INFOLINIA) == "0 / 0"
 
@@ -167,7 +178,8 @@ async def test_the_grid_follows_changes_made_elsewhere_in_place_keeping_the_curs
         await poll_again(pilot, screen, clock)
         assert "in" in cell(screen, mover.id, WINDYKACJA).split()
         assert cell(screen, FIGURES_ROW, INFOLINIA) == "0 / 3"
-        assert table.cursor_coordinate == cursor and not rebuilt, "updated in place"
+        assert (table.cursor_row, table.cursor_row_key, table.cursor_column) == cursor
+        assert not rebuilt, "updated in place"
         assert sandbox.request_counts["cc_agent/list"] == 2
         assert sandbox.request_counts["cc_monitor/show"] == 4
         assert sandbox.request_counts["cc_campaigns/list"] == 1, "the list is not asked each time"
@@ -480,3 +492,56 @@ async def test_read_only_offers_no_changes(
             assert app.screen is screen, f"{key} asked something in read-only mode"
         assert "read-only" in text_of(screen.query_one("#staffing-note"))
         assert not audit_lines(audit)
+
+
+# -- keys --------------------------------------------------------------------------------
+
+
+async def test_the_cursor_starts_on_the_first_agent_s_first_campaign(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_staffing(pilot, clock, audit_path="unused.jsonl")
+        table = staffing_table(screen)
+        first_agent = next(iter(sandbox.state.call_center.agents.values()))
+        assert table.cursor_row_key == str(first_agent.id)
+        assert table.cursor_column == f"c{screen.campaigns[0].id}"
+        assert table.cursor_row in range(table.scroll_offset.y, table.scroll_offset.y + 10)
+        await pilot.press("right", "down")
+        assert table.cursor_column == f"c{screen.campaigns[1].id}"
+        await poll_again(pilot, screen, clock)
+        assert table.cursor_column == f"c{screen.campaigns[1].id}", "placed once, not each poll"
+        assert table.cursor_row == 2
+
+
+def help_keys(app) -> str:
+    return text_of(list(app.screen.query(Static))[-1])
+
+
+async def test_escape_goes_back_where_help_offers_it_and_help_offers_it_only_there(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")  # the mode: nothing to go back to
+        await wait_until(pilot, lambda: isinstance(app.screen, StaffingScreen), "staffing")
+        mode_screen = app.screen
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: app.screen is not mode_screen, "the help")
+        assert "Back" not in help_keys(app)
+        await pilot.press("escape")  # closes the help
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is mode_screen
+
+        screen = await open_staffing(pilot, clock, audit_path="unused.jsonl")
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: app.screen is not screen, "the help")
+        assert "Back" in help_keys(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "the help closed")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is mode_screen, "back")
+        assert_no_traceback(app)

@@ -27,6 +27,7 @@ are and why.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,14 +37,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Static
-from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
+from textual.widgets import Static
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.api.models import ActionStatus, CcAgent, CcCampaign
 from spikon_tui.formatting import format_age
 from spikon_tui.i18n import N_, _, ngettext
-from spikon_tui.monitor import MonitorTracker
+from spikon_tui.monitor import MonitorTracker, Snapshot
 from spikon_tui.monitor.clock import Clock
 from spikon_tui.monitor.freshness import FreshnessStatus, PollHealth
 from spikon_tui.monitor.staffing_changes import (
@@ -58,10 +58,11 @@ from spikon_tui.ui.screens.monitor import poller as monitor_poller
 from spikon_tui.ui.screens.monitor.base import MonitorScreen, combine_freshness
 from spikon_tui.ui.screens.monitor.poller import PollRound, poll_campaigns
 from spikon_tui.ui.screens.monitor.staffing_audit import append_audit, default_audit_path
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
-from spikon_tui.ui.widgets.live_table import cursor_row_key, sync_table, update_cells
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 from spikon_tui.ui.widgets.title_bar import TitleBar
+from spikon_tui.ui.widgets.virtual_table import Cell, Column, Row, VirtualTable
 
 ACTIONS = ("toggle_in", "toggle_out", "set_default")
 FIGURES_ROW = "figures"
@@ -181,22 +182,31 @@ mode offers no changes.
         self._freshness: dict[int, FreshnessStatus] = {}
         self._freshness_at = 0.0
         self._shown_note = ""
+        self._cursor_placed = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield MonitorStatus(id="monitor-status")
         self._shown_note = self._note()
         yield Static(self._shown_note, id="staffing-note")
-        yield DataTable(id="staffing-table", cursor_type="cell", zebra_stripes=True)
+        yield VirtualTable(self._columns(), id="staffing-table", cell_cursor=True, sortable=False)
         yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":  # only when opened over another screen, not as the F5 mode
-            return len(self.app.screen_stack) > 1
+            return self._over_another_screen()
         return not (action in ACTIONS and self.read_only)
 
+    def _over_another_screen(self) -> bool:
+        """Opened over another screen (Escape goes back to it), not as the F5 mode.
+
+        Asked of this screen's place in the stack, not of the stack's height: with the help
+        dialog on top, the F5 mode's stack has two screens, and help offered "esc Back"."""
+        stack = self.app.screen_stack
+        return self in stack and stack.index(self) > 0
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        if self._over_another_screen():
             self.app.pop_screen()
 
     @property
@@ -222,7 +232,7 @@ mode offers no changes.
         )
 
     async def fetch_round(self) -> StaffingRound:
-        client, clock = self.app.spikon, self.app.session.clock
+        client, clock = spikon_client(self), spikon_app(self).session.clock
         sequence = self.scheduler.polls_started
         queues, (agents, error, agents_at, latency) = await asyncio.gather(
             poll_campaigns(
@@ -311,12 +321,10 @@ mode offers no changes.
 
     def tick(self, now: float) -> None:
         """Between polls only the STALE marks can change: redraw the figures row."""
-        table = self.query_one("#staffing-table", DataTable)
-        if table.row_count:
-            cells = self._figures_row(now)
-            keys = [key.value for key in table.columns]
-            if len(keys) == len(cells):
-                update_cells(table, FIGURES_ROW, dict(zip(keys, cells, strict=True)))
+        table = self.query_one("#staffing-table", VirtualTable)
+        cells = self._figures_row(now)
+        if table.row_count and len(table.columns) == len(cells):
+            table.update_rows([Row(FIGURES_ROW, cells)], remove_missing=False)
 
     def _note(self) -> str:
         if self.read_only:
@@ -328,7 +336,9 @@ mode offers no changes.
             return _("loading…")
         return _("Changes are logged to {path}").format(path=shown_path(self.audit_path))
 
-    def _figures_cell(self, campaign_id: int, snapshots: dict, now: float) -> Text:
+    def _figures_cell(
+        self, campaign_id: int, snapshots: Mapping[int, Snapshot], now: float
+    ) -> Text:
         snapshot = snapshots.get(campaign_id)
         if snapshot is None:
             return Text(DASH, style="dim")
@@ -343,7 +353,7 @@ mode offers no changes.
             text.append(" " + _("STALE"), style=f"bold {theme.warning}")
         return text
 
-    def _figures_row(self, now: float) -> tuple:
+    def _figures_row(self, now: float) -> tuple[Cell, ...]:
         snapshots = self.tracker.snapshots()
         return (
             Text(_("free / waiting"), style="bold"),
@@ -352,60 +362,55 @@ mode offers no changes.
             "",
         )
 
-    def _rows(self, now: float) -> dict[str, tuple]:
-        rows: dict[str, tuple] = {FIGURES_ROW: self._figures_row(now)}
+    def _rows(self, now: float) -> list[Row]:
+        rows = [Row(FIGURES_ROW, self._figures_row(now))]
         for agent in self.agents.values():
-            rows[str(agent.id)] = (
+            cells: tuple[Cell, ...] = (
                 agent.name,
                 agent.sip,
                 *(Text(membership(agent, c.id)) for c in self.campaigns),
                 agent.ddi.strip() or DASH,
             )
+            rows.append(Row(str(agent.id), cells))
         return rows
 
+    def _columns(self) -> list[Column]:
+        """Agent, SIP login, one column per campaign (key `c<id>`), DDI."""
+        return [
+            Column("agent", _("Agent")),
+            Column("sip", _("SIP login")),
+            *(Column(f"c{campaign.id}", campaign.name) for campaign in self.campaigns),
+            Column("ddi", DDI_LABEL),
+        ]
+
     def _draw_grid(self, now: float) -> None:
-        table = self.query_one("#staffing-table", DataTable)
-        columns = [("agent", _("Agent")), ("sip", _("SIP login"))]
-        columns += [(f"c{campaign.id}", campaign.name) for campaign in self.campaigns]
-        columns.append(("ddi", DDI_LABEL))
-        shown = [(key.value, column.label.plain) for key, column in table.columns.items()]
-        with self.app.batch_update():
-            if shown == columns:
-                sync_table(table, self._rows(now))
-                return
-            # The campaigns changed (added, gone, renamed): new columns, the cursor kept.
-            row = cursor_row_key(table)
-            column = None
-            if row is not None:
-                column = table.coordinate_to_cell_key(table.cursor_coordinate).column_key.value
-            table.clear(columns=True)
-            for key, label in columns:
-                table.add_column(label, key=key)
-            sync_table(table, self._rows(now))
-            if row is None:
-                return
-            try:
-                target_row = table.get_row_index(row)
-                target_column = table.get_column_index(column) if column else 0
-            except (RowDoesNotExist, ColumnDoesNotExist):
-                return  # that agent or campaign is gone: the cursor stays at the top
-            table.move_cursor(row=target_row, column=target_column, animate=False)
+        table = self.query_one("#staffing-table", VirtualTable)
+        columns = self._columns()
+        if list(table.columns) == columns:
+            table.update_rows(self._rows(now))
+        else:  # the campaigns changed (added, gone, renamed): the cursor stays on its cell
+            table.set_columns(columns, self._rows(now))
+        if not self._cursor_placed and self.agents:
+            # Start on the first agent's first campaign, where i, o and d apply.
+            self._cursor_placed = True
+            first = columns[2].key if self.campaigns else "agent"
+            table.move_cursor(1, column=first)
 
     # -- the cell under the cursor ---------------------------------------------------------
 
     def selected(self) -> tuple[CcAgent, CcCampaign] | None:
-        table = self.query_one("#staffing-table", DataTable)
-        if table.row_count == 0:
+        table = self.query_one("#staffing-table", VirtualTable)
+        row = table.cursor_row_key
+        column = table.cursor_column or ""
+        if row is None:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate)
-        column = key.column_key.value or ""
-        if key.row_key.value == FIGURES_ROW:
+        if row == FIGURES_ROW:
             self.notify(_("Move the cursor to an agent's row first."), timeout=4)
             return None
         if not column.startswith("c"):
             self.notify(_("Move the cursor to a campaign's column first."), timeout=4)
             return None
-        agent = self.agents.get(int(key.row_key.value or 0))
+        agent = self.agents.get(int(str(row)))
         campaign_id = int(column[1:])
         campaign = next((c for c in self.campaigns if c.id == campaign_id), None)
         if agent is None or campaign is None:
@@ -473,7 +478,7 @@ mode offers no changes.
 
     @work(group="staffing-change")
     async def apply(self, change: StaffingChange) -> None:
-        method = getattr(self.app.spikon, change.method)
+        method = getattr(spikon_client(self), change.method)
         try:
             result = await method(change.agent.id, change.campaign.id)
         except Exception as error:  # noqa: BLE001 - shown and logged by on_staffing_screen_done
@@ -483,21 +488,22 @@ mode offers no changes.
 
     def on_staffing_screen_done(self, message: Done) -> None:
         self.busy = False
-        change = message.change
-        unknown = message.error is not None and getattr(message.error, "outcome_unknown", False)
-        if message.error is not None:
-            result = describe_error(message.error)
+        change, error = message.change, message.error
+        unknown = error is not None and getattr(error, "outcome_unknown", False)
+        if error is not None:
+            result = describe_error(error)
             if unknown:
                 result = _("outcome unknown: {error}").format(error=result)
         elif message.result is not None and not message.result.ok:
             result = _("SPIKON answered {status}").format(status=repr(message.result.status))
         else:
             result = "OK"
+        session = spikon_app(self).session
         try:
             append_audit(
                 self.audit_path,
-                at=self.app.session.clock(),
-                profile=self.app.session.profile,
+                at=session.clock(),
+                profile=session.profile,
                 what=change.what,
                 result=result,
             )
@@ -512,12 +518,12 @@ mode offers no changes.
             )
         if result == "OK":
             self.notify(_("Done: {change}.").format(change=change.what), title=_("Staffing"))
-        elif unknown:
+        elif unknown and error is not None:
             self.notify(
                 _(
                     "{error} The grid shows what SPIKON has after the "
                     "next poll; check it before trying again."
-                ).format(error=describe_error(message.error)),
+                ).format(error=describe_error(error)),
                 title=_("Not known whether SPIKON did it: {change}").format(change=change.what),
                 severity="warning",
                 timeout=30,

@@ -60,9 +60,13 @@ class ColumnLayout:
         return None
 
 
-def measure_widths(columns: Sequence[Column], rows: Sequence[Row]) -> list[int]:
-    """Each column's natural width: its own, or the widest of its label and a sample of
-    rows (at most `MAX_AUTO_WIDTH`)."""
+def measure_widths(
+    columns: Sequence[Column], rows: Sequence[Row], *, sort_arrow: bool = True
+) -> list[int]:
+    """Each column's natural width: its own, or the widest of its label (with room for
+    the sort arrow " ▲" unless `sort_arrow` is False) and a sample of rows (at most
+    `MAX_AUTO_WIDTH`)."""
+    arrow = 2 if sort_arrow else 0
     if len(rows) > WIDTH_SAMPLE_SIZE:
         rows = rows[:: len(rows) // WIDTH_SAMPLE_SIZE]
     widths: list[int] = []
@@ -71,8 +75,8 @@ def measure_widths(columns: Sequence[Column], rows: Sequence[Row]) -> list[int]:
             widths.append(max(column.width, column.min_width))
             continue
         texts = [plain(row.cells[index]) for row in rows if index < len(row.cells)]
-        widest = max(cell_len(column.label) + 2, max(map(cell_len, texts), default=0))
-        widths.append(max(column.min_width, min(widest, MAX_AUTO_WIDTH)))  # +2: " ▲"
+        widest = max(cell_len(column.label) + arrow, max(map(cell_len, texts), default=0))
+        widths.append(max(column.min_width, min(widest, MAX_AUTO_WIDTH)))
     return widths
 
 

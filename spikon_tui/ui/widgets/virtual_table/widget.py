@@ -223,8 +223,8 @@ class VirtualTable(ScrollView, can_focus=True):
 
         self._natural_widths: list[int] = []  # widths from the columns and the data alone
         # What is drawn: natural widths, columns dropped and flex columns fitted.
-        self._layout = ColumnLayout.of(measure_widths(self._columns, ()))
-        self._set_widths(measure_widths(self._columns, ()))
+        self._layout = ColumnLayout.of(self._measure(()))
+        self._set_widths(self._measure(()))
         self.set_reactive(VirtualTable.zebra, zebra)
 
     # ------------------------------------------------------------------ public state
@@ -328,7 +328,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._key_index = None
         self._sort_keys = {}
         self._row_cache.clear()
-        self._set_widths(measure_widths(self._columns, self._rows))
+        self._set_widths(self._measure(self._rows))
         self._order = self._sorted_order()
         self._visible = self._filtered(self._order, self._needle)
         self._cursor = 0
@@ -388,9 +388,7 @@ class VirtualTable(ScrollView, can_focus=True):
         changed = [new_rows[i] for i in to_fold]
         grown = [
             max(old, new)
-            for old, new in zip(
-                self._natural_widths, measure_widths(self._columns, changed), strict=True
-            )
+            for old, new in zip(self._natural_widths, self._measure(changed), strict=True)
         ]
         self._set_widths(grown)
         self._order = self._sorted_order()
@@ -430,7 +428,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._key_index = None
         self._sort_keys = {}
         self._clear_render_caches()
-        self._set_widths(measure_widths(self._columns, self._rows))
+        self._set_widths(self._measure(self._rows))
         self._order = self._sorted_order()
         self._visible = self._filtered(self._order, self._needle)
         position = self._ensure_key_index().get(cursor_key, -1) if cursor_key is not None else -1
@@ -762,6 +760,9 @@ class VirtualTable(ScrollView, can_focus=True):
             self.call_later(self._index_next_chunk, generation)
         else:
             self._ensure_key_index()
+
+    def _measure(self, rows: Sequence[Row]) -> list[int]:
+        return measure_widths(self._columns, rows, sort_arrow=self._sortable)
 
     def _set_widths(self, natural: list[int]) -> None:
         self._natural_widths = natural
