@@ -150,9 +150,7 @@ class ReportLedger:
         except FileNotFoundError:
             return ledger
         except OSError as error:
-            ledger.problem = _("Could not read {path}: {reason}.").format(
-                path=path, reason=error.strerror or type(error).__name__
-            )
+            ledger.problem = _cannot_read(path, error)
             return ledger
         try:
             ledger._entries = _parse(raw)
@@ -290,10 +288,15 @@ def _set_aside(path: Path, now: float | None) -> str:
     try:
         backup = set_aside(path, now if now is not None else path.stat().st_mtime)
     except OSError as error:
-        return _("Could not read {path}: {reason}.").format(
-            path=path, reason=error.strerror or type(error).__name__
-        )
+        return _cannot_read(path, error)
     return _(
         "The list of call reports ({path}) was damaged and could not be read. It is kept "
         "as {backup}, and a new list starts."
     ).format(path=path, backup=backup.name)
+
+
+def _cannot_read(path: Path, error: OSError) -> str:
+    reason = _("cannot read the file: {reason}").format(
+        reason=error.strerror or type(error).__name__
+    )
+    return f"{path}: {reason}"

@@ -22,13 +22,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spikon_tui.files.atomic import load_json, locked, set_aside, write_atomically
-from spikon_tui.i18n import _
+from spikon_tui.i18n import N_, _
 from spikon_tui.sms.sent import SentMessage
 
 STORE_FILE = "sms-sent.json"
 FORMAT_VERSION = 1
 MAX_KEPT = 5000
 """The newest messages kept; older ones are dropped when the list is saved."""
+
+
+_NEWER = N_(
+    "The list of sent SMS ({path}) was written by a newer spikon-tui. It is "
+    "left untouched, and new messages are not saved in it."
+)
 
 
 class StoreError(Exception):
@@ -70,10 +76,7 @@ class SentStore:
             return self._set_aside(raw, damaged=True)
         if version > FORMAT_VERSION:
             self.writable = False
-            return _(
-                "The list of sent SMS ({path}) was written by a newer spikon-tui. It is "
-                "left untouched, and new messages are not saved in it."
-            ).format(path=self.path)
+            return _(_NEWER).format(path=self.path)
         good, bad = _read_records(records)
         self.messages = _ordered(good)
         if bad:
@@ -185,7 +188,8 @@ class SentStore:
             set_aside(self.path, self._clock())
             return {}
         if version > FORMAT_VERSION:
-            raise OSError(0, _("written by a newer spikon-tui"))
+            self.writable = False
+            raise StoreError(_(_NEWER).format(path=self.path))
         return _ordered(_read_records(records)[0])
 
 
