@@ -22,6 +22,9 @@ class SandboxConfig:
     whitelist: caller IP addresses or networks; empty lets everyone in (else -5).
     clock: epoch seconds (default `time.time`); pass a fake clock to make
         reports, SMS, TTS and the Call Center move exactly when a test says.
+    idle_timeout: real seconds a connection has to send a whole request (after
+        connecting or after the last answer) before it is closed.
+    max_workers: threads answering requests; waiting connections hold none.
 
     Special SMS numbers (`to` of sms/send); a message moves one step a second:
         ends in "000": 0 -> 1 -> 3 (undelivered);
@@ -46,6 +49,8 @@ class SandboxConfig:
     latency_ms: int = 0
     whitelist: tuple[str, ...] = ()
     clock: Callable[[], float] | None = None
+    idle_timeout: float = 10.0
+    max_workers: int = 64
 
     def __post_init__(self) -> None:
         if self.api_key is not None and not self.api_key.strip():
@@ -57,5 +62,9 @@ class SandboxConfig:
             raise ValueError("campaigns must be at least 1")
         if self.generation_delay < 0:
             raise ValueError("generation_delay must not be negative")
+        if self.idle_timeout <= 0:
+            raise ValueError("idle_timeout must be positive")
+        if self.max_workers < 1:
+            raise ValueError("max_workers must be at least 1")
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be 0-65535")

@@ -15,6 +15,7 @@ always JSON.
 from __future__ import annotations
 
 import email.policy
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -127,7 +128,19 @@ def form_fields(request: Request) -> dict[str, str]:
     return _first_of_each(pairs)
 
 
+MAX_PARTS = 100
+"""A form has a few dozen fields at most; counted before the body is parsed."""
+
+_BOUNDARY = re.compile(r'boundary\s*=\s*(?:"([^"]{1,70})"|([^\s;"]{1,70}))', re.IGNORECASE)
+
+
 def _multipart_fields(request: Request) -> dict[str, str]:
+    found = _BOUNDARY.search(request.headers.get("content-type", ""))
+    if found is None:
+        raise ApiError(-12, "The multipart/form-data body has no boundary")
+    boundary = (found.group(1) or found.group(2)).encode("latin-1")
+    if request.body.count(b"--" + boundary) > MAX_PARTS + 1:
+        raise ApiError(-12, f"A form of more than {MAX_PARTS} parts is not read")
     head = f"Content-Type: {request.headers.get('content-type', '')}\r\n\r\n".encode()
     message = BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
     if not message.is_multipart():

@@ -67,7 +67,12 @@ class Sandbox:
     def start(self) -> Sandbox:
         if self._server is not None:
             return self
-        server = HttpServer((self.config.host, self._port), self._answer)
+        server = HttpServer(
+            (self.config.host, self._port),
+            self._answer,
+            max_workers=self.config.max_workers,
+            idle_timeout=self.config.idle_timeout,
+        )
         self._port = server.server_address[1]
         self._server = server
         self._thread = threading.Thread(target=server.serve, name="spikon-sandbox")
