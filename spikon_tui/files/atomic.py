@@ -6,6 +6,8 @@ it, renames it over the target (`os.replace`) and fsyncs the folder where the
 system allows it. Two copies of the app writing at once never share a temporary
 file, and a reader sees either the old file or the new one, never half of one.
 
+`append_locked` adds lines to a log (an audit log) under that lock, in one write.
+
 `locked(path)` holds an advisory lock on the sibling `NAME.lock` (the `filelock`
 package) while a store reads what is on disk, merges and writes: so no copy
 writes over a record another copy saved a moment before.
@@ -205,6 +207,22 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def append_locked(path: Path, text: str, *, new_mode: int | None = None) -> None:
+    """Append `text` (whole lines) to a log several copies of the app may write, under its lock.
+
+    The lines land in one write, flushed and fsynced, so two copies never interleave
+    within a line. Raises OSError (`LockTimeout` included) when it cannot be written.
+    """
+    path = Path(path)
+    with locked(path):
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, flags, new_mode if new_mode is not None else 0o666)
+        with os.fdopen(descriptor, "ab") as file:
+            file.write(text.encode("utf-8"))
+            file.flush()
+            os.fsync(file.fileno())
 
 
 def set_aside(path: Path, now: float, *, copy_of: bytes | None = None) -> Path:

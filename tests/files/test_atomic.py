@@ -12,6 +12,7 @@ import pytest
 from spikon_tui.files.atomic import (
     DamagedFile,
     LockTimeout,
+    append_locked,
     load_json,
     locked,
     open_atomically,
@@ -121,3 +122,21 @@ def test_absurd_json_is_a_damaged_file(raw: bytes) -> None:
 def test_brackets_inside_strings_do_not_count_as_depth() -> None:
     text = '{"a": "' + "[" * 1000 + '\\"' + "{" * 100 + '"}'
     assert load_json(text.encode()) == {"a": "[" * 1000 + '"' + "{" * 100}
+
+
+def test_appends_from_many_threads_never_interleave(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+
+    def append(name: str) -> None:
+        for n in range(100):
+            append_locked(log, f'{{"who": "{name}", "n": {n}, "pad": "{"x" * 5000}"}}\n')
+
+    threads = [threading.Thread(target=append, args=(name,)) for name in "abcd"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    lines = log.read_text().splitlines()
+    assert len(lines) == 400
+    for line in lines:
+        load_json(line.encode())
