@@ -27,10 +27,12 @@ from spikon_tui.api.coerce import (
     to_datetime,
     to_decimal,
     to_duration,
+    to_id,
+    to_id_list,
     to_int,
-    to_int_list,
     to_int_or_zero,
     to_optional_duration,
+    to_optional_id,
     to_optional_int,
     to_optional_text,
     to_seconds,
@@ -105,7 +107,7 @@ def balance(payload: Any) -> models.Balance:
 def phone_accounts(payload: Any) -> list[models.PhoneAccount]:
     return [
         models.PhoneAccount(
-            id=to_int(_required(item, "id", N_("a phone account")), "id"),
+            id=to_id(_required(item, "id", N_("a phone account")), "id"),
             number=to_text(item.get("number")),
             internal=to_optional_text(item.get("internal"), none_markers=("-",)),
             login=to_text(item.get("login")),
@@ -126,7 +128,7 @@ def call_initiated(payload: Any) -> models.CallInitiated:
 
 def _phone_book(item: dict[str, Any]) -> models.PhoneBook:
     return models.PhoneBook(
-        id=to_int(_required(item, "id", N_("a phone book")), "id"),
+        id=to_id(_required(item, "id", N_("a phone book")), "id"),
         name=to_text(item.get("name")),
     )
 
@@ -141,7 +143,7 @@ def phone_book(payload: Any) -> models.PhoneBook:
 
 def _element(item: dict[str, Any]) -> models.PhoneBookElement:
     return models.PhoneBookElement(
-        id=to_optional_int(item.get("id"), "id"),
+        id=to_optional_id(item.get("id"), "id"),
         name=to_text(item.get("name")),
         number=to_text(item.get("number")),
     )
@@ -158,7 +160,7 @@ def phone_book_element(payload: Any) -> models.PhoneBookElement:
 def deleted_item(payload: Any) -> models.DeletedItem:
     record = _record(payload, "state", "id")
     return models.DeletedItem(
-        id=to_int(_required(record, "id", N_("the deleted item")), "id"),
+        id=to_id(_required(record, "id", N_("the deleted item")), "id"),
         state=to_text(record.get("state")),
     )
 
@@ -169,13 +171,13 @@ def deleted_item(payload: Any) -> models.DeletedItem:
 def call_list_order(payload: Any) -> models.CallListOrder:
     record = _record(payload, "call_list_id", "id")
     value = lookup(record, "call_list_id", "id")
-    return models.CallListOrder(call_list_id=to_int(value, "call_list_id"))
+    return models.CallListOrder(call_list_id=to_id(value, "call_list_id"))
 
 
 def call_list_statuses(payload: Any) -> list[models.CallListStatus]:
     return [
         models.CallListStatus(
-            id=to_int(_required(item, "id", N_("a call history report")), "id"),
+            id=to_id(_required(item, "id", N_("a call history report")), "id"),
             generated=to_bool(item.get("generated")),
         )
         for item in _items(payload, "call_lists")
@@ -224,7 +226,8 @@ def call_records(payload: Any) -> list[models.CallRecord]:
 
     A report can have 50,000 rows, so rows spelled as documented take a fast
     path: documented keys looked up directly, with `datetime.fromisoformat` and
-    `int` as the only parsing. Any other row goes through `_call_record`.
+    `int` as the only parsing (of a duration of at most 9 ASCII digits). Any
+    other row goes through `_call_record`, which holds every value to the limits.
     """
     rows = numbered_items(_container(payload, "call_lists"))
     with _collector_paused(len(rows)):
@@ -243,11 +246,19 @@ def _build_call_records(rows: list[Any]) -> list[models.CallRecord]:
             dst = row["dst"]
             state = row["state"]
             file = row["file"]
-            if not (src.__class__ is dst.__class__ is state.__class__ is file.__class__ is str):
+            duration = row["duration"]
+            if not (
+                src.__class__
+                is dst.__class__
+                is state.__class__
+                is file.__class__
+                is duration.__class__
+                is str
+            ):
                 raise TypeError
-            record = CallRecord(
-                fromisoformat(row["date"]), src, dst, int(row["duration"]), state, file
-            )
+            if len(duration) > 9 or not duration.isdigit() or not duration.isascii():
+                raise ValueError
+            record = CallRecord(fromisoformat(row["date"]), src, dst, int(duration), state, file)
         except (KeyError, TypeError, ValueError):
             record = _call_record(row)
         append(record)
@@ -260,7 +271,7 @@ def _build_call_records(rows: list[Any]) -> list[models.CallRecord]:
 def cc_campaigns(payload: Any) -> list[models.CcCampaign]:
     return [
         models.CcCampaign(
-            id=to_int(_required(item, "id", N_("a campaign")), "id"),
+            id=to_id(_required(item, "id", N_("a campaign")), "id"),
             name=to_text(item.get("name")),
         )
         for item in _items(payload, "cc_campaigns")
@@ -270,13 +281,13 @@ def cc_campaigns(payload: Any) -> list[models.CcCampaign]:
 def cc_agents(payload: Any) -> list[models.CcAgent]:
     return [
         models.CcAgent(
-            id=to_int(_required(item, "id", N_("an agent")), "id"),
+            id=to_id(_required(item, "id", N_("an agent")), "id"),
             name=to_text(item.get("name")),
             sip=to_text(item.get("sip")),
             ddi=to_text(item.get("ddi")),
-            in_campaigns=to_int_list(item.get("in_campaigns"), "in_campaigns"),
-            out_campaigns=to_int_list(item.get("out_campaigns"), "out_campaigns"),
-            default_out_campaign=to_optional_int(
+            in_campaigns=to_id_list(item.get("in_campaigns"), "in_campaigns"),
+            out_campaigns=to_id_list(item.get("out_campaigns"), "out_campaigns"),
+            default_out_campaign=to_optional_id(
                 item.get("default_out_campaign"), "default_out_campaign"
             ),
         )
@@ -383,7 +394,7 @@ def sms_sent(payload: Any) -> models.SmsSent:
     ids = record.get("ids")
     if ids is None and "id" in record:
         ids = record["id"]
-    return models.SmsSent(state=to_text(record.get("state")), ids=to_int_list(ids, "ids"))
+    return models.SmsSent(state=to_text(record.get("state")), ids=to_id_list(ids, "ids"))
 
 
 def sms_state(payload: Any) -> models.SmsState:
@@ -415,13 +426,13 @@ def tts_voices(payload: Any) -> list[models.TtsVoice]:
 
 def tts_created(payload: Any) -> models.TtsCreated:
     record = _record(payload, "tts_id")
-    return models.TtsCreated(tts_id=to_int(record["tts_id"], "tts_id"))
+    return models.TtsCreated(tts_id=to_id(record["tts_id"], "tts_id"))
 
 
 def tts_announcements(payload: Any) -> list[models.TtsAnnouncement]:
     return [
         models.TtsAnnouncement(
-            id=to_int(_required(item, "id", N_("an announcement")), "id"),
+            id=to_id(_required(item, "id", N_("an announcement")), "id"),
             name=to_text(item.get("name")),
             generated=to_bool(item.get("generated")),
         )
@@ -440,6 +451,6 @@ def tts_price(payload: Any) -> models.TtsPrice:
 def tts_status(payload: Any) -> models.TtsStatus:
     record = _record(payload, "generated")
     return models.TtsStatus(
-        id=to_int(_required(record, "id", N_("the announcement")), "id"),
+        id=to_id(_required(record, "id", N_("the announcement")), "id"),
         generated=to_bool(record.get("generated")),
     )

@@ -23,7 +23,12 @@ Helpers used by the answer parsers:
   (`phone-book-1`, `phone-book-2`, ...), sorted numerically so `-2` comes
   before `-10`; it also accepts real arrays and empty containers.
 
-Malformed bodies raise `MalformedResponseError` with at most a short excerpt.
+Malformed bodies raise `MalformedResponseError` with at most a short excerpt,
+and so does an answer past the limits of `limits.py`, checked before the
+expensive step: JSON nesting is measured on the raw bytes before `json.loads`
+(`json_too_deep`), XML nesting while the elements are turned into values, and
+every number's text before `int()` or `Decimal()` sees it (`json_number_hooks`;
+`NaN` and `Infinity` are refused).
 """
 
 from __future__ import annotations
@@ -32,13 +37,18 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from decimal import Decimal
 from itertools import islice, repeat
 from operator import le, lt
 from typing import TYPE_CHECKING, Any
 
 from spikon_tui.api.errors import MalformedResponseError
 from spikon_tui.api.lenient_json import loads_lenient
+from spikon_tui.api.limits import (
+    JSON_NUMBER_HOOKS,
+    MAX_DEPTH,
+    MAX_NUMBER_LENGTH,
+    too_deep,
+)
 from spikon_tui.i18n import _
 
 if TYPE_CHECKING:
@@ -88,13 +98,13 @@ def item_number(key: str) -> int | None:
     """The trailing number of a numbered key (`"call-list-12"` -> 12, `"tts- 1"` -> 1)."""
     text = key.strip()
     if text.isascii() and text.isdigit():
-        return int(text)
+        return int(text) if len(text) <= MAX_NUMBER_LENGTH else None
     for separator in ("-", "_", " "):
         head, found, tail = text.rpartition(separator)
         if found:
             tail = tail.strip()
             if tail.isascii() and tail.isdigit() and head.strip():
-                return int(tail)
+                return int(tail) if len(tail) <= MAX_NUMBER_LENGTH else None
     return None
 
 
@@ -197,10 +207,50 @@ def excerpt(body: bytes | str, limit: int = 60) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
+# --- limits -----------------------------------------------------------------
+
+_NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'"{}[]')
+_ARRAYS_AS_OBJECTS = bytes.maketrans(b"[]", b"{}")
+_TOO_DEEP_RUN = b"{" * (MAX_DEPTH + 1)
+
+
+def json_too_deep(body: bytes | str) -> bool:
+    """Whether a JSON text nests arrays and objects more than `MAX_DEPTH` deep.
+
+    Measured on the raw text before it is parsed, with C-level passes only (a
+    50,000-row report costs a few per cent of `json.loads`): escaped quotes and
+    backslashes are dropped, then everything but quotes and brackets; the parts
+    inside strings go; each pass then removes the innermost `{}` pairs, so a
+    structure `MAX_DEPTH` deep is gone after `MAX_DEPTH` passes. Brackets left
+    open (the lenient reader closes them) count as levels.
+    """
+    data = body.encode("utf-8", "replace") if isinstance(body, str) else body
+    if b"\\" in data:
+        # In JSON a backslash only starts an escape: pairs first, then escaped quotes.
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    data = data.translate(_ARRAYS_AS_OBJECTS, _NOT_STRUCTURE)
+    # Adjacent quotes close a string and open the next with no bracket between.
+    data = data.replace(b'""', b"")
+    if b'"' in data:
+        data = b"".join(data.split(b'"')[::2])  # what is left between strings
+    if _TOO_DEEP_RUN in data:
+        return True
+    passes = 0
+    while data and passes < MAX_DEPTH:
+        inner_removed = data.replace(b"{}", b"")
+        if len(inner_removed) == len(data):
+            break
+        data = inner_removed
+        passes += 1
+    return b"{}" in data or passes + data.count(b"{") > MAX_DEPTH
+
+
 def decode_json(body: bytes | str, charset: str | None = None) -> Any:
     """Decode a JSON body; fall back to the lenient reader when it is invalid."""
+    if json_too_deep(body):
+        raise too_deep()
     try:
-        return json.loads(body, parse_float=Decimal)
+        return json.loads(body, **JSON_NUMBER_HOOKS)
     except json.JSONDecodeError:
         pass
     except UnicodeDecodeError:
@@ -208,6 +258,8 @@ def decode_json(body: bytes | str, charset: str | None = None) -> Any:
             raise MalformedResponseError(
                 _("The server's JSON answer is not valid UTF-8 text.")
             ) from None
+    except RecursionError:
+        raise too_deep() from None
     text = body
     if isinstance(body, bytes):
         try:
@@ -225,6 +277,8 @@ def decode_json(body: bytes | str, charset: str | None = None) -> Any:
         )
     try:
         return loads_lenient(text.lstrip("\ufeff"))
+    except MalformedResponseError:
+        raise
     except (ValueError, RecursionError):
         raise MalformedResponseError(
             _(
@@ -238,16 +292,20 @@ def _local_name(tag: str) -> str:
     return tag.rpartition("}")[2] if tag.startswith("{") else tag
 
 
-def _element_value(element: Element) -> Any:
+def _element_value(element: Element, depth: int = 1) -> Any:
+    if depth > MAX_DEPTH:
+        raise too_deep(xml=True)
     kind = element.get("type")
     if element.get("nil") == "true":
         return None
     children = list(element)
     if kind == "array":
-        return [_element_value(child) for child in children]
+        return [_element_value(child, depth + 1) for child in children]
     if not children:
         text = (element.text or "").strip()
         if kind == "integer":
+            if len(text) > MAX_NUMBER_LENGTH:
+                return text  # left as text: reading it as a number refuses it
             try:
                 return int(text)
             except ValueError:
@@ -259,7 +317,7 @@ def _element_value(element: Element) -> Any:
     repeated: set[str] = set()
     for child in children:
         key = normalise_key(_local_name(child.tag))
-        value = _element_value(child)
+        value = _element_value(child, depth + 1)
         if key not in result:
             result[key] = value
         elif key in repeated:

@@ -327,13 +327,22 @@ class ValidationError(SpikonError, ValueError):
 # --- reading an error out of a decoded answer --------------------------------
 
 
+_MAX_CODE_LENGTH = 12
+"""Longest error id read (`-1000` has 5 characters); a longer one is no id."""
+
+SERVER_TEXT_LIMIT = 300
+"""Characters of a server's error name or description kept in a message."""
+
+
 def _as_int(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return value if abs(value) < 10**_MAX_CODE_LENGTH else None
     if isinstance(value, str):
         text = value.strip()
+        if len(text) > _MAX_CODE_LENGTH:
+            return None  # never int() of a 5,000-digit text
         try:
             return int(text)
         except ValueError:
@@ -345,10 +354,14 @@ def _as_text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, int | float):
-        return str(value)
-    return None
+        text = value.strip()
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        text = str(value) if not isinstance(value, int) or abs(value) < 10**40 else "…"
+    else:
+        return None
+    if len(text) > SERVER_TEXT_LIMIT:
+        text = text[:SERVER_TEXT_LIMIT].rstrip() + "…"
+    return text or None
 
 
 def _error_value(payload: object) -> object:

@@ -11,20 +11,21 @@ plus:
 - missing or doubled commas between members and elements.
 
 Anything else (an unterminated string, a stray character, text after the
-value) raises `ValueError`.
+value) raises `ValueError`; nesting past `limits.MAX_DEPTH` or a number past
+the limits of `limits.py` raises `MalformedResponseError`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
+
+from spikon_tui.api.limits import JSON_NUMBER_HOOKS, MAX_DEPTH, too_deep
 
 KEYLESS_KEY = "items"
 """Where a value found without a key inside an object is stored."""
 
-_MAX_DEPTH = 200
 _WHITESPACE = " \t\r\n"
 _NUMBER_CHARS = frozenset("0123456789+-.eE")
 _LITERALS = {"true": True, "false": False, "null": None}
@@ -51,12 +52,12 @@ class _Parser:
         return self.pos >= len(self.text)
 
     def value(self, depth: int) -> Any:
-        if depth > _MAX_DEPTH:
-            raise self.fail("nesting too deep")
         self.skip()
         if self.at_end():
             raise self.fail("value expected")
         char = self.text[self.pos]
+        if char in "{[" and depth >= MAX_DEPTH:
+            raise too_deep()
         if char == "{":
             return self.obj(depth + 1)
         if char == "[":
@@ -79,13 +80,14 @@ class _Parser:
         self.pos = end
         return result
 
-    def number(self) -> int | Decimal:
+    def number(self) -> object:
         start = self.pos
         while not self.at_end() and self.text[self.pos] in _NUMBER_CHARS:
             self.pos += 1
         try:
-            # Only digits, signs, dots and exponents: an int, or a Decimal (parse_float).
-            number: int | Decimal = json.loads(self.text[start : self.pos], parse_float=Decimal)
+            # Only digits, signs, dots and exponents: an int, or a Decimal (parse_float),
+            # each checked against the limits before it is converted.
+            number: object = json.loads(self.text[start : self.pos], **JSON_NUMBER_HOOKS)
         except json.JSONDecodeError:
             raise self.fail("bad number") from None
         return number

@@ -44,6 +44,7 @@ from datetime import date, datetime
 from enum import IntEnum
 
 from spikon_tui.api.errors import ValidationError
+from spikon_tui.api.limits import MAX_INT
 from spikon_tui.i18n import N_, _
 
 PHONE_BOOK_NAME_MAX = 25
@@ -199,17 +200,21 @@ def check_phone_number(value: object, parameter: str) -> str:
 
 
 def check_id(value: object, parameter: str) -> int:
-    """A whole number >= 0 (an int, or a string of digits)."""
+    """A whole number from 0 to 2**63 (an int, or a string of digits)."""
     if isinstance(value, bool):
         raise FieldError(
             parameter, _("{parameter} must be a whole number, not {value}."), value=value
         )
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        if len(value.strip()) > len(str(MAX_INT)):
+            raise FieldError(parameter, _("{parameter} must be a whole number."))
         value = int(value.strip())
     if not isinstance(value, int):
         raise FieldError(parameter, _("{parameter} must be a whole number."))
     if value < 0:
         raise FieldError(parameter, _("{parameter} must not be negative."))
+    if value > MAX_INT:
+        raise FieldError(parameter, _("{parameter} must be a whole number."))
     return value
 
 
