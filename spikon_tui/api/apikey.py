@@ -5,11 +5,18 @@ variables, as Textual's does) shows only a hint such as `BXlm…test`. The
 real value is taken out with `reveal()` at the single place a request is
 built. `scrub()` replaces the key in any text that came from elsewhere (a
 server's error description, a body excerpt) before that text reaches a
-message.
+message, and masks every piece of it of 4 or more characters too, so an
+excerpt cut through the key shows no more of it than the hint does.
+
+`hide_in_http_logs(key)` adds the key to `HTTP_LOG_FILTER`, a `logging.Filter`
+on the httpx and httpcore loggers: their DEBUG lines (a response's headers,
+such as a `Location` carrying the key) are masked the same way.
 """
 
 from __future__ import annotations
 
+import logging
+import weakref
 from typing import NoReturn
 
 from spikon_tui.api.errors import ValidationError
@@ -17,6 +24,12 @@ from spikon_tui.i18n import _
 
 HINT_MIN_LENGTH = 16
 """Shorter keys are masked completely; longer ones show 4 characters at each end."""
+
+FRAGMENT_MIN_LENGTH = 4
+"""Pieces of the key this long or longer are masked wherever they appear in a text."""
+
+FRAGMENT_MASK = "****"
+_HOLD = "\x00"  # stands for a whole key (or its mask) while pieces are looked for
 
 
 def mask_key(key: str) -> str:
@@ -29,10 +42,11 @@ def mask_key(key: str) -> str:
 class ApiKey:
     """An API key that does not show itself."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("__weakref__", "_pieces", "_value")
 
     def __init__(self, value: object) -> None:
         self._value: str | None = value.strip() if isinstance(value, str) else None
+        self._pieces: frozenset[str] | None = None
 
     def check(self) -> ApiKey:
         """Raise `ValidationError` (without quoting the key) unless the key is usable."""
@@ -60,10 +74,43 @@ class ApiKey:
         return mask_key(self._value or "")
 
     def scrub(self, text: str) -> str:
-        """`text` with every occurrence of the key replaced by its mask."""
-        if not self._value or len(self._value) < 4 or self._value not in text:
+        """`text` with the key replaced by its mask, and any piece of it by `****`.
+
+        A piece is a part of the key of `FRAGMENT_MIN_LENGTH` or more characters
+        (where an excerpt was cut through the key, or a server split it). A mask
+        already in the text is kept as it is, so scrubbing twice changes nothing.
+        """
+        key = self._value
+        if not key or len(key) < FRAGMENT_MIN_LENGTH:
             return text
-        return text.replace(self._value, self.mask())
+        mask = self.mask()
+        held = text.replace(_HOLD, "?").replace(key, _HOLD)
+        if mask != FRAGMENT_MASK:
+            held = held.replace(mask, _HOLD)
+        return self._mask_pieces(held, key).replace(_HOLD, mask)
+
+    def _mask_pieces(self, text: str, key: str) -> str:
+        pieces = self._pieces
+        if pieces is None:
+            size = FRAGMENT_MIN_LENGTH
+            pieces = self._pieces = frozenset(key[i : i + size] for i in range(len(key) - 3))
+        parts: list[str] = []
+        kept_from = 0
+        position = 0
+        end = len(text) - FRAGMENT_MIN_LENGTH
+        while position <= end:
+            if text[position : position + FRAGMENT_MIN_LENGTH] not in pieces:
+                position += 1
+                continue
+            stop = position + FRAGMENT_MIN_LENGTH
+            while stop < len(text) and text[position : stop + 1] in key:
+                stop += 1
+            parts += (text[kept_from:position], FRAGMENT_MASK)
+            kept_from = position = stop
+        if not parts:
+            return text
+        parts.append(text[kept_from:])
+        return "".join(parts)
 
     def __repr__(self) -> str:
         return f"ApiKey({self.mask()!r})"
@@ -72,3 +119,66 @@ class ApiKey:
 
     def __reduce__(self) -> NoReturn:
         raise TypeError("an API key cannot be pickled")
+
+
+class KeyLogFilter(logging.Filter):
+    """Masks the keys it is given in every record of the loggers it is added to.
+
+    Holds the keys weakly: a client that is gone no longer needs hiding.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("spikon_tui.api.apikey")
+        self._keys: weakref.WeakSet[ApiKey] = weakref.WeakSet()
+
+    def add(self, key: ApiKey) -> None:
+        self._keys.add(key)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        keys = list(self._keys)
+        if not keys:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken record is the logging module's to report
+            return True
+        scrubbed = message
+        for key in keys:
+            scrubbed = key.scrub(scrubbed)
+        if scrubbed != message:
+            record.msg = scrubbed
+            record.args = None
+        return True
+
+    def __repr__(self) -> str:
+        return f"KeyLogFilter({len(self._keys)} keys)"
+
+
+HTTP_LOG_FILTER = KeyLogFilter()
+"""The one filter on the HTTP libraries' loggers (see `hide_in_http_logs`)."""
+
+HTTP_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+"""A logger's filters see only what is logged on it, not on its children: each is named."""
+
+
+def hide_in_http_logs(key: ApiKey) -> None:
+    """Mask `key` in the httpx and httpcore loggers' records from now on."""
+    HTTP_LOG_FILTER.add(key)
+    names = set(HTTP_LOGGERS)
+    names.update(
+        name
+        for name in list(logging.Logger.manager.loggerDict)
+        if name.startswith(("httpx.", "httpcore."))
+    )
+    for name in names:
+        logger = logging.getLogger(name)
+        if HTTP_LOG_FILTER not in logger.filters:
+            logger.addFilter(HTTP_LOG_FILTER)

@@ -26,6 +26,7 @@ from spikon_tui.api.apikey import ApiKey
 from spikon_tui.api.decode import normalise_keys
 from spikon_tui.api.endpoint import DEFAULT_BASE_URL, check_base_url
 from spikon_tui.api.errors import MalformedResponseError, NotFoundError, ValidationError
+from spikon_tui.api.limits import DEFAULT_MAX_ANSWER_BYTES
 from spikon_tui.api.methods import ALL_METHODS, is_read_method, outcome_hint
 from spikon_tui.api.session import ApiSession
 from spikon_tui.api.validation import (
@@ -84,11 +85,20 @@ class SpikonClient:
         api_key: the account's key (panel: "Ustawienia i dodatki" -> "API - ustawienia").
         base_url: https only, except http to this computer (the sandbox).
         api_format: 0 asks for JSON answers, 1 for XML; both are decoded the same.
-        timeout: seconds for each phase of a request.
+        timeout: seconds one attempt may take, from connecting to the answer's
+            last byte (a cut attempt is a `RequestTimeoutError`; for a
+            state-changing call its outcome is unknown).
         max_retries: extra attempts for read methods (and for state-changing
             methods whose request never left this machine).
         backoff: first wait between attempts, doubled each time.
         transport: an httpx transport (tests; the sandbox needs none).
+        max_answer_bytes: the largest answer read, after decompression (64 MiB by
+            default, `limits.DEFAULT_MAX_ANSWER_BYTES`); a larger one is a
+            `MalformedResponseError` as soon as it passes the limit.
+
+    Nothing but a `SpikonError` leaves a method (or `RuntimeError` once the
+    client is closed): whatever a server sends is read within the limits of
+    `limits.py` or refused as a `MalformedResponseError`.
     """
 
     METHODS: ClassVar[tuple[str, ...]] = ALL_METHODS
@@ -104,6 +114,7 @@ class SpikonClient:
         max_retries: int = 2,
         backoff: float = 0.25,
         transport: httpx.AsyncBaseTransport | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         key = ApiKey(api_key)
         del api_key  # so a traceback showing this frame's locals shows only the mask
@@ -117,6 +128,14 @@ class SpikonClient:
             raise ValidationError("timeout", "timeout must be a positive number of seconds.")
         if not backoff >= 0:
             raise ValidationError("backoff", "backoff must be zero or a positive number.")
+        if (
+            not isinstance(max_answer_bytes, int)
+            or isinstance(max_answer_bytes, bool)
+            or max_answer_bytes < 1
+        ):
+            raise ValidationError(
+                "max_answer_bytes", "max_answer_bytes must be a whole number of bytes >= 1."
+            )
         self._session = ApiSession(
             key,
             url,
@@ -125,6 +144,7 @@ class SpikonClient:
             max_retries=max_retries,
             backoff=float(backoff),
             transport=transport,
+            max_answer_bytes=max_answer_bytes,
         )
 
     # -- lifetime --
@@ -153,6 +173,10 @@ class SpikonClient:
         return self._session.api_format
 
     @property
+    def max_answer_bytes(self) -> int:
+        return self._session.max_answer_bytes
+
+    @property
     def key_hint(self) -> str:
         """The key as it may be shown: `BXlm…test`, or `****` for a short key."""
         return self._session.key.mask()
@@ -178,7 +202,10 @@ class SpikonClient:
         if not isinstance(path, str) or not path or not set(path) <= _PATH_CHARS:
             raise ValidationError("path", "path must look like 'group/action'.")
         form = {name.removesuffix("_"): value for name, value in params.items()}
-        result = normalise_keys(await self._session.post(path.strip("/"), form))
+        path = path.strip("/")
+        payload = await self._session.post(path, form)
+        # normalise_keys recurses, as deep as the decoders allow (limits.MAX_DEPTH)
+        result = self._read(path, payload, normalise_keys)
         return result if isinstance(result, dict) else {"items": result}
 
     async def _one(self, path: str, params: Mapping[str, object], read: Callable[[Any], T]) -> T:
@@ -194,23 +221,30 @@ class SpikonClient:
             return []
         return self._read(path, payload, read)
 
-    @staticmethod
-    def _read(path: str, payload: Any, read: Callable[[Any], T]) -> T:
+    def _read(self, path: str, payload: Any, read: Callable[[Any], T]) -> T:
+        """`read(payload)`; any failure is a `MalformedResponseError`, scrubbed of the key.
+
+        The last resort too: whatever `read` raises becomes one that holds nothing
+        of it, raised outside the `except` so that nothing is chained.
+        """
         failure: MalformedResponseError | None = None
         try:
             return read(payload)
         except MalformedResponseError as exc:
             failure = exc
-        except (TypeError, AttributeError, KeyError, ValueError):
+        except Exception:
             failure = MalformedResponseError(
                 _("The server's answer to {path} has an unexpected shape.").format(path=path)
             )
+        del payload  # may echo the key; keep it out of tracebacks
         failure.method = path
+        failure.message = self._session.key.scrub(failure.message)
         if not is_read_method(path) and not failure.outcome_unknown:
             failure.outcome_unknown = True
             failure.message = f"{failure.message} {outcome_hint(path)}"
-            failure.args = (failure.message,)
-        raise failure
+        failure.args = (failure.message,)
+        failure.__cause__ = failure.__context__ = None
+        raise failure.with_traceback(None)  # no frame of `read`, which held the payload
 
     # -- account --
 

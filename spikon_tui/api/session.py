@@ -14,7 +14,16 @@
   outside the `except` block that caught the httpx exception, so no chained
   traceback carries the request (and its key) along;
 - decodes the body and raises the API's own error when the body holds one,
-  whatever the HTTP status.
+  whatever the HTTP status;
+- holds every attempt to `timeout` seconds from connecting to the last byte
+  (`asyncio.timeout` around sending and reading: a server trickling its answer
+  is cut off like one that does not answer, a `RequestTimeoutError`), and every
+  answer to `max_answer_bytes`, counted after decompression while it streams
+  in (`reading.read_limited`);
+- lets nothing but a `SpikonError` out of `post` and `get_file`: any other
+  exception becomes a `MalformedResponseError` that holds nothing of it (it
+  may hold the key), and every text of an error leaving is scrubbed of the key
+  and of any piece of it (`ApiKey.scrub`).
 
 httpx is imported when the first request needs it.
 """
@@ -30,8 +39,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from spikon_tui.api.apikey import ApiKey
-from spikon_tui.api.decode import decode_body
+from spikon_tui.api.apikey import ApiKey, hide_in_http_logs
+from spikon_tui.api.decode import decode_body, excerpt
 from spikon_tui.api.endpoint import is_loopback
 from spikon_tui.api.errors import (
     ConnectionFailedError,
@@ -45,7 +54,14 @@ from spikon_tui.api.errors import (
     UnexpectedRedirectError,
     error_from_payload,
 )
+from spikon_tui.api.limits import DEFAULT_MAX_ANSWER_BYTES
 from spikon_tui.api.methods import is_read_method, outcome_hint
+from spikon_tui.api.reading import (
+    ACCEPT_ENCODING,
+    AnswerTooLarge,
+    UndecodableAnswer,
+    read_limited,
+)
 from spikon_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -57,6 +73,7 @@ USER_AGENT = "spikon-tui (python-httpx)"
 REQUEST_HEADERS = {
     "User-Agent": USER_AGENT,
     "Accept": "application/json, application/xml;q=0.9, */*;q=0.5",
+    "Accept-Encoding": ACCEPT_ENCODING,
 }
 MAX_RETRY_AFTER = 10.0
 """Longest wait (seconds) a server's Retry-After may impose between two attempts."""
@@ -118,6 +135,30 @@ def _is_tls_failure(exc: BaseException) -> bool:
     return "ssl" in lowered or "certificate" in lowered
 
 
+class _Answer:
+    """What one attempt brought back: status, headers and the (decompressed) body.
+
+    Its repr shows no body: a body may echo the key.
+    """
+
+    __slots__ = ("content", "headers", "reason_phrase", "status_code")
+
+    def __init__(
+        self, status_code: int, reason_phrase: str, headers: httpx.Headers, content: bytes
+    ) -> None:
+        self.status_code = status_code
+        self.reason_phrase = reason_phrase
+        self.headers = headers
+        self.content = content
+
+    @property
+    def content_type(self) -> str:
+        return str(self.headers.get("content-type", ""))
+
+    def __repr__(self) -> str:
+        return f"<answer {self.status_code}, {len(self.content)} bytes>"
+
+
 class ApiSession:
     """Sends API requests for one key and base URL; see the module docstring."""
 
@@ -131,8 +172,10 @@ class ApiSession:
         max_retries: int,
         backoff: float,
         transport: httpx.AsyncBaseTransport | None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.key = api_key
+        self.max_answer_bytes = max_answer_bytes
         self.base_url = base_url
         self.api_format = api_format
         self.timeout = timeout
@@ -152,6 +195,7 @@ class ApiSession:
                 raise RuntimeError("this API session is closed")
             import httpx
 
+            hide_in_http_logs(self.key)
             self._http = httpx.AsyncClient(
                 follow_redirects=False,
                 # Only https URLs use TLS (plain http is allowed on loopback alone); not
@@ -173,14 +217,33 @@ class ApiSession:
 
     async def post(self, path: str, params: Mapping[str, object]) -> Any:
         """POST one method; return the decoded payload (raises the API's error if any)."""
-        response = await self._send("POST", path, params)
-        return self._payload(path, response.content, _content_type(response))
+        self._check_open()
+        failure: SpikonError | None = None
+        try:
+            answer = await self._send("POST", path, params)
+            return self._payload(path, answer.content, answer.content_type)
+        except SpikonError as exc:
+            failure = self._finished(exc)
+        except Exception as exc:
+            failure = self._unexpected(path, exc)
+        raise failure  # outside the `except`: nothing chained (it may hold the key)
 
     async def get_file(self, path: str, params: Mapping[str, object]) -> bytes:
         """GET a file (tts/download); an API answer instead of a file raises its error."""
-        response = await self._send("GET", path, params)
-        body = response.content
-        content_type = _content_type(response).lower()
+        self._check_open()
+        failure: SpikonError | None = None
+        try:
+            return await self._get_file(path, params)
+        except SpikonError as exc:
+            failure = self._finished(exc)
+        except Exception as exc:
+            failure = self._unexpected(path, exc)
+        raise failure  # outside the `except`: nothing chained (it may hold the key)
+
+    async def _get_file(self, path: str, params: Mapping[str, object]) -> bytes:
+        answer = await self._send("GET", path, params)
+        body = answer.content
+        content_type = answer.content_type.lower()
         head = body[:64].lstrip()[:1]
         if (
             "json" in content_type
@@ -189,11 +252,32 @@ class ApiSession:
             or (not content_type.startswith("audio/") and head in (b"{", b"<"))
         ):
             del body  # an API answer may echo the key; keep it out of tracebacks
-            self._payload(path, response.content, content_type)
+            self._payload(path, answer.content, content_type)
             raise self._malformed(path, _("The server sent an API answer instead of the file."))
         if not body:
             raise self._malformed(path, _("The server sent an empty file."))
         return body
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("this API session is closed")
+
+    def _unexpected(self, path: str, exc: Exception) -> MalformedResponseError:
+        """The last resort: any exception but a SpikonError, in words, holding nothing of it.
+
+        Only the exception's type is logged (its text may quote the answer, and the key).
+        """
+        _log.debug("%s: unexpected %s, reported as a malformed answer", path, type(exc).__name__)
+        return self._malformed(
+            path, _("The server's answer to {path} has an unexpected shape.").format(path=path)
+        )
+
+    def _finished(self, error: SpikonError) -> SpikonError:
+        """The error as it leaves: every text scrubbed of the key (and of pieces of it),
+        nothing chained, and no traceback of the frames that held the answer."""
+        error = self._scrubbed(error)
+        error.__cause__ = error.__context__ = None
+        return error.with_traceback(None)
 
     # -- decoding --
 
@@ -228,10 +312,10 @@ class ApiSession:
         error.args = (error.message,)
         return error
 
-    def _api_error_in(self, path: str, response: httpx.Response) -> SpikonError | None:
+    def _api_error_in(self, path: str, answer: _Answer) -> SpikonError | None:
         """The API's error carried by an HTTP error answer, if its body holds one."""
         try:
-            payload = decode_body(response.content, _content_type(response))
+            payload = decode_body(answer.content, answer.content_type)
         except MalformedResponseError:
             return None
         error = error_from_payload(payload, method=path)
@@ -243,19 +327,32 @@ class ApiSession:
         values = {name: form_value(value) for name, value in params.items() if value is not None}
         return {"api_key": self.key.reveal(), "api_format": str(self.api_format), **values}
 
-    async def _send_once(
-        self, method: str, path: str, params: Mapping[str, object]
-    ) -> httpx.Response:
-        # With `_form`, the only frames that hold the key in clear. Exceptions raised
-        # here are caught in `_send`, which raises its own error after the `except` block.
+    async def _send_once(self, method: str, path: str, params: Mapping[str, object]) -> _Answer:
+        """One attempt, connect to last byte, within `timeout` seconds and `max_answer_bytes`.
+
+        With `_form`, the only frames that hold the key in clear. Exceptions raised
+        here are caught in `_send`, which raises its own error after the `except`
+        block. The deadline (`asyncio.timeout`) raises TimeoutError; an answer past
+        the size limit raises `AnswerTooLarge`.
+        """
         url = self.base_url + path
         http = self.load_http()
         if method == "GET":
             values = {k: form_value(v) for k, v in params.items() if v is not None}
-            return await http.get(url, params=values, headers={"Spikon-API-Key": self.key.reveal()})
-        return await http.post(url, data=self._form(params))
+            request = http.build_request(
+                "GET", url, params=values, headers={"Spikon-API-Key": self.key.reveal()}
+            )
+        else:
+            request = http.build_request("POST", url, data=self._form(params))
+        async with asyncio.timeout(self.timeout):
+            response = await http.send(request, stream=True)
+            try:
+                content = await read_limited(response, self.max_answer_bytes)
+            finally:
+                await response.aclose()
+        return _Answer(response.status_code, response.reason_phrase, response.headers, content)
 
-    async def _send(self, method: str, path: str, params: Mapping[str, object]) -> httpx.Response:
+    async def _send(self, method: str, path: str, params: Mapping[str, object]) -> _Answer:
         """Send with httpx, retrying as the module docstring says."""
         import httpx
 
@@ -267,24 +364,41 @@ class ApiSession:
             retryable = False
             retry_after: float | None = None
             try:
-                response = await self._send_once(method, path, params)
+                answer = await self._send_once(method, path, params)
             except httpx.HTTPError as exc:
                 failure, never_left = self._transport_failure(exc, path, safe)
                 retryable = (safe or never_left) and not isinstance(failure, TlsError)
+            except TimeoutError:
+                failure = self._deadline_failure(path, safe)
+                retryable = safe
+            except AnswerTooLarge:
+                failure = self._malformed(
+                    path,
+                    _(
+                        "The answer from {where} is larger than {size}; it was not read to the end."
+                    ).format(where=self.base_url, size=_size(self.max_answer_bytes)),
+                )
+            except UndecodableAnswer as exc:
+                failure = self._malformed(
+                    path,
+                    _("The answer from {where} could not be decompressed ({reason}).").format(
+                        where=self.base_url, reason=exc.reason
+                    ),
+                )
             else:
                 _log.debug(
                     "%s %s -> %d (%d bytes, %.0f ms)",
                     method,
                     path,
-                    response.status_code,
-                    len(response.content),
+                    answer.status_code,
+                    len(answer.content),
                     (time.perf_counter() - started) * 1000,
                 )
-                status = response.status_code
+                status = answer.status_code
                 if status < 300:
-                    return response
-                failure, retryable = self._status_failure(path, response, safe)
-                retry_after = _retry_after(response)
+                    return answer
+                failure, retryable = self._status_failure(path, answer, safe)
+                retry_after = _retry_after(answer)
             if retryable and attempt < self.max_retries:
                 delay = self.backoff * (2**attempt)
                 if retry_after is not None:
@@ -306,6 +420,18 @@ class ApiSession:
                 failure.message = f"{failure.message} {tried.format(count=tries)}"
                 failure.args = (failure.message,)
             raise failure
+
+    def _deadline_failure(self, path: str, safe: bool) -> SpikonError:
+        """The whole attempt took `timeout` seconds: cut, like a read timeout."""
+        message = _("The server at {where} did not answer within {seconds} s.").format(
+            where=self.base_url, seconds=f"{self.timeout:g}"
+        )
+        if safe:
+            check = _("Check your network connection.")
+            return RequestTimeoutError(f"{message} {check}", method=path)
+        return RequestTimeoutError(
+            f"{message} {outcome_hint(path)}", outcome_unknown=True, method=path
+        )
 
     def _transport_failure(
         self, exc: httpx.HTTPError, path: str, safe: bool
@@ -392,13 +518,12 @@ class ApiSession:
             False,
         )
 
-    def _status_failure(
-        self, path: str, response: httpx.Response, safe: bool
-    ) -> tuple[SpikonError, bool]:
+    def _status_failure(self, path: str, answer: _Answer, safe: bool) -> tuple[SpikonError, bool]:
         """The error to raise for a non-2xx answer, and whether to retry."""
-        status = response.status_code
+        status = answer.status_code
         if 300 <= status < 400:
-            location = self.key.scrub(response.headers.get("location", "")[:200]) or _("nowhere")
+            location = answer.headers.get("location", "")
+            location = self.key.scrub(excerpt(self.key.scrub(location), 200)) or _("nowhere")
             return (
                 UnexpectedRedirectError(
                     _(
@@ -410,12 +535,12 @@ class ApiSession:
                 ),
                 False,
             )
-        api_error = self._api_error_in(path, response)
+        api_error = self._api_error_in(path, answer)
         if api_error is not None:
             # -1000 (general failure) in a 5xx may pass; any other API error is final
             passing = status >= 500 and isinstance(api_error, ServiceFailureError)
             return api_error, safe and passing
-        phrase = response.reason_phrase or _("error")
+        phrase = self.key.scrub(excerpt(answer.reason_phrase, 60)) or _("error")
         if status >= 500:
             message = _("The server at {base_url} failed with HTTP {status} ({phrase}).").format(
                 base_url=self.base_url, status=status, phrase=phrase
@@ -459,14 +584,16 @@ class ApiSession:
         )
 
 
-def _content_type(response: httpx.Response) -> str:
-    # httpx types `Headers.get` as returning Any (for its default); a header is text.
-    content_type: str = response.headers.get("content-type", "")
-    return content_type
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after", "").strip()
-    if value.isdigit():
+def _retry_after(answer: _Answer) -> float | None:
+    value = str(answer.headers.get("retry-after", "")).strip()
+    if value.isascii() and value.isdigit() and len(value) < 10:
         return float(value)
     return None
+
+
+def _size(count: int) -> str:
+    """`67108864` -> `"64 MiB"`; sizes under a MiB in KiB, under a KiB in bytes."""
+    for unit, size in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= size:
+            return f"{count / size:.4g} {unit}"
+    return f"{count} B"
