@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spikon_tui.api.apikey import mask_key
 from spikon_tui.api.client import SpikonClient
 
 
@@ -29,6 +30,14 @@ class Session:
     save_preferences: Callable[[dict[str, Any]], None] | None = None
     data_dir: Path | None = None
     """Where this profile keeps files of its own (messages sent); None keeps nothing on disk."""
+
+    def __repr__(self) -> str:
+        """The dataclass's repr with the key masked (`BXlm…test`, or `****` for a short one)."""
+        key = None if self.api_key is None else mask_key(self.api_key)
+        return (
+            f"Session(profile={self.profile!r}, base_url={self.base_url!r}, api_key={key!r}, "
+            f"key_source={self.key_source!r}, demo={self.demo!r}, data_dir={self.data_dir!r})"
+        )
 
     def new_client(self, api_key: str | None = None) -> SpikonClient:
         key = api_key if api_key is not None else self.api_key
