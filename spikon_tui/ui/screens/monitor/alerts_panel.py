@@ -31,6 +31,7 @@ from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.freshness import describe_error
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.screens.monitor.base import translated_columns
+from spikon_tui.ui.typed_app import spikon_app
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import clock_time
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
@@ -206,7 +207,7 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
             self.notify(_("Move the cursor to an active alert first."), timeout=4)
             return
         count = self.tracker.acknowledge(entry.campaign_id)
-        self.app.refresh_alert_badge(self.tracker)
+        spikon_app(self).refresh_alert_badge(self.tracker)
         self.notify(
             ngettext(
                 "{campaign}: {count} active alert acknowledged.",

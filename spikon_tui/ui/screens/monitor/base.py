@@ -44,6 +44,7 @@ from spikon_tui.ui.screens.monitor.poller import (
     make_tracker,
     step_interval,
 )
+from spikon_tui.ui.typed_app import spikon_app
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, StatusFacts, clock_time
 from spikon_tui.ui.widgets.virtual_table import Column
 
@@ -169,13 +170,15 @@ class MonitorScreen(MainScreen):
     # -- the clock and the tracker ------------------------------------------------------
 
     def clock(self) -> float:
-        return self.app.session.clock()
+        return spikon_app(self).session.clock()
 
     def _ensure_tracker(self) -> None:
         if self._given_tracker is not None:
             self.tracker = self._given_tracker
         else:
-            self.tracker = make_tracker(interval=self._interval, clock=self.app.session.clock)
+            self.tracker = make_tracker(
+                interval=self._interval, clock=spikon_app(self).session.clock
+            )
 
     # -- what subclasses provide ---------------------------------------------------------
 
@@ -201,7 +204,7 @@ class MonitorScreen(MainScreen):
 
     def on_mount(self) -> None:
         self._ensure_tracker()
-        self.scheduler = PollScheduler(self, self.app.session.clock, self._start_poll)
+        self.scheduler = PollScheduler(self, spikon_app(self).session.clock, self._start_poll)
         self._tick_timer = self.set_interval(self.TICK_SECONDS, self._on_tick)
         self.draw(self.clock())
         self.draw_status(self.clock())
@@ -267,7 +270,7 @@ class MonitorScreen(MainScreen):
         outcome = PollOutcome(events=tuple(events), resets=tuple(resets), changes=tuple(changes))
         self.announce(outcome)
         self._announce_channel_problems()
-        self.app.refresh_alert_badge(self.tracker)
+        spikon_app(self).refresh_alert_badge(self.tracker)
         self._announce_health()
         self.scheduler.finished(self.next_delay())
         now = self.clock()
@@ -337,10 +340,10 @@ class MonitorScreen(MainScreen):
 
     def _send_beyond_the_screen(self, outcome: PollOutcome) -> None:
         """The alert channels (terminal notification, command, webhook), for what notified."""
-        channels = self.app.alert_channels
+        channels = spikon_app(self).alert_channels
         if not channels.active:
             return
-        profile = self.app.session.profile
+        profile = spikon_app(self).session.profile
         for change in outcome.changes:
             if not change.notify:
                 continue
@@ -349,7 +352,7 @@ class MonitorScreen(MainScreen):
             channels.send(payload(change.kind, entry, profile=profile), title, entry.reason)
 
     def _announce_channel_problems(self) -> None:
-        problems = self.app.alert_channels.take_problems()
+        problems = spikon_app(self).alert_channels.take_problems()
         if problems:
             self.channel_problem = problems[-1]
             if self.in_front:
@@ -472,7 +475,7 @@ class MonitorScreen(MainScreen):
                 _("{campaign} has no active alert to acknowledge.").format(campaign=name),
                 timeout=4,
             )
-        self.app.refresh_alert_badge(self.tracker)
+        spikon_app(self).refresh_alert_badge(self.tracker)
         self.draw(self.clock())
 
     def action_mute(self) -> None:
@@ -492,7 +495,7 @@ class MonitorScreen(MainScreen):
                 _("Alerts of {campaign} are muted; m again unmutes.").format(campaign=name),
                 title=_("Muted"),
             )
-        self.app.refresh_alert_badge(self.tracker)
+        spikon_app(self).refresh_alert_badge(self.tracker)
         self.draw(self.clock())
         self.draw_status(self.clock())
 

@@ -25,6 +25,7 @@ figures give way to the lists, and four tiles (the alerting ones) stay.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import datetime
 
 from rich.text import Text
@@ -52,13 +53,14 @@ from spikon_tui.ui.screens.monitor.base import (
     translated_columns,
 )
 from spikon_tui.ui.screens.monitor.poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, clock_time, freshness_at
 from spikon_tui.ui.widgets.stat_tile import StatTile
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
 from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.trend import TrendLine
-from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
+from spikon_tui.ui.widgets.virtual_table import Cell, Column, Row, VirtualTable
 
 DASH = "—"
 LEVEL_STYLE = {Level.ALERT: "alert", Level.WARN: "warn"}
@@ -352,8 +354,8 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
 
     async def fetch_round(self) -> PollRound:
         return await poll_campaigns(
-            self.app.spikon,
-            self.app.session.clock,
+            spikon_client(self),
+            spikon_app(self).session.clock,
             campaign_ids=[self.campaign_id],
             fetch_list=not self._names_known,
             only=[self.campaign_id],
@@ -583,10 +585,11 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         return row
 
     def _build_agent_row(self, agent: AgentStatus, now: float, styles: dict[str, str]) -> Row:
-        state_style = {
+        state_styles: dict[AgentState | None, str] = {
             AgentState.FREE: styles["free"],
             AgentState.TALKING: styles["talking"],
-        }.get(agent.kind, "dim")
+        }
+        state_style = state_styles.get(agent.kind, "dim")
         state = agent.state
         if agent.paused and agent.kind is AgentState.FREE:
             state, state_style = _("paused"), styles["paused"]  # on a break, not free
@@ -602,7 +605,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             if flags:
                 flags.append(" · ")
             flags.append(_("LONG PAUSE"), style=styles["warn"])
-        pause: object = DASH
+        pause: Cell = DASH
         if paused_for is not None:
             pause = Text(
                 agent_time(paused_for, at_least=agent.pause_since_first_seen),
@@ -621,8 +624,16 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         )
         paused_since = None if agent.paused_since is None else -agent.paused_since
         # Sorted by when the state began, not by its age: the age changes every second.
-        sort_values = (agent.name.casefold(), state, -agent.state_since, None)
-        sort_values += (paused_since, agent.answered, agent.last_call, agent.skill)
+        sort_values = (
+            agent.name.casefold(),
+            state,
+            -agent.state_since,
+            None,
+            paused_since,
+            agent.answered,
+            agent.last_call,
+            agent.skill,
+        )
         return Row(agent.login, cells, sort_values)
 
     def _draw_agents(self, view: CampaignView, now: float) -> None:
@@ -688,7 +699,7 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         """Every second, only the agents on screen: the rest catch up at the next poll."""
         styles = self._styles()
         table = self.query_one("#agents-table", VirtualTable)
-        agents = {agent.login: agent for agent in view.agents}
+        agents: dict[Hashable, AgentStatus] = {agent.login: agent for agent in view.agents}
         in_view = (agents.get(login) for login in table.keys_in_view())
         rows = [self._agent_row(agent, now, styles) for agent in in_view if agent is not None]
         table.update_rows(rows, remove_missing=False)

@@ -46,6 +46,7 @@ from spikon_tui.ui.screens.monitor.base import (
     translated_columns,
 )
 from spikon_tui.ui.screens.monitor.poller import DEFAULT_INTERVAL, PollRound, poll_campaigns
+from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.monitor_status import MonitorStatus, freshness_at
 from spikon_tui.ui.widgets.steady_static import SteadyStatic
@@ -119,7 +120,8 @@ def summary_cells(
     free = Text(str(summary.free_agents))
     if summary.free_agents == 0 and waiting:
         free.stylize(styles["alert"])
-    longest = DASH if summary.longest_wait is None else format_duration(summary.longest_wait)
+    wait = summary.longest_wait
+    longest = DASH if wait is None else format_duration(int(wait))
     target = f"{summary.sla_target:g} %" if summary.sla_target is not None else DASH
     sla = Text(f"{summary.sla if summary.sla is not None else DASH} % / {target}")
     if summary.sla is None:
@@ -208,8 +210,8 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
             or now - self.list_at >= LIST_EVERY
         )
         return await poll_campaigns(
-            self.app.spikon,
-            self.app.session.clock,
+            spikon_client(self),
+            spikon_app(self).session.clock,
             campaign_ids=self.campaign_ids(),
             fetch_list=fetch_list,
             only=self.only,
