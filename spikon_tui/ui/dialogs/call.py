@@ -15,10 +15,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
-from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
 
 from spikon_tui.api import validation
@@ -30,6 +28,7 @@ from spikon_tui.ui.dialogs.request import RequestDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.forms.parts import dialog_buttons, number_check
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
 
 REMEMBERED_ACCOUNT = "caller_phone_account_id"
@@ -89,11 +88,6 @@ started: the dialog says so and does not call again by itself.
         self.accounts: dict[int, PhoneAccount] = {}
         self.accounts_loaded = False
 
-    @dataclass
-    class AccountsLoaded(Message):
-        accounts: list[PhoneAccount]
-        error: Exception | None = None
-
     def compose(self) -> ComposeResult:
         title = _("Call {who}").format(who=self.who) if self.who else _("Call a number")
         with Vertical(classes="dialog"):
@@ -122,41 +116,45 @@ started: the dialog says so and does not call again by itself.
         self.load_accounts()
         self.query_one("#number", Input).focus()
 
-    @work(group="call-dialog-accounts")
-    async def load_accounts(self) -> None:
-        try:
-            accounts = await spikon_client(self).phone_account_list()
-        except Exception as error:  # noqa: BLE001 - shown inline
-            self.post_message(self.AccountsLoaded([], error))
-        else:
-            self.post_message(self.AccountsLoaded(accounts))
+    def load_accounts(self) -> None:
+        run_request(
+            self,
+            spikon_client(self).phone_account_list,
+            self._accounts_loaded,
+            group="call-dialog-accounts",
+        )
 
-    def on_call_dialog_accounts_loaded(self, message: AccountsLoaded) -> None:
+    def _accounts_loaded(self, outcome: Outcome[list[PhoneAccount]]) -> None:
         caller = self.query_one("#caller", Select)
-        if message.error is not None:
+        if isinstance(outcome, Failed):
             caller.set_options([])
             caller.prompt = _("Phone accounts could not be loaded")
             self.show_error(
                 _(
                     "Your phone accounts could not be loaded, so no call can be placed: {error}"
-                ).format(error=describe_error(message.error))
+                ).format(error=describe_error(outcome.error))
             )
             return
-        self.accounts = {account.id: account for account in message.accounts}
+        accounts = outcome.result
+        self.accounts = {account.id: account for account in accounts}
         self.accounts_loaded = True
         if not self.accounts:
             caller.prompt = _("This SPIKON account has no phone accounts")
             return
         caller.prompt = _("Choose the phone account that rings first")
-        caller.set_options((account_label(a), a.id) for a in message.accounts)
+        caller.set_options((account_label(a), a.id) for a in accounts)
         remembered = spikon_app(self).session.recall(REMEMBERED_ACCOUNT)
         if remembered in self.accounts:
             caller.value = remembered
         elif len(self.accounts) == 1:
             caller.value = next(iter(self.accounts))
 
+    def _chosen_account(self) -> PhoneAccount | None:
+        choice = self.query_one("#caller", Select).value
+        return self.accounts.get(choice) if isinstance(choice, int) else None
+
     def first_problem(self, *, typed_only: bool = False) -> tuple[Input | None, str] | None:
-        if not typed_only and self.query_one("#caller", Select).value not in self.accounts:
+        if not typed_only and self._chosen_account() is None:
             if not self.accounts_loaded:
                 return None, _("Your phone accounts are not loaded yet, so no call can be placed.")
             if not self.accounts:
@@ -165,7 +163,9 @@ started: the dialog says so and does not call again by itself.
         return super().first_problem(typed_only=typed_only)
 
     def build_request(self) -> Callable[[], Awaitable[PlacedCall]]:
-        account = self.accounts[self.query_one("#caller", Select).value]
+        account = self._chosen_account()
+        if account is None:  # first_problem() said so before the form could be sent
+            raise RuntimeError("build_request without a phone account chosen")
         number = validation.check_phone_number(self.value_of("#number"), "destination_number")
         spikon_app(self).session.remember(REMEMBERED_ACCOUNT, account.id)
         spikon = spikon_client(self)

@@ -2,9 +2,10 @@
 
 Subclasses compose their inputs and implement `build_request()`, which reads the
 fields (on the UI side) and returns the coroutine function to run; this base runs
-it in a worker, shows the server's answer inline on failure, and dismisses with the
-result on success. The submit button is disabled while a request is in flight,
-so a double press can never send the same request twice.
+it in a worker (`spikon_tui.ui.requests.run_request`), shows the server's answer
+inline on failure, and dismisses with the result on success. The submit button is
+disabled while a request is in flight, so a double press can never send the same
+request twice.
 
 While the user types, the line under the fields names the first problem of a
 field that has something in it (an empty field the user has not reached yet is
@@ -14,17 +15,15 @@ not an error); on submit every field must pass, and nothing is sent otherwise.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from textual import work
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.requests import Outcome, Succeeded, run_request
 
 ResultT = TypeVar("ResultT")
 
@@ -127,28 +126,16 @@ everything you typed stays, ready to correct and send again.
         self.show_error("")
         self._run(self.build_request())
 
-    @dataclass
-    class Finished(Message):
-        result: Any = None
-        error: Exception | None = None
+    def _run(self, request: Callable[[], Awaitable[ResultT]]) -> None:
+        run_request(self, request, self._finished, group="request-dialog", exclusive=True)
 
-    @work(exclusive=True, group="request-dialog")
-    async def _run(self, request: Callable[[], Awaitable[ResultT]]) -> None:
-        try:
-            result = await request()
-        except Exception as error:  # noqa: BLE001 - shown inline, the form keeps its values
-            self.post_message(self.Finished(error=error))
-        else:
-            self.post_message(self.Finished(result=result))
-
-    def on_request_dialog_finished(self, message: Finished) -> None:
-        message.stop()
-        if message.error is None:
-            self.dismiss(message.result)
+    def _finished(self, outcome: Outcome[ResultT]) -> None:
+        if isinstance(outcome, Succeeded):
+            self.dismiss(outcome.result)
             return
         self.sending = False
         self.query_one("#submit", Button).disabled = False
-        self.failed(message.error)
+        self.failed(outcome.error)  # shown inline, the form keeps its values
 
     def failed(self, error: Exception) -> None:
         """Show why the request failed; the fields keep what was typed."""

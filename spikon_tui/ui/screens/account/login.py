@@ -8,20 +8,20 @@ the screen says why the keyring is not offered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from spikon_tui.api.errors import PANEL_API_SETTINGS
 from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.typed_app import spikon_app
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
@@ -41,12 +41,6 @@ keep it: the system keyring (encrypted, when this machine has one), a file
 readable only by you (not encrypted), or this session only.
 """)
     BINDINGS = [Binding("escape", "app.quit", N_("Quit"), show=False)]
-
-    @dataclass
-    class Checked(Message):
-        key: str
-        balance: Decimal | None = None
-        error: Exception | None = None
 
     def __init__(self, keyring_usable: bool, keyring_reason: str) -> None:
         super().__init__()
@@ -131,26 +125,27 @@ readable only by you (not encrypted), or this session only.
         self._show_error(_("Checking the key with SPIKON…"), progress=True)
         self.check_key(key)
 
-    @work(exclusive=True, group="login")
-    async def check_key(self, key: str) -> None:
-        try:
-            async with spikon_app(self).session.new_client(api_key=key) as spikon:
-                balance = await spikon.balance_show()
-        except Exception as error:  # noqa: BLE001 - explained on screen
-            self.post_message(self.Checked(key, error=error))
-        else:
-            self.post_message(self.Checked(key, balance=balance.balance))
+    def check_key(self, key: str) -> None:
+        session = spikon_app(self).session
 
-    def on_login_screen_checked(self, message: Checked) -> None:
+        async def balance_with_the_key() -> Decimal:
+            async with session.new_client(api_key=key) as spikon:
+                return (await spikon.balance_show()).balance
+
+        run_request(
+            self, balance_with_the_key, partial(self._checked, key), group="login", exclusive=True
+        )
+
+    def _checked(self, key: str, outcome: Outcome[Decimal]) -> None:
         self.query_one("#check", Button).disabled = False
-        if message.error is not None:
-            self._show_error(describe_error(message.error))
+        if isinstance(outcome, Failed):
+            self._show_error(describe_error(outcome.error))  # explained on screen
             return
         self._show_error("")
-        self.checked_key = message.key
+        self.checked_key = key
         self.query_one("#checked", Static).update(
             _("The key works: balance {balance}. Where should it be kept?").format(
-                balance=format_money(message.balance)
+                balance=format_money(outcome.result)
             )
         )
         self.query_one("#check-buttons").display = False

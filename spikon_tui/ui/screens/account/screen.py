@@ -5,17 +5,16 @@ from __future__ import annotations
 import asyncio
 from decimal import Decimal
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Static
 
 from spikon_tui.api.models import PhoneAccount
 from spikon_tui.formatting import format_money
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
@@ -36,18 +35,6 @@ the balance says how old the figures are. When a refresh fails, the last figures
 stay on screen and the line says so.
 """)
     BINDINGS = [Binding("r", "refresh", N_("Refresh"))]
-
-    # Plain classes, not dataclasses: building a dataclass costs start-up time.
-    class Loaded(Message):
-        def __init__(self, balance: Decimal, accounts: list[PhoneAccount]) -> None:
-            super().__init__()
-            self.balance = balance
-            self.accounts = accounts
-
-    class Failed(Message):
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
 
     loaded = False
     """True once the balance and the phone accounts have been shown."""
@@ -80,31 +67,32 @@ stay on screen and the line says so.
         self.query_one(FreshnessLabel).mark_loading()
         self.load()
 
-    @work(exclusive=True, group="account")
-    async def load(self) -> None:
-        spikon = spikon_client(self)
-        # return_exceptions: when both fail, the second failure is collected here instead
-        # of being left unretrieved in a task that asyncio would then complain about.
-        balance, accounts = await asyncio.gather(
-            spikon.balance_show(), spikon.phone_account_list(), return_exceptions=True
-        )
-        if isinstance(balance, BaseException):
-            self._failed(balance)
-        elif isinstance(accounts, BaseException):
-            self._failed(accounts)
-        else:
-            self.post_message(self.Loaded(balance.balance, accounts))
+    def load(self) -> None:
+        client = spikon_client(self)
 
-    def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, Exception):
-            raise error  # cancellation: the screen is going away
-        self.post_message(self.Failed(error))
+        async def balance_and_accounts() -> tuple[Decimal, list[PhoneAccount]]:
+            # return_exceptions: when both fail, the second failure is collected here
+            # instead of being left unretrieved in a task that asyncio would complain about.
+            balance, accounts = await asyncio.gather(
+                client.balance_show(), client.phone_account_list(), return_exceptions=True
+            )
+            if isinstance(balance, BaseException):
+                raise balance  # the first failure is shown; cancellation ends the worker
+            if isinstance(accounts, BaseException):
+                raise accounts
+            return balance.balance, accounts
 
-    def on_account_screen_loaded(self, message: Loaded) -> None:
+        run_request(self, balance_and_accounts, self._loaded, group="account", exclusive=True)
+
+    def _loaded(self, outcome: Outcome[tuple[Decimal, list[PhoneAccount]]]) -> None:
+        if isinstance(outcome, Failed):
+            self._failed(outcome.error)
+            return
+        money, accounts = outcome.result
         balance = self.query_one("#balance", Static)
-        balance.update(format_money(message.balance))
-        balance.set_class(message.balance < 0, "-negative")
-        spikon_app(self).show_balance(message.balance)
+        balance.update(format_money(money))
+        balance.set_class(money < 0, "-negative")
+        spikon_app(self).show_balance(money)
         self.query_one("#phone-accounts", VirtualTable).update_rows(
             Row(
                 key=account.id,
@@ -117,17 +105,17 @@ stay on screen and the line says so.
                     _("on") if account.recording else _("off"),
                 ),
             )
-            for account in message.accounts
+            for account in accounts
         )
         self.query_one(FreshnessLabel).mark_updated()
         self.loaded = True
 
-    def on_account_screen_failed(self, message: Failed) -> None:
+    def _failed(self, error: Exception) -> None:
         freshness = self.query_one(FreshnessLabel)
         freshness.mark_failed()
         if not self.loaded:
             self.query_one("#balance", Static).update(_("unknown: r tries again"))
-        self.notify(describe_error(message.error), title=_("Refresh failed"), severity="error")
+        self.notify(describe_error(error), title=_("Refresh failed"), severity="error")
 
 
 def _is_registered(account: PhoneAccount) -> bool:

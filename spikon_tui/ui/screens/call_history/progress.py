@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
@@ -25,6 +25,7 @@ from spikon_tui.formatting import format_age
 from spikon_tui.i18n import _
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler
+from spikon_tui.ui.requests import Failed, Outcome, Succeeded, run_request
 from spikon_tui.ui.typed_app import spikon_client
 
 
@@ -43,14 +44,6 @@ class ReportProgress(Static):
     @dataclass
     class Generated(Message):
         report_id: int
-
-    @dataclass
-    class Checked(Message):
-        """One check while waiting (handled here; the screen gets `Listed` and `Generated`)."""
-
-        report_id: int
-        statuses: list[CallListStatus] | None = None
-        error: Exception | None = None
 
     def __init__(
         self, clock: Callable[[], float], delays: Sequence[float], *, id: str | None = None
@@ -153,34 +146,33 @@ class ReportProgress(Static):
         else:
             self._check_list(self.waiting_for)
 
-    @work(exit_on_error=False)
-    async def _check_list(self, report_id: int) -> None:
-        try:
-            statuses = await spikon_client(self).call_list_list()
-        except Exception as error:  # noqa: BLE001 - said on the line, tried again
-            self.post_message(self.Checked(report_id, error=error))
-        else:
-            self.post_message(self.Checked(report_id, statuses=statuses))
+    def _check_list(self, report_id: int) -> None:
+        run_request(
+            self,
+            spikon_client(self).call_list_list,
+            partial(self._checked, report_id),
+            group="default",
+            exit_on_error=False,
+        )
 
-    def on_report_progress_checked(self, message: Checked) -> None:
-        message.stop()
-        report_id = message.report_id
+    def _checked(self, report_id: int, outcome: Outcome[list[CallListStatus]]) -> None:
+        """One check while waiting (the screen gets `Listed` and `Generated`)."""
         if report_id != self.waiting_for:
             # The user stopped waiting, or waits for another report now: this answer
             # may predate that report, so it only hands the turn to the next check.
             waiting = self.waiting_for is not None
             self.scheduler.finished(self._next_check_in if waiting else None)
             return
-        if message.statuses is not None:
-            self.post_message(self.Listed(message.statuses))
+        if isinstance(outcome, Succeeded):
+            self.post_message(self.Listed(outcome.result))
         self._next_check_in = self._backoff.next_delay()
         self.scheduler.finished(self._next_check_in)
-        if message.error is not None:
-            self._problem = describe_error(message.error)
+        if isinstance(outcome, Failed):  # said on the line, tried again
+            self._problem = describe_error(outcome.error)
             self._show_wait()
             return
         self._problem = None
-        status = next((s for s in message.statuses or () if s.id == report_id), None)
+        status = next((s for s in outcome.result if s.id == report_id), None)
         if status is None:
             self.say(
                 _(

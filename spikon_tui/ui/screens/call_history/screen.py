@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -35,7 +36,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from spikon_tui.api.errors import NotReadyError, SpikonError
-from spikon_tui.api.models import CallListOrder, CallListStatus
+from spikon_tui.api.models import CallListOrder, CallListStatus, PhoneAccount
 from spikon_tui.calls.csv_export import describe_os_error
 from spikon_tui.calls.ledger import ReportEntry, ReportLedger, ReportState
 from spikon_tui.calls.order import OrderRequest, default_date_range
@@ -44,6 +45,7 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
+from spikon_tui.ui.requests import Failed, Outcome, Succeeded, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.call_history.form import CallOrderForm
 from spikon_tui.ui.screens.call_history.progress import ReportProgress
@@ -109,32 +111,11 @@ recording link to the clipboard (this works over SSH in most terminals);
     """How often the ages of reports are rewritten (their values follow the clock)."""
 
     @dataclass
-    class ReportsListed(Message):
-        statuses: list[CallListStatus]
-        error: Exception | None = None
-
-    @dataclass
-    class OrderFinished(Message):
-        request: OrderRequest
-        answer: CallListOrder | None = None
-        error: Exception | None = None
-
-    @dataclass
-    class ReportLoaded(Message):
-        report_id: int
-        report: LoadedReport | None = None
-        error: Exception | None = None
-
-    @dataclass
     class ReportRenamed(Message):
         """`report` built again, as `renamed`, with the phone-book names loaded since."""
 
         report: LoadedReport
         renamed: LoadedReport
-
-    @dataclass
-    class OwnNumbersLoaded(Message):
-        numbers: frozenset[str]
 
     def __init__(self) -> None:
         super().__init__()
@@ -218,28 +199,29 @@ recording link to the clipboard (this works over SSH in most terminals);
     def action_refresh(self) -> None:
         self.list_reports()
 
-    @work(exclusive=True, group="call-history-list", exit_on_error=False)
-    async def list_reports(self) -> None:
-        try:
-            statuses = await spikon_client(self).call_list_list()
-        except Exception as error:  # noqa: BLE001 - shown by on_call_history_screen_reports_listed
-            self.post_message(self.ReportsListed([], error))
-        else:
-            self.post_message(self.ReportsListed(statuses))
+    def list_reports(self) -> None:
+        run_request(
+            self,
+            spikon_client(self).call_list_list,
+            self._reports_listed,
+            group="call-history-list",
+            exclusive=True,
+            exit_on_error=False,
+        )
 
-    def on_call_history_screen_reports_listed(self, message: ReportsListed) -> None:
-        if message.error is not None:
+    def _reports_listed(self, outcome: Outcome[list[CallListStatus]]) -> None:
+        if isinstance(outcome, Failed):
             if self._list_state != "loaded":
                 self._list_state = "failed"
                 self._show_reports()
             self.notify(
-                describe_error(message.error),
+                describe_error(outcome.error),
                 title=_("Could not load the list of reports"),
                 severity="error",
             )
             return
         self._list_state = "loaded"
-        self.ledger.note_listed(message.statuses, self.clock)
+        self.ledger.note_listed(outcome.result, self.clock)
         self._show_reports()
         self._tell_save_error()
 
@@ -292,36 +274,37 @@ recording link to the clipboard (this works over SSH in most terminals);
         self.form.set_sending(True)
         self.send_order(request)
 
-    @work(group="call-history-order", exit_on_error=False)
-    async def send_order(self, request: OrderRequest) -> None:
+    def send_order(self, request: OrderRequest) -> None:
         """call_list/order, once: it is never retried (the client knows), never cancelled."""
-        try:
-            answer = await spikon_client(self).call_list_order(
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.call_list_order(
                 dir=int(request.direction),
                 date_start=request.date_start,
                 date_end=request.date_end,
                 with_records_only=int(request.records_only),
                 number=request.number or None,
-            )
-        except Exception as error:  # noqa: BLE001 - shown by on_call_history_screen_order_finished
-            self.post_message(self.OrderFinished(request, error=error))
-        else:
-            self.post_message(self.OrderFinished(request, answer=answer))
+            ),
+            partial(self._order_finished, request),
+            group="call-history-order",
+            exit_on_error=False,
+        )
 
-    def on_call_history_screen_order_finished(self, message: OrderFinished) -> None:
+    def _order_finished(self, request: OrderRequest, outcome: Outcome[CallListOrder]) -> None:
         self.ordering = False
-        error = message.error
-        if error is not None or message.answer is None:
+        if isinstance(outcome, Failed):
+            error = outcome.error
             unknown = isinstance(error, SpikonError) and error.outcome_unknown
             self.form.set_sending(False, label=_("Order again") if unknown else _("Order report"))
-            self.form.show_problem(describe_error(error) if error else _("No answer from SPIKON."))
+            self.form.show_problem(describe_error(error))
             if unknown:
                 self.list_reports()  # shows whether the order arrived after all
             return
         self.form.set_sending(False)
         self.form.show_problem("")
-        report_id = message.answer.call_list_id
-        self.ledger.note_ordered(report_id, message.request, self.clock)
+        report_id = outcome.result.call_list_id
+        self.ledger.note_ordered(report_id, request, self.clock)
         self._tell_save_error()
         self._show_reports()
         self.reports_table.move_cursor_to_key(report_id)
@@ -334,7 +317,7 @@ recording link to the clipboard (this works over SSH in most terminals);
         self.progress.wait_for(report_id, since=entry.ordered_at if entry else None)
 
     def on_report_progress_listed(self, message: ReportProgress.Listed) -> None:
-        self.post_message(self.ReportsListed(message.statuses))
+        self._reports_listed(Succeeded(message.statuses))
 
     def on_report_progress_generated(self, message: ReportProgress.Generated) -> None:
         report_id = message.report_id
@@ -398,36 +381,40 @@ recording link to the clipboard (this works over SSH in most terminals);
         self.progress.say(_("Loading report #{report_id}…").format(report_id=report_id))
         self.load_report(report_id)
 
-    @work(exclusive=True, group="call-history-load", exit_on_error=False)
-    async def load_report(self, report_id: int) -> None:
-        try:
-            calls = await spikon_client(self).call_list_show(call_list_id=report_id)
-            names = contact_names(self.app).directory
-            # 50,000 rows take a moment to prepare: not on the thread that paints.
-            report = await asyncio.to_thread(LoadedReport.build, report_id, calls, names)
-        except Exception as error:  # noqa: BLE001 - shown by on_call_history_screen_report_loaded
-            self.post_message(self.ReportLoaded(report_id, error=error))
-        else:
-            self.post_message(self.ReportLoaded(report_id, report=report))
+    def load_report(self, report_id: int) -> None:
+        client, app = spikon_client(self), self.app
 
-    def on_call_history_screen_report_loaded(self, message: ReportLoaded) -> None:
-        if message.report_id != self.loading_report:
+        async def load() -> LoadedReport:
+            calls = await client.call_list_show(call_list_id=report_id)
+            names = contact_names(app).directory
+            # 50,000 rows take a moment to prepare: not on the thread that paints.
+            return await asyncio.to_thread(LoadedReport.build, report_id, calls, names)
+
+        run_request(
+            self,
+            load,
+            partial(self._report_loaded, report_id),
+            group="call-history-load",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _report_loaded(self, report_id: int, outcome: Outcome[LoadedReport]) -> None:
+        if report_id != self.loading_report:
             return
         self.loading_report = None
-        report_id = message.report_id
-        if isinstance(message.error, NotReadyError):
-            self._start_waiting(report_id)
-            return
-        if message.error is not None or message.report is None:
-            text = describe_error(message.error) if message.error else _("No answer from SPIKON.")
+        if isinstance(outcome, Failed):
+            if isinstance(outcome.error, NotReadyError):
+                self._start_waiting(report_id)
+                return
             self.progress.say(
                 _("Report #{report_id} could not be loaded: {error}").format(
-                    report_id=report_id, error=text
+                    report_id=report_id, error=describe_error(outcome.error)
                 ),
                 error=True,
             )
             return
-        report = message.report
+        report = outcome.result
         self.report = report
         self.ledger.note_loaded(report_id, len(report.calls), self.clock)
         self._show_reports()
@@ -482,19 +469,23 @@ recording link to the clipboard (this works over SSH in most terminals);
             self._own_numbers_asked = True
             self.load_own_numbers()
 
-    @work(group="call-history-accounts", exit_on_error=False)
-    async def load_own_numbers(self) -> None:
-        try:
-            accounts = await spikon_client(self).phone_account_list()
-        except Exception:  # noqa: BLE001 - without them, call back guesses the caller
+    def load_own_numbers(self) -> None:
+        run_request(
+            self,
+            spikon_client(self).phone_account_list,
+            self._own_numbers_loaded,
+            group="call-history-accounts",
+            exit_on_error=False,
+        )
+
+    def _own_numbers_loaded(self, outcome: Outcome[list[PhoneAccount]]) -> None:
+        if isinstance(outcome, Failed):  # without them, call back guesses the caller
             self._own_numbers_asked = False
             return
+        accounts = outcome.result
         numbers = {account.number for account in accounts}
         numbers |= {account.internal for account in accounts if account.internal}
-        self.post_message(self.OwnNumbersLoaded(frozenset(numbers)))
-
-    def on_call_history_screen_own_numbers_loaded(self, message: OwnNumbersLoaded) -> None:
-        self.own_numbers = message.numbers
+        self.own_numbers = frozenset(numbers)
 
     # -- actions on the calls of a report ---------------------------------------------------
 

@@ -12,23 +12,23 @@ refresh keeps what is on screen and says how old it is.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from spikon_tui.api.models import PhoneBook, PhoneBookElement
+from spikon_tui.api.models import DeletedItem, PhoneBook, PhoneBookElement
 from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.dialogs.call import call_number
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
@@ -90,18 +90,6 @@ stays and the line under the books says how old it is.
         Binding("shift+delete", "delete_book", N_("Delete book")),
         Binding("r", "refresh", N_("Refresh")),
     ]
-
-    @dataclass
-    class EntryDeleted(Message):
-        book_id: int
-        entry_key: Hashable
-        entry: PhoneBookElement
-        error: Exception | None = None
-
-    @dataclass
-    class BookDeleted(Message):
-        book: PhoneBook
-        error: Exception | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -391,27 +379,31 @@ stays and the line under the books says how old it is.
         )
         self.app.push_screen(ConfirmDialog(question, yes_label=_("Delete"), danger=True), confirmed)
 
-    @work(group="delete")
-    async def delete_entry(self, book_id: int, key: Hashable, entry: PhoneBookElement) -> None:
-        try:
-            await spikon_client(self).phone_book_element_delete(phone_book_element_id=entry.id)
-        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_entry_deleted
-            self.post_message(self.EntryDeleted(book_id, key, entry, error))
-        else:
-            self.post_message(self.EntryDeleted(book_id, key, entry))
+    def delete_entry(self, book_id: int, key: Hashable, entry: PhoneBookElement) -> None:
+        entry_id = entry.id
+        if entry_id is None:  # refused before asking: cannot_delete_reason
+            return
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.phone_book_element_delete(phone_book_element_id=entry_id),
+            partial(self._entry_deleted, book_id, key, entry),
+            group="delete",
+        )
 
-    def on_phone_books_screen_entry_deleted(self, message: EntryDeleted) -> None:
-        entry = message.entry
-        if message.error is not None:
+    def _entry_deleted(
+        self, book_id: int, key: Hashable, entry: PhoneBookElement, outcome: Outcome[DeletedItem]
+    ) -> None:
+        if isinstance(outcome, Failed):
             self.notify(
-                describe_error(message.error),
+                describe_error(outcome.error),
                 title=_("Could not delete {name}").format(name=entry.name),
                 severity="error",
             )
             return
         contact_names(self.app).invalidate()
-        self.entries.get(message.book_id, {}).pop(message.entry_key, None)
-        if message.book_id == self.current_book_id:
+        self.entries.get(book_id, {}).pop(key, None)
+        if book_id == self.current_book_id:
             self._show_entries()
         self.notify(_("{name} ({number}) deleted.").format(name=entry.name, number=entry.number))
 
@@ -451,20 +443,19 @@ stays and the line under the books says how old it is.
             ConfirmDialog(question, yes_label=_("Delete book"), danger=True), confirmed
         )
 
-    @work(group="delete")
-    async def delete_book(self, book: PhoneBook) -> None:
-        try:
-            await spikon_client(self).phone_book_delete(phone_book_id=book.id)
-        except Exception as error:  # noqa: BLE001 - shown by on_phone_books_screen_book_deleted
-            self.post_message(self.BookDeleted(book, error))
-        else:
-            self.post_message(self.BookDeleted(book))
+    def delete_book(self, book: PhoneBook) -> None:
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.phone_book_delete(phone_book_id=book.id),
+            partial(self._book_deleted, book),
+            group="delete",
+        )
 
-    def on_phone_books_screen_book_deleted(self, message: BookDeleted) -> None:
-        book = message.book
-        if message.error is not None:
+    def _book_deleted(self, book: PhoneBook, outcome: Outcome[DeletedItem]) -> None:
+        if isinstance(outcome, Failed):
             self.notify(
-                describe_error(message.error),
+                describe_error(outcome.error),
                 title=_("Could not delete “{book}”").format(book=book.name),
                 severity="error",
             )

@@ -42,6 +42,7 @@ from spikon_tui.ui.dialogs.call import call_number
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.sms.compose import DEFAULT_SENDER, REMEMBERED_SENDER, ComposeForm
 from spikon_tui.ui.screens.sms.details import SmsDetailsDialog
@@ -107,12 +108,6 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         Binding("ctrl+r", "check_states", N_("Refresh")),
         Binding("slash", "focus_filter", N_("Filter"), show=False),
     ]
-
-    @dataclass
-    class Sent(Message):
-        draft: Draft
-        answer: SmsSent | None = None
-        error: Exception | None = None
 
     @dataclass
     class StatesChecked(Message):
@@ -246,25 +241,27 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self.form.show_error(_("Sending…"), progress=True)
         self._send(draft)
 
-    @work(group="sms-send")
-    async def _send(self, draft: Draft) -> None:
-        try:
-            answer = await spikon_client(self).sms_send(
+    def _send(self, draft: Draft) -> None:
+        """sms/send, once (never retried here; not exclusive, so nothing cancels it)."""
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.sms_send(
                 from_=draft.sender, to=list(draft.recipients.numbers), message=draft.message
-            )
-        except Exception as error:  # noqa: BLE001 - shown by on_sms_screen_sent
-            self.post_message(self.Sent(draft, error=error))
-        else:
-            self.post_message(self.Sent(draft, answer=answer))
+            ),
+            partial(self._sent, draft),
+            group="sms-send",
+        )
 
-    def on_sms_screen_sent(self, message: Sent) -> None:
+    def _sent(self, draft: Draft, outcome: Outcome[SmsSent]) -> None:
         self.sending = False
         form = self.form
         form.set_locked(False)
-        draft, now = message.draft, self.clock()
-        if message.error is not None:
-            text = describe_error(message.error)
-            if isinstance(message.error, SpikonError) and message.error.outcome_unknown:
+        now = self.clock()
+        if isinstance(outcome, Failed):
+            error = outcome.error
+            text = describe_error(error)
+            if isinstance(error, SpikonError) and error.outcome_unknown:
                 self._unknown_signature = draft.signature
                 self._keep(unknown_records(draft, now))
                 text += " " + _("The list of sent SMS shows it as “outcome unknown”.")
@@ -272,8 +269,8 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             self._update_send_label()
             form.query_one("#send", Button).focus()
             return
-        assert message.answer is not None
-        records = sent_records(draft, message.answer.ids, now)
+        answer = outcome.result
+        records = sent_records(draft, answer.ids, now)
         self._unknown_signature = None
         self._keep(records)
         form.clear_after_send()
@@ -285,12 +282,12 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
             _("SMS sent to {to}; its delivery state shows in the list.").format(to=to),
             title=_("SMS sent"),
         )
-        if len(message.answer.ids) != count:
+        if len(answer.ids) != count:
             self.notify(
                 _(
                     "SPIKON returned {ids} ids for {count} recipients, so the "
                     "state of some cannot be followed."
-                ).format(ids=len(message.answer.ids), count=count),
+                ).format(ids=len(answer.ids), count=count),
                 severity="warning",
             )
         form.query_one("#recipients", Input).focus()

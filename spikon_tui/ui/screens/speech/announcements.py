@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from spikon_tui.api.errors import NotFoundError, SpikonError
-from spikon_tui.api.models import TtsAnnouncement, TtsStatus
+from spikon_tui.api.models import DeletedItem, TtsAnnouncement, TtsStatus
 from spikon_tui.backoff import BackoffSchedule
 from spikon_tui.i18n import _
 from spikon_tui.speech.formats import WAV
@@ -28,6 +29,7 @@ from spikon_tui.speech.wording import state_text
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.speech.download import AnnouncementDownloads
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
@@ -55,18 +57,8 @@ class AnnouncementList(AnnouncementDownloads):
     round that still finds one waiting (or fails) waits longer, up to half a minute."""
 
     @dataclass
-    class ListLoaded(Message, bubble=False):
-        items: list[TtsAnnouncement]
-        error: Exception | None = None
-
-    @dataclass
     class StatusChecked(Message, bubble=False):
         checks: list[StatusCheck]
-
-    @dataclass
-    class Deleted(Message, bubble=False):
-        item: TtsAnnouncement
-        error: Exception | None = None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -136,18 +128,14 @@ class AnnouncementList(AnnouncementDownloads):
         self.freshness.mark_loading()
         self.reload()
 
-    @work(exclusive=True, group="tts-list")
-    async def reload(self) -> None:
+    def reload(self) -> None:
         self.ordered_while_loading.clear()
-        try:
-            items = await spikon_client(self).tts_list()
-        except Exception as error:  # noqa: BLE001 - shown by on_announcement_list_list_loaded
-            self.post_message(self.ListLoaded([], error))
-        else:
-            self.post_message(self.ListLoaded(items))
+        run_request(
+            self, spikon_client(self).tts_list, self._list_loaded, group="tts-list", exclusive=True
+        )
 
-    def on_announcement_list_list_loaded(self, message: ListLoaded) -> None:
-        if message.error is not None:
+    def _list_loaded(self, outcome: Outcome[list[TtsAnnouncement]]) -> None:
+        if isinstance(outcome, Failed):
             self.freshness.mark_failed()
             if self.loaded:
                 title = _("Could not refresh the announcements")
@@ -156,11 +144,11 @@ class AnnouncementList(AnnouncementDownloads):
                 self.table.empty_text = _(
                     "The announcements could not be loaded; ctrl+r tries again."
                 )
-            self.app.notify(describe_error(message.error), title=title, severity="error")
+            self.app.notify(describe_error(outcome.error), title=title, severity="error")
             return
         first = not self.loaded
         self.loaded = True
-        fresh = {item.id: item for item in message.items}
+        fresh = {item.id: item for item in outcome.result}
         for tts_id in self.ordered_while_loading - fresh.keys():
             if tts_id in self.items:
                 fresh[tts_id] = self.items[tts_id]
@@ -282,17 +270,17 @@ class AnnouncementList(AnnouncementDownloads):
         ).format(name=item.name, tts_id=item.id)
         self.app.push_screen(ConfirmDialog(question, yes_label=_("Delete"), danger=True), confirmed)
 
-    @work(group="tts-delete")
-    async def delete(self, item: TtsAnnouncement) -> None:
-        try:
-            await spikon_client(self).tts_delete(tts_id=item.id)
-        except Exception as error:  # noqa: BLE001 - shown by on_announcement_list_deleted
-            self.post_message(self.Deleted(item, error))
-        else:
-            self.post_message(self.Deleted(item))
+    def delete(self, item: TtsAnnouncement) -> None:
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.tts_delete(tts_id=item.id),
+            partial(self._deleted, item),
+            group="tts-delete",
+        )
 
-    def on_announcement_list_deleted(self, message: Deleted) -> None:
-        item, error = message.item, message.error
+    def _deleted(self, item: TtsAnnouncement, outcome: Outcome[DeletedItem]) -> None:
+        error = outcome.error if isinstance(outcome, Failed) else None
         self.deleting.discard(item.id)
         if error is None or isinstance(error, NotFoundError):
             self._remove(item.id)

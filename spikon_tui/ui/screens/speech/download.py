@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from textual import work
 from textual.containers import Vertical
-from textual.message import Message
 
 from spikon_tui.api.errors import NotReadyError, SpikonError
 from spikon_tui.api.models import TtsAnnouncement
@@ -33,6 +32,7 @@ from spikon_tui.speech.formats import AudioFormat
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.requests import Outcome, Succeeded, run_request
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
 
 REMEMBERED_FOLDER = "tts_download_folder"
@@ -49,12 +49,6 @@ class SaveJob:
 
 class AnnouncementDownloads(Vertical):
     """The base of the announcement list: everything about saving the selected one's audio."""
-
-    @dataclass
-    class Saved(Message, bubble=False):
-        job: SaveJob
-        summary: AudioSummary | None = None
-        error: Exception | None = None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -134,28 +128,25 @@ class AnnouncementDownloads(Vertical):
         self._saving.add(job.target)
         self.save(job)
 
-    @work(group="tts-download")
-    async def save(self, job: SaveJob) -> None:
-        try:
-            data = await spikon_client(self).tts_download(
+    def save(self, job: SaveJob) -> None:
+        client = spikon_client(self)
+
+        async def download_and_write() -> AudioSummary:
+            data = await client.tts_download(
                 tts_id=job.item.id, pcm_8k16bm=job.audio_format.pcm_8k16bm
             )
             await asyncio.to_thread(write_atomically, job.target, data, overwrite=job.overwrite)
-        except Exception as error:  # noqa: BLE001 - shown by on_announcement_downloads_saved
-            self.post_message(self.Saved(job, error=error))
-        else:
-            self.post_message(self.Saved(job, summary=describe_audio(data, job.audio_format)))
+            return describe_audio(data, job.audio_format)
 
-    def on_announcement_downloads_saved(self, message: Saved) -> None:
-        job = message.job
+        run_request(self, download_and_write, partial(self._saved, job), group="tts-download")
+
+    def _saved(self, job: SaveJob, outcome: Outcome[AudioSummary]) -> None:
         self._saving.discard(job.target)
         key = (job.item.id, job.audio_format.key)
-        error = message.error
-        if error is None:
-            assert message.summary is not None
+        if isinstance(outcome, Succeeded):
             self._typed_paths.pop(key, None)
             spikon_app(self).session.remember(REMEMBERED_FOLDER, str(job.target.parent))
-            summary = message.summary
+            summary = outcome.result
             lines = [str(job.target), summary.text, summary.problem or ""]
             self.app.notify(
                 "\n".join(line for line in lines if line),
@@ -166,6 +157,7 @@ class AnnouncementDownloads(Vertical):
                 timeout=12,
             )
             return
+        error = outcome.error
         self._typed_paths[key] = str(job.target)
         if isinstance(error, NotReadyError):
             self.not_ready_after_all(job.item)

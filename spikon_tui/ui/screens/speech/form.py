@@ -16,9 +16,10 @@ Nothing the user typed is ever cleared, after a success or a failure.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -41,6 +42,7 @@ from spikon_tui.speech.wording import (
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.forms.api_validator import ApiCheck
+from spikon_tui.ui.requests import Failed, Outcome, Succeeded, run_request
 from spikon_tui.ui.screens.speech.voice import VoicePicker
 from spikon_tui.ui.typed_app import spikon_client
 
@@ -78,18 +80,6 @@ class Order:
 class AnnouncementForm(Vertical):
     PRICE_DELAY: ClassVar[float] = 0.6
     """Seconds of quiet typing before the price is asked (tests shorten it)."""
-
-    @dataclass
-    class PriceLoaded(Message, bubble=False):
-        request: PriceRequest
-        price: TtsPrice | None
-        error: Exception | None = None
-
-    @dataclass
-    class OrderFinished(Message, bubble=False):
-        order: Order
-        created: TtsCreated | None
-        error: Exception | None = None
 
     @dataclass
     class Generated(Message):
@@ -275,21 +265,20 @@ class AnnouncementForm(Vertical):
         self._set_price_line(_("Price: checking…"))
         self.fetch_price(self.quotes.ask(self.voice.name, self.text))
 
-    @work(group="tts-price")
-    async def fetch_price(self, request: PriceRequest) -> None:
+    def fetch_price(self, request: PriceRequest) -> None:
         # Not exclusive: an older answer still arriving is fine, PriceQuotes keeps it from
         # replacing a newer one.
-        try:
-            price = await spikon_client(self).tts_price(voice=request.voice, text=request.text)
-        except Exception as error:  # noqa: BLE001 - shown by on_announcement_form_price_loaded
-            self.post_message(self.PriceLoaded(request, None, error))
-        else:
-            self.post_message(self.PriceLoaded(request, price))
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.tts_price(voice=request.voice, text=request.text),
+            partial(self._price_loaded, request),
+            group="tts-price",
+        )
 
-    def on_announcement_form_price_loaded(self, message: PriceLoaded) -> None:
-        request = message.request
-        if message.price is not None:
-            latest = self.quotes.answered(request, message.price)
+    def _price_loaded(self, request: PriceRequest, outcome: Outcome[TtsPrice]) -> None:
+        if isinstance(outcome, Succeeded):
+            latest = self.quotes.answered(request, outcome.result)
         else:
             latest = self.quotes.is_latest(request)
         voice = self.voice
@@ -298,16 +287,15 @@ class AnnouncementForm(Vertical):
             return
         confirm = self._confirm_when_priced
         self._confirm_when_priced = False
-        if message.error is not None:
+        if isinstance(outcome, Failed):
             self._set_price_line(_("Price unknown (ctrl+g asks again)"), warning=True)
             self.show_error(
                 _("The price could not be checked: {error}").format(
-                    error=describe_error(message.error)
+                    error=describe_error(outcome.error)
                 )
             )
             return
-        assert message.price is not None
-        self._set_price_line(_("Price: {price}").format(price=price_text(message.price)))
+        self._set_price_line(_("Price: {price}").format(price=price_text(outcome.result)))
         if confirm:
             self.show_error("")
             self.request_generate()
@@ -401,30 +389,28 @@ class AnnouncementForm(Vertical):
         self.show_error(_("Ordering “{name}”…").format(name=order.name), progress=True)
         self.generate(order)
 
-    @work(group="tts-generate")
-    async def generate(self, order: Order) -> None:
-        try:
-            created = await spikon_client(self).tts_generate(
-                voice=order.voice.name, name=order.name, text=order.text
-            )
-        except Exception as error:  # noqa: BLE001 - shown by on_announcement_form_order_finished
-            self.post_message(self.OrderFinished(order, None, error))
-        else:
-            self.post_message(self.OrderFinished(order, created))
+    def generate(self, order: Order) -> None:
+        """tts/generate, once (never retried here)."""
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.tts_generate(voice=order.voice.name, name=order.name, text=order.text),
+            partial(self._order_finished, order),
+            group="tts-generate",
+        )
 
-    def on_announcement_form_order_finished(self, message: OrderFinished) -> None:
+    def _order_finished(self, order: Order, outcome: Outcome[TtsCreated]) -> None:
         self.sending = False
         button = self.query_one("#tts-generate", Button)
         button.disabled = False
         button.label = _("Generate")
-        order = message.order
-        if message.created is not None:
-            self.ordered[order.key] = message.created.tts_id
+        if isinstance(outcome, Succeeded):
+            created = outcome.result
+            self.ordered[order.key] = created.tts_id
             self.show_error("")
-            self.post_message(self.Generated(message.created, order.name))
+            self.post_message(self.Generated(created, order.name))
             return
-        error = message.error
-        assert error is not None
+        error = outcome.error
         self.show_error(describe_error(error))
         if isinstance(error, SpikonError) and error.outcome_unknown:
             self.unknown_outcome = order

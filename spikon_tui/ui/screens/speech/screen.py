@@ -7,18 +7,15 @@ the form into the list, and stops the list's status checks while it is hidden.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 
+from spikon_tui.api.models import Balance
 from spikon_tui.i18n import N_, _
 from spikon_tui.speech.formats import MP3, WAV
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
+from spikon_tui.ui.requests import Outcome, Succeeded, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.speech.announcements import AnnouncementList
 from spikon_tui.ui.screens.speech.form import AnnouncementForm
@@ -113,21 +110,19 @@ you can see whether the order went through.
         self.announcements.refresh_list()
         self.refresh_balance()
 
-    @dataclass
-    class BalanceLoaded(Message):
-        balance: Decimal
-
-    @work(exclusive=True, group="tts-balance")
-    async def refresh_balance(self) -> None:
+    def refresh_balance(self) -> None:
         """The header's balance after an order; a failure here is not worth a word."""
-        try:
-            account = await spikon_client(self).balance_show()
-        except Exception:  # noqa: BLE001 - the account screen reports balance problems
-            return
-        self.post_message(self.BalanceLoaded(account.balance))
+        run_request(
+            self,
+            spikon_client(self).balance_show,
+            self._balance_loaded,
+            group="tts-balance",
+            exclusive=True,
+        )
 
-    def on_speech_screen_balance_loaded(self, message: BalanceLoaded) -> None:
-        spikon_app(self).show_balance(message.balance)
+    def _balance_loaded(self, outcome: Outcome[Balance]) -> None:
+        if isinstance(outcome, Succeeded):  # the account screen reports balance problems
+            spikon_app(self).show_balance(outcome.result.balance)
 
     # -- visibility ----------------------------------------------------------------------
 

@@ -8,9 +8,9 @@ Whenever the voice changes, `VoicePicker.Changed` tells the form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -21,6 +21,7 @@ from spikon_tui.api.models import TtsLanguage, TtsVoice
 from spikon_tui.i18n import _
 from spikon_tui.speech.wording import language_label, voice_label
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
 
 REMEMBERED_LANGUAGE = "tts_language"
@@ -30,17 +31,6 @@ PREFERRED_LANGUAGE = "pl-PL"
 
 
 class VoicePicker(Horizontal):
-    @dataclass
-    class LanguagesLoaded(Message, bubble=False):
-        languages: list[TtsLanguage]
-        error: Exception | None = None
-
-    @dataclass
-    class VoicesLoaded(Message, bubble=False):
-        language: str
-        voices: list[TtsVoice]
-        error: Exception | None = None
-
     class Changed(Message):
         """The language or the voice changed (the voice may be None for now)."""
 
@@ -102,29 +92,29 @@ class VoicePicker(Horizontal):
 
     # -- languages -----------------------------------------------------------------------
 
-    @work(exclusive=True, group="tts-languages")
-    async def load_languages(self) -> None:
+    def load_languages(self) -> None:
         self.query_one("#tts-language", Select).prompt = _("Loading languages…")
-        try:
-            languages = await spikon_client(self).tts_language_list()
-        except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_languages_loaded
-            self.post_message(self.LanguagesLoaded([], error))
-        else:
-            self.post_message(self.LanguagesLoaded(languages))
+        run_request(
+            self,
+            spikon_client(self).tts_language_list,
+            self._languages_loaded,
+            group="tts-languages",
+            exclusive=True,
+        )
 
-    def on_voice_picker_languages_loaded(self, message: LanguagesLoaded) -> None:
+    def _languages_loaded(self, outcome: Outcome[list[TtsLanguage]]) -> None:
         select = self.query_one("#tts-language", Select)
-        if message.error is not None:
+        if isinstance(outcome, Failed):
             self.languages_failed = True
             select.prompt = _("Languages not loaded (ctrl+r)")
             self.app.notify(
-                describe_error(message.error),
+                describe_error(outcome.error),
                 title=_("Could not load the languages"),
                 severity="error",
             )
             return
         self.languages_failed = False
-        ordered = sorted(message.languages, key=lambda item: item.language.casefold())
+        ordered = sorted(outcome.result, key=lambda item: item.language.casefold())
         self.languages = {item.language: item for item in ordered}
         select.prompt = _("Choose a language")
         select.set_options((language_label(item), item.language) for item in ordered)
@@ -155,32 +145,31 @@ class VoicePicker(Horizontal):
 
     # -- voices --------------------------------------------------------------------------
 
-    @work(exclusive=True, group="tts-voices")
-    async def load_voices(self, language: str) -> None:
-        try:
-            voices = await spikon_client(self).tts_voice_list(language=language)
-        except Exception as error:  # noqa: BLE001 - shown by on_voice_picker_voices_loaded
-            self.post_message(self.VoicesLoaded(language, [], error))
-        else:
-            self.post_message(self.VoicesLoaded(language, voices))
+    def load_voices(self, language: str) -> None:
+        client = spikon_client(self)
+        run_request(
+            self,
+            lambda: client.tts_voice_list(language=language),
+            partial(self._voices_loaded, language),
+            group="tts-voices",
+            exclusive=True,
+        )
 
-    def on_voice_picker_voices_loaded(self, message: VoicesLoaded) -> None:
-        if message.error is not None:
-            self.voices_failed.add(message.language)
-            if message.language == self.language:
+    def _voices_loaded(self, language: str, outcome: Outcome[list[TtsVoice]]) -> None:
+        if isinstance(outcome, Failed):
+            self.voices_failed.add(language)
+            if language == self.language:
                 self.query_one("#tts-voice", Select).prompt = _("Voices not loaded (ctrl+r)")
                 self.app.notify(
-                    describe_error(message.error),
-                    title=_("Could not load the voices of {language}").format(
-                        language=message.language
-                    ),
+                    describe_error(outcome.error),
+                    title=_("Could not load the voices of {language}").format(language=language),
                     severity="error",
                 )
             return
-        self.voices_failed.discard(message.language)
-        self.voices[message.language] = message.voices
-        if message.language == self.language:
-            self._show_voices(message.language)
+        self.voices_failed.discard(language)
+        self.voices[language] = outcome.result
+        if language == self.language:
+            self._show_voices(language)
 
     def _show_voices(self, language: str) -> None:
         voices = self.voices[language]
