@@ -122,7 +122,7 @@ def form_fields(request: Request) -> dict[str, str]:
         text = request.body.decode("utf-8")
         if text.lstrip()[:1] in ("{", "[", "<"):
             raise ValueError("not a form")
-        pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
+        pairs = parse_qsl(text, keep_blank_values=True, errors="strict", max_num_fields=MAX_FIELDS)
     except ValueError:
         raise ApiError(-12, f"Send the parameters as {FORM_TYPE} in UTF-8") from None
     return _first_of_each(pairs)
@@ -130,6 +130,9 @@ def form_fields(request: Request) -> dict[str, str]:
 
 MAX_PARTS = 100
 """A form has a few dozen fields at most; counted before the body is parsed."""
+
+MAX_PART_HEAD = 8192
+MAX_FIELDS = 1000
 
 _BOUNDARY = re.compile(r'boundary\s*=\s*(?:"([^"]{1,70})"|([^\s;"]{1,70}))', re.IGNORECASE)
 
@@ -139,8 +142,15 @@ def _multipart_fields(request: Request) -> dict[str, str]:
     if found is None:
         raise ApiError(-12, "The multipart/form-data body has no boundary")
     boundary = (found.group(1) or found.group(2)).encode("latin-1")
-    if request.body.count(b"--" + boundary) > MAX_PARTS + 1:
+    delimiter = b"--" + boundary
+    if request.body.count(delimiter) > MAX_PARTS + 1:
         raise ApiError(-12, f"A form of more than {MAX_PARTS} parts is not read")
+    for piece in request.body.split(delimiter)[1:]:
+        if piece.startswith(b"--"):
+            break  # the closing delimiter: what follows is an epilogue
+        head_end = piece.find(b"\r\n\r\n")
+        if (head_end if head_end >= 0 else len(piece)) > MAX_PART_HEAD:
+            raise ApiError(-12, "A part of the form has more than 8 KiB of headers")
     head = f"Content-Type: {request.headers.get('content-type', '')}\r\n\r\n".encode()
     message = BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
     if not message.is_multipart():

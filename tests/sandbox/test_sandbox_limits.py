@@ -117,10 +117,41 @@ def test_a_form_of_200000_parts_is_refused_cheaply(sandbox: Sandbox) -> None:
     assert elapsed < 5, f"{elapsed:.1f} s for a form of 200,000 parts"
 
 
+def _timed_error(sandbox: Sandbox, content_type: str, body: bytes) -> tuple[str, float]:
+    head = _head(
+        sandbox,
+        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n",
+    )
+    started = time.monotonic()
+    with socket.create_connection((sandbox.host, sandbox.port), timeout=10) as sock:
+        sock.sendall(head + body)
+        sock.settimeout(10)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    error = json.loads(answer.split(b"\r\n\r\n", 1)[1])["error"]["id"]
+    return error, time.monotonic() - started
+
+
+def test_a_part_with_a_million_headers_is_refused_cheaply(sandbox: Sandbox) -> None:
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="x"\r\n'
+        + b"X-A: b\r\n" * 1_000_000
+        + b"\r\n1\r\n--b--\r\n"
+    )
+    error, elapsed = _timed_error(sandbox, "multipart/form-data; boundary=b", body)
+    assert error == "-12" and elapsed < 2
+
+
+def test_a_form_of_four_million_fields_is_refused_cheaply(sandbox: Sandbox) -> None:
+    error, elapsed = _timed_error(sandbox, "application/x-www-form-urlencoded", b"a=1&" * 4_000_000)
+    assert error == "-12" and elapsed < 2
+
+
 def test_a_form_of_a_few_parts_is_still_read(sandbox: Sandbox) -> None:
     body = (
         f'--b\r\nContent-Disposition: form-data; name="api_key"\r\n\r\n{sandbox.api_key}\r\n'
-        "--b--\r\n"
+        "--b--\r\n" + "epilogue " * 2000
     ).encode()
     head = _head(
         sandbox,
