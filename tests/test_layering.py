@@ -19,6 +19,7 @@ ROOT = Path(spikon_tui.__file__).parent
 PURE_PACKAGES: dict[str, set[str]] = {
     "calls": {"order", "ledger", "calls", "totals", "csv_export"},
     "contacts": {"numbers", "directory"},
+    "files": {"atomic"},
     "monitor": {"history", "counters", "agents", "waiting", "freshness", "alerts", "tracker"},
     "sms": {"draft", "follow", "length", "recipients", "sent", "states", "store"},
     "speech": {"audio_files", "file_names", "formats", "pricing", "wording"},
