@@ -370,7 +370,8 @@ async def test_the_level_shows_from_the_first_poll_and_counts_down_its_hold(
     async with app.run_test(size=SIZE) as pilot:
         rules = waiting_calls_rule(hold=20)
         screen = await open_screen(
-            pilot, MonitorDetailScreen(INFOLINIA, tracker=tracker(clock, rules=rules))
+            pilot,
+            MonitorDetailScreen(INFOLINIA, tracker=tracker(clock, rules=rules, interval=30)),
         )
         title = screen.query_one("#detail-title", Static)
         assert text_of(title).startswith("level ALERT · 20 s · Infolinia")
