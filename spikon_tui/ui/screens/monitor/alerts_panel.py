@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 
+from spikon_tui.files.atomic import open_atomically
 from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.alert_log import AlertEntry, write_alert_csv
@@ -243,7 +244,7 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
         try:
             target = Path(path)
             target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("w", encoding="utf-8", newline="") as file:
+            with open_atomically(target, newline="") as file:
                 rows = write_alert_csv(file, entries)
         except OSError as error:
             self.post_message(self.Exported(path, error=error))

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+from spikon_tui.files.atomic import append_locked
+
 
 def default_audit_path() -> Path:
     return Path(platformdirs.user_data_dir("spikon-tui")) / "staffing-audit.jsonl"
@@ -40,6 +42,5 @@ def append_audit(path: Path, *, at: float, profile: str, what: str, result: str)
         "result": result,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    append_locked(path, json.dumps(entry, ensure_ascii=False) + "\n")  # other copies too
     return entry
