@@ -97,7 +97,7 @@ def run_request(
 
     return node.run_worker(
         deliver,
-        name=name or getattr(done, "__name__", "") or "request",
+        name=name or getattr(getattr(done, "func", done), "__name__", "request"),  # partial
         group=group,
         exclusive=exclusive,
         exit_on_error=exit_on_error,
