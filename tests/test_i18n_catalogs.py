@@ -164,9 +164,14 @@ def test_a_stale_mo_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ]
 
 
-def test_the_catalogs_ship_with_the_package() -> None:
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"**/*.mo"' in pyproject and '"**/*.po"' in pyproject
+def test_the_compiled_catalogs_ship_with_the_package_and_their_sources_do_not() -> None:
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    assert "**/*.mo" in setuptools["package-data"]["spikon_tui"]
+    assert "*.po" in setuptools["exclude-package-data"]["*"]
 
 
 def test_fill_takes_translations_from_json_and_keeps_those_already_made(

@@ -113,6 +113,14 @@ class PollScheduler:
         self.pause()
         self.due_at = None
 
+    def check_due(self) -> bool:
+        """Start the poll now if one is due by the clock, as the timer does when it fires;
+        return whether one started. Tests call it after moving the clock, so that "no
+        poll happened" is decided by the clock, not by how long a test waited."""
+        before = self.polls_started
+        self._fire()
+        return self.polls_started > before
+
     def seconds_to_next(self) -> float | None:
         if self.in_flight or self.due_at is None:
             return None

@@ -446,8 +446,9 @@ async def test_escape_stops_waiting_and_the_report_opens_later_from_the_list(
         assert "Stop waiting" not in screen_lines(app)[-1]
         checks = sandbox.request_counts["call_list/list"]
         clock.advance(5)
-        await pilot.pause(0.2)
-        assert sandbox.request_counts["call_list/list"] == checks, "no checks after stopping"
+        assert not screen.progress.scheduler.check_due(), "no checks after stopping"
+        await settle(pilot)
+        assert sandbox.request_counts["call_list/list"] == checks
 
         # Opened while still generating: the wait starts again; then it opens.
         await open_report_when_generating(pilot, screen)
@@ -483,7 +484,8 @@ async def test_no_checks_while_another_screen_is_shown(
         await settle(pilot)
         checks = sandbox.request_counts["call_list/list"]
         clock.advance(5)
-        await pilot.pause(0.25)
+        assert not screen.progress.scheduler.check_due(), "hidden: no checks"
+        await settle(pilot)
         assert sandbox.request_counts["call_list/list"] == checks
         clock.advance(GENERATION_DELAY)
         await pilot.press("f6")

@@ -86,6 +86,21 @@ def test_poll_now_polls_at_once_and_the_next_is_due_a_delay_after_it_ended(
     assert scheduler.polls_started == 2
 
 
+def test_check_due_polls_exactly_when_the_clock_says_so(
+    scheduler: PollScheduler, clock: FakeClock, polls: list[float]
+) -> None:
+    scheduler.poll_in(5)
+    clock.advance(4.9)
+    assert not scheduler.check_due() and polls == []
+    clock.advance(0.1)
+    assert scheduler.check_due() and polls == [1005.0]
+    assert not scheduler.check_due(), "one poll in flight at a time"
+    scheduler.finished(5)
+    scheduler.pause()
+    clock.advance(60)
+    assert not scheduler.check_due(), "paused: nothing is polled, however late"
+
+
 def test_never_two_polls_at_once_and_poll_now_in_flight_polls_right_after(
     scheduler: PollScheduler, host: FakeHost, clock: FakeClock, polls: list[float]
 ) -> None:

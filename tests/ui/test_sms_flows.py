@@ -169,7 +169,9 @@ async def test_text_a_typed_number_and_later_see_it_delivered(
         assert (record["number"], record["sms_id"], record["state"]) == ("501234567", sms.id, 5)
         requests = sandbox.request_counts["sms/state"]
         await pass_time(pilot, clock, 600, lambda: True, "time to pass")
-        await pilot.pause(0.1)
+        scheduler = pilot.app.screen.scheduler
+        assert scheduler is not None and not scheduler.check_due(), "nothing left to check"
+        await settle(pilot)
         assert sandbox.request_counts["sms/state"] == requests, "a final state is not asked again"
         assert_no_traceback(pilot.app)
 
@@ -496,7 +498,7 @@ async def test_a_lost_answer_says_the_outcome_is_unknown_and_never_resends_by_it
         await compose(pilot, "501234567", "Przypomnienie")
         sandbox.faults.drop_next("sms/send")
         await send(pilot)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "may or may not" in error_line(pilot), "the outcome")
         assert sandbox.request_counts["sms/send"] == 1
         assert "The SMS may or may not have been sent" in error_line(pilot)
         assert screen.query_one("#message", TextArea).text == "Przypomnienie"
@@ -557,7 +559,8 @@ async def test_checks_pause_while_the_screen_is_hidden(
         assert screen.polling_paused
         before = sandbox.request_counts["sms/state"]
         clock.advance(30)
-        await pilot.pause(0.3)
+        assert screen.scheduler is not None and not screen.scheduler.check_due(), "hidden"
+        await settle(pilot)
         assert sandbox.request_counts["sms/state"] == before, "hidden: no checks"
         await pilot.press("f7")
         await wait_until(pilot, lambda: states_of(screen) == {"501234567": 5}, "delivered")
@@ -618,7 +621,7 @@ async def test_a_damaged_list_is_set_aside_and_the_screen_still_works(
         await send(pilot)
         assert len(stored(session)) == 1
         assert_no_traceback(pilot.app)
-    assert len(list(Path(session.data_dir).glob(f"{STORE_FILE}.unreadable-*"))) == 1
+    assert len(list(Path(session.data_dir).glob(f"{STORE_FILE}.damaged-*"))) == 1
 
 
 async def test_without_a_data_folder_nothing_is_written(

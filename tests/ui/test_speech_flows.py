@@ -754,22 +754,26 @@ async def test_status_checks_back_off_and_pause_while_the_screen_is_hidden(
         await wait_until(pilot, lambda: checks() == 1, "the first check")
         await settle(pilot)
         assert list_rows(screen)[0][2] == "waiting…"
+        scheduler = screen.announcements.scheduler
         clock.advance(1.5)  # the next one is due 2 s after the first
-        await pilot.pause(0.2)
+        assert not scheduler.check_due(), "not due yet at 1.5 s"
+        await settle(pilot)
         assert checks() == 1
 
         await pilot.press("f2")  # away from the screen: no checks
         await settle(pilot)
         clock.advance(60)
-        await pilot.pause(0.2)
+        assert scheduler.paused and not scheduler.check_due(), "hidden: no checks"
+        await settle(pilot)
         assert checks() == 1
 
         await pilot.press("f8")
         await wait_until(pilot, lambda: checks() == 2, "the check on coming back")
         await wait_until(pilot, lambda: list_rows(screen)[0][2] == "ready", "ready")
         clock.advance(60)
-        await pilot.pause(0.2)
-        assert checks() == 2, "nothing is waiting any more"
+        assert not scheduler.check_due(), "nothing is waiting any more"
+        await settle(pilot)
+        assert checks() == 2
 
 
 # -- 80 x 24 ---------------------------------------------------------------------------
