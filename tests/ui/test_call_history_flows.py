@@ -831,6 +831,19 @@ async def test_when_the_profile_folder_cannot_be_written_the_app_says_so_once(
         assert screen.ledger.get(FIRST_ORDER).request is not None, "remembered for this run"
 
 
+async def test_a_damaged_list_of_reports_is_set_aside_in_words_and_the_screen_works(
+    make_app, session: Session, clock: FakeClock
+) -> None:
+    session.data_dir.mkdir(parents=True, exist_ok=True)
+    (session.data_dir / LEDGER_FILE).write_text('{"reports": [[[[', encoding="utf-8")
+    async with history_screen(make_app) as (app, pilot, screen):
+        assert "was damaged and could not be read" in toast_text(app)
+        assert len(list(session.data_dir.glob(f"{LEDGER_FILE}.damaged-*"))) == 1
+        await order_and_wait(pilot, screen, clock)
+        assert screen.ledger.get(FIRST_ORDER) is not None, "a new list starts"
+        assert_no_traceback(app)
+
+
 # -- in Polish -------------------------------------------------------------------------------
 
 

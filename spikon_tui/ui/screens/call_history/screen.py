@@ -170,8 +170,13 @@ recording link to the clipboard (this works over SSH in most terminals);
         return self.query_one(ReportProgress)
 
     def on_mount(self) -> None:
-        data_dir = spikon_app(self).session.data_dir
-        self.ledger = ReportLedger.load(None if data_dir is None else Path(data_dir) / LEDGER_FILE)
+        session = spikon_app(self).session
+        data_dir = session.data_dir
+        self.ledger = ReportLedger.load(
+            None if data_dir is None else Path(data_dir) / LEDGER_FILE, now=session.clock()
+        )
+        if self.ledger.problem:  # a damaged list was set aside: say so, in words
+            self.notify(self.ledger.problem, title=_("Call reports"), severity="warning")
         self._show_reports()
         self._ages_timer = self.set_interval(self.TICK_SECONDS, self._tick)
         self.query_one("#order-direction").focus()
