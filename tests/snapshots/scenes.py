@@ -11,7 +11,7 @@ sandbox's call center and every age on screen follow it alone. While a
 time, the measured latency is a constant 0 ms, the backoff has no jitter and the
 staffing audit log is shown under ~ (`_FROZEN`); `close()` puts them back.
 
-The call history, SMS and speech scenes (issue 5) move the clock themselves too:
+The call history, SMS and speech scenes move the clock themselves too:
 a report is generated, an SMS delivered, when the scene says (their checks are
 due by that clock; their timers are the monitor's, shortened above). Local
 times (an SMS's "sent at") are Poland's, whatever this machine's time zone
@@ -124,7 +124,7 @@ async def _help(pilot: Pilot) -> None:
     await settle(pilot)
 
 
-# -- the monitor (issue 4) ------------------------------------------------------------------
+# -- the monitor ------------------------------------------------------------------------------
 
 
 def _steady_tracker(**options):
@@ -230,7 +230,7 @@ async def _staffing(pilot: Pilot) -> None:
     await settle(pilot)
 
 
-# -- call history, SMS, text to speech (issue 5) -------------------------------------------
+# -- call history, SMS, text to speech ---------------------------------------------------
 
 
 async def _paste_into(pilot: Pilot, selector: str, text: str) -> None:
