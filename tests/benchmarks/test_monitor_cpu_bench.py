@@ -1,6 +1,6 @@
 """CPU of the live monitor: a 200-agent campaign polled every 2 s, against the idle app.
 
-Issue 4's goal: the monitor costs at most 2% of one core over a minute. Measured
+The goal: the monitor costs at most 2% of one core over a minute. Measured
 as two separate headless processes against one sandbox (`--agents 200
 --campaigns 1`, so the one campaign has all 200 agents as members), one after
 the other so they do not compete for the cores:
