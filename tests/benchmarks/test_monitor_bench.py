@@ -141,5 +141,5 @@ def test_monitor_memory_and_cpu_per_poll(report_figure) -> None:
     share = (per_ingest + per_view + POLL_INTERVAL * per_tick) / POLL_INTERVAL
     report_figure(
         f"monitor analytics at one poll and view per {POLL_INTERVAL:g} s, a tick per second: "
-        f"{share * 100:.3f} % of one core (issue's whole-app budget: 2 %)"
+        f"{share * 100:.3f} % of one core (the whole app's budget: 2 %)"
     )

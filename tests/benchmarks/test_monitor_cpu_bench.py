@@ -33,7 +33,7 @@ AGENTS = 200
 REFRESH = 2
 WARMUP = 10.0
 WINDOW = float(os.environ.get("SPIKON_CPU_BENCH_WINDOW", "60"))
-"""Seconds measured; the issue's goal is over a minute (set the variable to shorten it)."""
+"""Seconds measured; the goal is over a minute (set the variable to shorten it)."""
 GOAL = 2.0  # % of one core
 
 
