@@ -203,23 +203,23 @@ class SpikonClient:
             raise ValidationError("path", "path must look like 'group/action'.")
         form = {name.removesuffix("_"): value for name, value in params.items()}
         path = path.strip("/")
-        payload = await self._session.post(path, form)
         # normalise_keys recurses, as deep as the decoders allow (limits.MAX_DEPTH)
-        result = self._read(path, payload, normalise_keys)
+        result = self._read(path, await self._session.post(path, form), normalise_keys)
         return result if isinstance(result, dict) else {"items": result}
 
+    # The payload is passed straight on, never held in a local of these frames: an
+    # error's traceback would show it, and it may echo the key.
+
     async def _one(self, path: str, params: Mapping[str, object], read: Callable[[Any], T]) -> T:
-        payload = await self._session.post(path, params)
-        return self._read(path, payload, read)
+        return self._read(path, await self._session.post(path, params), read)
 
     async def _list(
         self, path: str, params: Mapping[str, object], read: Callable[[Any], list[T]]
     ) -> list[T]:
         try:
-            payload = await self._session.post(path, params)
-        except NotFoundError:
+            return self._read(path, await self._session.post(path, params), read)
+        except NotFoundError:  # only `post` raises it: `_read` raises MalformedResponseError
             return []
-        return self._read(path, payload, read)
 
     def _read(self, path: str, payload: Any, read: Callable[[Any], T]) -> T:
         """`read(payload)`; any failure is a `MalformedResponseError`, scrubbed of the key.
