@@ -31,7 +31,8 @@ _DATETIME_FORMATS = (
     "%d.%m.%Y %H:%M:%S",
 )
 _MAX_INT_DIGITS = len(str(MAX_INT))
-_MAX_SECONDS = 2**31
+MAX_SECONDS = 2**31
+"""Durations lie within +-MAX_SECONDS (about 68 years)."""
 _MAX_DATETIME_TEXT = 64
 _SHORT_REPR = reprlib.Repr()  # keyword arguments only from Python 3.12
 _SHORT_REPR.maxlevel = 2
@@ -221,11 +222,11 @@ def to_seconds(value: object, field: str) -> int:
             seconds = 0
             for part in parts:
                 seconds = seconds * 60 + int(part)
-            if seconds < _MAX_SECONDS:
+            if seconds < MAX_SECONDS:
                 return seconds
         raise _bad(field, value, N_("a duration"))
     number = _whole(value)
-    if number is None or not -_MAX_SECONDS < number < _MAX_SECONDS:
+    if number is None or not -MAX_SECONDS < number < MAX_SECONDS:
         raise _bad(field, value, N_("a duration"))
     return number
 
