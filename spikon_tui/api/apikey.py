@@ -26,7 +26,14 @@ HINT_MIN_LENGTH = 16
 """Shorter keys are masked completely; longer ones show 4 characters at each end."""
 
 FRAGMENT_MIN_LENGTH = 4
-"""Pieces of the key this long or longer are masked wherever they appear in a text."""
+"""What is left of the key where a text was cut through it is masked from this length
+on: a beginning of the key anywhere (a text cut short after it), an ending of the key
+that a text starts with (a text cut before it)."""
+PIECE_MIN_LENGTH = 8
+"""Any other part of the key this long or longer is masked wherever it appears (a server
+that split the key). Shorter parts are left alone: a word of ours that happens to occur
+inside a test key ("this", "test") stays readable, and 4 to 7 characters from the
+middle of a random key say next to nothing about it."""
 
 FRAGMENT_MASK = "****"
 _HOLD = "\x00"  # stands for a whole key (or its mask) while pieces are looked for
@@ -74,11 +81,10 @@ class ApiKey:
         return mask_key(self._value or "")
 
     def scrub(self, text: str) -> str:
-        """`text` with the key replaced by its mask, and any piece of it by `****`.
-
-        A piece is a part of the key of `FRAGMENT_MIN_LENGTH` or more characters
-        (where an excerpt was cut through the key, or a server split it). A mask
-        already in the text is kept as it is, so scrubbing twice changes nothing.
+        """`text` with the key replaced by its mask, and pieces of it by `****`:
+        what a cut left of the key (see `FRAGMENT_MIN_LENGTH`) and any part of
+        `PIECE_MIN_LENGTH` or more characters. A mask already in the text is kept
+        as it is, so scrubbing twice changes nothing.
         """
         key = self._value
         if not key or len(key) < FRAGMENT_MIN_LENGTH:
@@ -92,19 +98,32 @@ class ApiKey:
     def _mask_pieces(self, text: str, key: str) -> str:
         pieces = self._pieces
         if pieces is None:
-            size = FRAGMENT_MIN_LENGTH
-            pieces = self._pieces = frozenset(key[i : i + size] for i in range(len(key) - 3))
+            size = PIECE_MIN_LENGTH
+            pieces = self._pieces = frozenset(key[i : i + size] for i in range(len(key) - size + 1))
+        start = key[:FRAGMENT_MIN_LENGTH]
         parts: list[str] = []
-        kept_from = 0
-        position = 0
+        kept_from = position = 0
+        ending = _longest_end_of(key, text)  # a text cut at its start, through the key
+        if ending >= FRAGMENT_MIN_LENGTH:
+            parts.append(FRAGMENT_MASK)
+            kept_from = position = ending
         end = len(text) - FRAGMENT_MIN_LENGTH
         while position <= end:
-            if text[position : position + FRAGMENT_MIN_LENGTH] not in pieces:
+            if text.startswith(start, position):  # the longest beginning of the key here
+                stop = position + FRAGMENT_MIN_LENGTH
+                while (
+                    stop < len(text)
+                    and stop - position < len(key)
+                    and text[stop] == key[stop - position]
+                ):
+                    stop += 1
+            elif text[position : position + PIECE_MIN_LENGTH] in pieces:
+                stop = position + PIECE_MIN_LENGTH  # the longest part of the key here
+                while stop < len(text) and text[position : stop + 1] in key:
+                    stop += 1
+            else:
                 position += 1
                 continue
-            stop = position + FRAGMENT_MIN_LENGTH
-            while stop < len(text) and text[position : stop + 1] in key:
-                stop += 1
             parts += (text[kept_from:position], FRAGMENT_MASK)
             kept_from = position = stop
         if not parts:
@@ -182,3 +201,11 @@ def hide_in_http_logs(key: ApiKey) -> None:
         logger = logging.getLogger(name)
         if HTTP_LOG_FILTER not in logger.filters:
             logger.addFilter(HTTP_LOG_FILTER)
+
+
+def _longest_end_of(key: str, text: str) -> int:
+    """The length of the longest ending of `key` that `text` begins with."""
+    for length in range(min(len(key), len(text)), 0, -1):
+        if text.startswith(key[-length:]):
+            return length
+    return 0

@@ -359,9 +359,15 @@ def test_every_method_survives_any_xml_answer(method: str, body: str) -> None:
 def test_a_scrubbed_text_cut_anywhere_shows_no_five_characters_of_the_key(
     key: str, before: str, after: str, start: int, length: int
 ) -> None:
-    text = (before + key + after + key[: len(key) // 2])[start : start + length]
-    scrubbed = ApiKey(key).scrub(text)
-    shown = scrubbed.replace(ApiKey(key).mask(), "\x01")
-    for i in range(len(key) - 4):
-        assert key[i : i + 5] not in shown
-    assert ApiKey(key).scrub(scrubbed) == scrubbed
+    """Cut at its end (an excerpt, a server's limit) or at its start: what is left of the
+    key is masked; and no 8 characters of it show wherever they stand."""
+    whole = before + key + after + key[: len(key) // 2]
+    for text in (whole[: start + length], whole[start:]):
+        scrubbed = ApiKey(key).scrub(text)
+        shown = scrubbed.replace(ApiKey(key).mask(), "\x01")
+        for i in range(len(key) - 4):
+            if text.endswith(key[: i + 5]) or text.startswith(key[i:]):  # cut through it
+                assert key[i : i + 5] not in shown, (text, scrubbed)
+        for i in range(len(key) - 7):
+            assert key[i : i + 8] not in shown
+        assert ApiKey(key).scrub(scrubbed) == scrubbed
