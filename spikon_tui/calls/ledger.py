@@ -133,6 +133,8 @@ class ReportLedger:
         self.save_error: OSError | None = None
         """Why the last save failed (the ledger still works, for this run only)."""
         self.problem: str | None = None
+        self.set_aside = False
+        """True when the file was damaged and set aside (`problem` says where it went)."""
         """What was wrong with the file when it was loaded, in words (None: nothing)."""
 
     @classmethod
@@ -156,6 +158,7 @@ class ReportLedger:
             ledger._entries = _parse(raw)
         except ValueError:
             ledger.problem = _set_aside(path, now)
+            ledger.set_aside = True
         return ledger
 
     def __len__(self) -> int:

@@ -175,7 +175,9 @@ recording link to the clipboard (this works over SSH in most terminals);
         self.ledger = ReportLedger.load(
             None if data_dir is None else Path(data_dir) / LEDGER_FILE, now=session.clock()
         )
-        if self.ledger.problem:  # a damaged list was set aside: say so, in words
+        # A damaged list set aside is said here; a folder that cannot be read or written
+        # is said once, when the list is saved.
+        if self.ledger.set_aside and self.ledger.problem:
             self.notify(self.ledger.problem, title=_("Call reports"), severity="warning")
         self._show_reports()
         self._ages_timer = self.set_interval(self.TICK_SECONDS, self._tick)
