@@ -47,7 +47,7 @@ documents = st.one_of(
 )
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=documents)
 def test_any_file_loads_to_words_or_nothing(raw: bytes) -> None:
     folder = Path(FOLDER.name)
