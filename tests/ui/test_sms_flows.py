@@ -556,7 +556,9 @@ async def test_checks_pause_while_the_screen_is_hidden(
         await send_and_see_it_checked(pilot, screen)
         await pilot.press("f2")
         await settle(pilot)
-        assert screen.polling_paused
+        assert screen.polling_paused and screen.scheduler is not None
+        scheduler = screen.scheduler
+        await wait_until(pilot, lambda: not scheduler.in_flight, "no check on its way")
         before = sandbox.request_counts["sms/state"]
         clock.advance(30)
         assert screen.scheduler is not None and not screen.scheduler.check_due(), "hidden"
