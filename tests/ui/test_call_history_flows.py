@@ -494,7 +494,9 @@ async def test_no_checks_while_another_screen_is_shown(
         assert sandbox.request_counts["call_list/list"] == checks
         clock.advance(GENERATION_DELAY)
         await pilot.press("f6")
-        await wait_until(pilot, lambda: screen.view == REPORT_VIEW, "the report on return")
+        await wait_until(
+            pilot, lambda: screen.view == REPORT_VIEW, "the report on return", timeout=15
+        )
         assert sandbox.request_counts["call_list/list"] > checks
 
 
