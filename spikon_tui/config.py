@@ -38,7 +38,6 @@ No Textual import here: the CLI and the credentials module use it too.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import os
 import re
@@ -59,6 +58,7 @@ from spikon_tui.alerting.options import (
     validate_on_alert_timeout,
     validate_webhook,
 )
+from spikon_tui.api.endpoint import is_loopback
 from spikon_tui.files.atomic import locked, write_atomically
 from spikon_tui.i18n import LANGUAGES, _, language_code
 
@@ -151,7 +151,7 @@ def validate_base_url(url: str) -> str:
                 "(the API key is sent separately)"
             ).format(host=repr(host))
         )
-    if scheme == "http" and not _is_loopback(host):
+    if scheme == "http" and not is_loopback(host):
         raise ConfigError(
             _(
                 "the base URL {url} uses plain http:// to {host}: the API key would travel "
@@ -162,15 +162,6 @@ def validate_base_url(url: str) -> str:
     if not url.endswith("/"):
         url += "/"
     return url
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def validate_refresh_interval(value: object) -> float:

@@ -25,13 +25,13 @@ This module is read at start-up by the config: standard library only.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from spikon_tui.api.endpoint import is_loopback
 from spikon_tui.i18n import _
 
 TERMINAL_STYLES = ("auto", "osc777", "osc9", "both")
@@ -169,15 +169,6 @@ def validate_webhook(value: object) -> str | None:
             ).format(where=repr(safe_url(url)))
         )
     return url
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def safe_url(url: str) -> str:
