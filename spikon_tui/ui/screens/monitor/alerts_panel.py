@@ -13,23 +13,18 @@ polling and the panel follows it (it redraws when the log changes).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 
-from spikon_tui.files.atomic import open_atomically
 from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.monitor import MonitorTracker
 from spikon_tui.monitor.alert_log import AlertEntry, write_alert_csv
 from spikon_tui.monitor.alert_rules import Level
-from spikon_tui.monitor.freshness import describe_error
+from spikon_tui.ui.csv_export import export_in_background
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.screens.monitor.base import translated_columns
 from spikon_tui.ui.typed_app import spikon_app
@@ -103,12 +98,6 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
         Binding("a", "acknowledge", N_("Acknowledge")),
         Binding("e", "export", N_("Export CSV")),
     ]
-
-    @dataclass
-    class Exported(Message):
-        path: str
-        rows: int = 0
-        error: Exception | None = None
 
     def __init__(self, tracker: MonitorTracker) -> None:
         super().__init__()
@@ -233,38 +222,13 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
         if not path:
             return
         entries = self.tracker.alert_log.entries()
-        self.run_worker(
-            lambda: self._write_csv(path, entries),
-            thread=True,
-            group="alerts-export",
-            exit_on_error=False,
-        )
-
-    def _write_csv(self, path: str, entries: list[AlertEntry]) -> None:
-        try:
-            target = Path(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open_atomically(target, newline="") as file:
-                rows = write_alert_csv(file, entries)
-        except OSError as error:
-            self.post_message(self.Exported(path, error=error))
-        else:
-            self.post_message(self.Exported(path, rows=rows))
-
-    def on_alerts_panel_exported(self, message: Exported) -> None:
-        message.stop()
-        if message.error is not None:
-            self.notify(
-                f"{message.path}: {describe_error(message.error)}",
-                title=_("Export failed"),
-                severity="error",
-            )
-            return
-        self.notify(
-            ngettext(
-                "{count} alert written to {path}.",
-                "{count} alerts written to {path}.",
-                message.rows,
-            ).format(count=message.rows, path=message.path),
+        export_in_background(
+            self,
+            path,
+            lambda file: write_alert_csv(file, entries),
+            written=lambda rows: ngettext(
+                "{count} alert written to {path}.", "{count} alerts written to {path}.", rows
+            ).format(count=rows, path=path),
             title=_("Alerts"),
+            group="alerts-export",
         )

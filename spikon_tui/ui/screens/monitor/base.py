@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -32,7 +31,8 @@ from spikon_tui.monitor.alert_log import payload
 from spikon_tui.monitor.alert_rules import Level
 from spikon_tui.monitor.counters import ResetEvent
 from spikon_tui.monitor.freshness import FreshnessStatus, describe_error, fatal_reason_for
-from spikon_tui.monitor.recorder import export_interval_csv
+from spikon_tui.monitor.recorder import write_interval_csv
+from spikon_tui.ui.csv_export import export_in_background
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.screens.base import MainScreen
@@ -136,12 +136,6 @@ class MonitorScreen(MainScreen):
     @dataclass
     class Polled(Message):
         round: PollRound
-
-    @dataclass
-    class Exported(Message):
-        path: str
-        rows: int = 0
-        error: Exception | None = None
 
     def __init__(
         self,
@@ -515,39 +509,16 @@ class MonitorScreen(MainScreen):
         if not path:
             return
         rows = self.tracker.interval_rows(self.frozen_at or self.clock())
-        self.run_worker(
-            lambda: self._write_csv(path, rows),
-            thread=True,
+        export_in_background(
+            self,
+            path,
+            lambda file: write_interval_csv(file, rows),
+            written=lambda count: ngettext(
+                "{count} rows written to {path}.", "{count} rows written to {path}.", count
+            ).format(count=count, path=path),
+            title=_("Interval figures"),
             group="monitor-export",
-            exit_on_error=False,
         )
-
-    def _write_csv(self, path: str, rows: list) -> None:
-        try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            count = export_interval_csv(path, rows)
-        except (OSError, ValueError) as error:
-            self.post_message(self.Exported(path, error=error))
-        else:
-            self.post_message(self.Exported(path, rows=count))
-
-    def on_monitor_screen_exported(self, message: Exported) -> None:
-        message.stop()
-        if message.error is not None:
-            self.notify(
-                f"{message.path}: {describe_error(message.error)}",
-                title=_("Export failed"),
-                severity="error",
-            )
-        else:
-            self.notify(
-                ngettext(
-                    "{count} rows written to {path}.",
-                    "{count} rows written to {path}.",
-                    message.rows,
-                ).format(count=message.rows, path=message.path),
-                title=_("Interval figures"),
-            )
 
 
 def reset_note(reset: ResetEvent) -> str:
