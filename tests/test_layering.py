@@ -18,14 +18,14 @@ ROOT = Path(spikon_tui.__file__).parent
 
 PURE_PACKAGES: dict[str, set[str]] = {
     "calls": {"order", "ledger", "calls", "totals", "csv_export"},
-    "contacts": {"numbers", "directory"},
+    "contacts": {"numbers", "directory", "search"},
     "files": {"atomic"},
     "monitor": {"history", "counters", "agents", "waiting", "freshness", "alerts", "tracker"},
     "sms": {"draft", "follow", "length", "recipients", "sent", "states", "store"},
     "speech": {"audio_files", "file_names", "formats", "pricing", "wording"},
 }
 """Each pure package and modules it must have (so a wrong path cannot pass unnoticed)."""
-PURE_MODULES = [ROOT / "backoff.py"]
+PURE_MODULES = [ROOT / "backoff.py", ROOT / "text_fold.py"]
 CLOCK_READERS = {ROOT / "monitor" / "clock.py"}
 """The one place allowed to read the system clock: the session's default clock."""
 

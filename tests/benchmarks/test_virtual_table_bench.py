@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from spikon_tui.ui.text_fold import fold_text
+from spikon_tui.text_fold import fold_text
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 pytestmark = pytest.mark.benchmark

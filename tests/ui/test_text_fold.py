@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spikon_tui.ui.text_fold import find_folded_spans, fold_many, fold_text
+from spikon_tui.text_fold import find_folded_spans, fold_many, fold_text
 
 
 def test_polish_letters_fold_to_ascii() -> None:

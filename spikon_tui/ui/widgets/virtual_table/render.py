@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from spikon_tui.ui.text_fold import find_folded_spans
+from spikon_tui.text_fold import find_folded_spans
 from spikon_tui.ui.widgets.virtual_table.layout import ColumnLayout
 from spikon_tui.ui.widgets.virtual_table.model import Column, Row, plain
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
-from spikon_tui.ui.text_fold import fold_many
+from spikon_tui.text_fold import fold_many
 from spikon_tui.ui.widgets.virtual_table.model import Cell, Row, plain
 
 INDEX_CHUNK_SIZE = 2500

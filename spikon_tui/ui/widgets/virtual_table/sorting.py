@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from spikon_tui.ui.text_fold import fold_many
+from spikon_tui.text_fold import fold_many
 from spikon_tui.ui.widgets.virtual_table.model import Row, plain
 
 

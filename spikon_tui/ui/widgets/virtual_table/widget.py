@@ -56,7 +56,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from spikon_tui.i18n import N_, _
-from spikon_tui.ui.text_fold import fold_text
+from spikon_tui.text_fold import fold_text
 from spikon_tui.ui.widgets.virtual_table.layout import (
     ColumnLayout,
     fit_widths,
