@@ -34,23 +34,27 @@ class ColumnLayout:
         hidden: Indexes of the columns dropped for want of room.
         offsets: x of each column's first cell (padding included); a hidden column has
             the offset of the next shown one.
-        total_width: Cells across all shown columns, padding included.
+        total_width: Cells across the gutter and all shown columns, padding included.
+        gutter: Cells before the first column (the selection marks of a selectable table).
     """
 
     widths: tuple[int, ...]
     hidden: frozenset[int]
     offsets: tuple[int, ...]
     total_width: int
+    gutter: int = 0
 
     @classmethod
-    def of(cls, widths: Sequence[int], hidden: frozenset[int] = frozenset()) -> ColumnLayout:
+    def of(
+        cls, widths: Sequence[int], hidden: frozenset[int] = frozenset(), gutter: int = 0
+    ) -> ColumnLayout:
         offsets: list[int] = []
-        x = 0
+        x = gutter
         for index, width in enumerate(widths):
             offsets.append(x)
             if index not in hidden:
                 x += width + PADDING
-        return cls(tuple(widths), hidden, tuple(offsets), x)
+        return cls(tuple(widths), hidden, tuple(offsets), x, gutter)
 
     def column_at(self, x: int) -> int | None:
         """Index of the shown column drawn at `x` (None past the last one)."""

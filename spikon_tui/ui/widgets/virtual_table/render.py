@@ -8,7 +8,7 @@ Control characters are shown as spaces.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console
@@ -66,19 +66,22 @@ def render_row(
     style: Style,
     console: Console,
     *,
-    needle: str,
-    highlight: Sequence[int],
+    needles: Sequence[str],
+    highlight: Collection[int],
     match_style: Style,
     cursor_column: int = -1,
     cursor_style: Style | None = None,
+    mark: Segment | None = None,
 ) -> Strip:
     """One row's line at full width (every shown column), on `style`.
 
-    Where a column of `highlight` contains `needle` (folded), the match gets `match_style`.
+    Where a column of `highlight` contains one of `needles` (folded), the match gets
+    `match_style`.
     The cell in the column at `cursor_column` (if any) is on `cursor_style` instead.
+    `mark` fills the layout's gutter (a selectable table's selection mark).
     """
     cells = row.cells
-    segments: list[Segment] = []
+    segments: list[Segment] = [] if mark is None else [mark]
     hidden = layout.hidden
     line_style = style
     for index, (column, width) in enumerate(zip(columns, layout.widths, strict=True)):
@@ -86,7 +89,7 @@ def render_row(
             continue
         style = cursor_style if index == cursor_column and cursor_style else line_style
         cell = cells[index] if index < len(cells) else ""
-        spans = find_folded_spans(plain(cell), needle) if needle and index in highlight else []
+        spans = matched_spans(plain(cell), needles) if needles and index in highlight else []
         if isinstance(cell, str) and not spans:
             segments.append(Segment(f" {fit(cell, width, column.align)} ", style))
             continue
@@ -99,6 +102,11 @@ def render_row(
     return Strip(segments).adjust_cell_length(layout.total_width, line_style)
 
 
+def matched_spans(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
+    """Where any of `needles` (folded) occurs in `text`, ignoring case and accents."""
+    return [span for needle in needles for span in find_folded_spans(text, needle)]
+
+
 def header_strip(
     columns: Sequence[Column],
     layout: ColumnLayout,
@@ -108,7 +116,7 @@ def header_strip(
     sort_reverse: bool,
 ) -> Strip:
     """The header line: each shown column's label, the sort column's with ▲ or ▼."""
-    labels: list[str] = []
+    labels: list[str] = [" " * layout.gutter]
     for index, (column, width) in enumerate(zip(columns, layout.widths, strict=True)):
         if index in layout.hidden:
             continue

@@ -45,6 +45,7 @@ import asyncio
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -56,7 +57,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from spikon_tui.i18n import N_, _
-from spikon_tui.text_fold import fold_text
 from spikon_tui.ui.widgets.virtual_table.layout import (
     ColumnLayout,
     fit_widths,
@@ -64,7 +64,15 @@ from spikon_tui.ui.widgets.virtual_table.layout import (
 )
 from spikon_tui.ui.widgets.virtual_table.model import Column, Row, same_row
 from spikon_tui.ui.widgets.virtual_table.render import centered_line, header_strip, render_row
-from spikon_tui.ui.widgets.virtual_table.search import INDEX_CHUNK_SIZE, SearchIndex
+from spikon_tui.ui.widgets.virtual_table.search import (
+    INDEX_CHUNK_SIZE,
+    SearchIndex,
+    TableQuery,
+    TableSearch,
+    WordSearch,
+    narrows,
+)
+from spikon_tui.ui.widgets.virtual_table.selection import RowSelection
 from spikon_tui.ui.widgets.virtual_table.sorting import sort_values, sorted_positions
 
 _MISSING = object()
@@ -87,7 +95,20 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("right", "column_right", "Scroll right", show=False),
         Binding("enter", "select_cursor", "Select", show=False),
         Binding("s", "cycle_sort", N_("Sort")),
+        # Only with selectable=True (see check_action):
+        Binding("space", "toggle_selection", N_("Select")),
+        Binding("ctrl+a", "toggle_select_all", N_("Select all")),
+        Binding("shift+up", "extend_selection(-1)", "Extend selection up", show=False),
+        Binding("shift+down", "extend_selection(1)", "Extend selection down", show=False),
+        Binding("shift+pageup", "extend_selection_page(-1)", "Extend selection", show=False),
+        Binding("shift+pagedown", "extend_selection_page(1)", "Extend selection", show=False),
     ]
+
+    SELECTION_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"toggle_selection", "toggle_select_all", "extend_selection", "extend_selection_page"}
+    )
+    SELECTED_MARK = "✓ "
+    """Drawn in the gutter of a selected row (a character, so plain-text captures show it)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-table--header",
@@ -95,6 +116,7 @@ class VirtualTable(ScrollView, can_focus=True):
         "virtual-table--even-row",
         "virtual-table--match",
         "virtual-table--empty",
+        "virtual-table--selected",
     }
 
     DEFAULT_CSS = """
@@ -137,6 +159,10 @@ class VirtualTable(ScrollView, can_focus=True):
             color: $text-muted;
             text-style: italic;
         }
+        & > .virtual-table--selected {
+            color: $accent;
+            text-style: bold;
+        }
     }
     """
 
@@ -160,6 +186,17 @@ class VirtualTable(ScrollView, can_focus=True):
         def control(self) -> VirtualTable:
             return self.table
 
+    class SelectionChanged(Message):
+        """The selected rows changed (`table.selected_keys`); only in a selectable table."""
+
+        def __init__(self, table: VirtualTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
     class RowSelected(Message):
         """The user chose the cursor row (enter, or a click on the cursor row)."""
 
@@ -177,6 +214,8 @@ class VirtualTable(ScrollView, can_focus=True):
         columns: Sequence[Column],
         *,
         filter_columns: Sequence[str] | None = None,
+        search: TableSearch | None = None,
+        selectable: bool = False,
         zebra: bool = True,
         cursor: bool = True,
         cell_cursor: bool = False,
@@ -191,12 +230,19 @@ class VirtualTable(ScrollView, can_focus=True):
         self._show_cursor = cursor
         self._cell_cursor = cell_cursor
         self._sortable = sortable
+        if search is not None and filter_columns is not None:
+            raise ValueError("give filter_columns or a search, not both")
         self._filter_keys = None if filter_columns is None else tuple(filter_columns)
+        self._search = search  # None: a WordSearch over the filter columns
+        self._selectable = selectable
+        self._selection = RowSelection()
+        self._extending = False  # moving the cursor for a shift+move: keep the range
+        self._gutter = len(self.SELECTED_MARK) if selectable else 0
         self._columns: tuple[Column, ...] = ()
         self._column_index: dict[str, int] = {}
-        self._index = SearchIndex(())
         self._install_columns(columns)
-        unknown = [key for key in self._filter_keys or () if key not in self._column_index]
+        searched = self._filter_keys if search is None else search.columns
+        unknown = [key for key in searched or () if key not in self._column_index]
         if unknown:
             raise ValueError(f"unknown filter columns: {unknown}")
 
@@ -204,9 +250,10 @@ class VirtualTable(ScrollView, can_focus=True):
         self._key_index: dict[Hashable, int] | None = None  # row key -> position in _rows
         self._sort_keys: dict[int, list[Any]] = {}  # column index -> key per row position
         self._order: list[int] = []  # row positions in display order (sorted)
-        self._visible: list[int] = []  # the positions in _order that pass the filter
+        self._matched: list[int] = []  # the positions in _order that pass the filter
+        self._visible: list[int] = []  # _matched, best rank first: what is shown
         self._filter_text = ""
-        self._needle = ""  # folded filter text
+        self._query: TableQuery | None = None  # None: no filter
         self._sort_column: str | None = None
         self._sort_reverse = False
         self._cursor = 0  # index into _visible
@@ -216,14 +263,16 @@ class VirtualTable(ScrollView, can_focus=True):
         self._after_paint_pending = False  # set_rows has work for after its first paint
         self._retired: tuple[object, ...] | None = None  # data replaced by set_rows, to free
 
-        # (row key, style state, cell cursor column or -1) -> the row and its line
-        self._row_cache: LRUCache[tuple[Hashable, int, int], tuple[Row, Strip]] = LRUCache(1024)
+        # (row key, style state, cell cursor column or -1, selected) -> the row and its line
+        self._row_cache: LRUCache[tuple[Hashable, int, int, bool], tuple[Row, Strip]] = LRUCache(
+            1024
+        )
         self._header_cache: tuple[tuple[Any, ...], Strip] | None = None
         self._frame_key: tuple[Any, ...] = ()
 
         self._natural_widths: list[int] = []  # widths from the columns and the data alone
         # What is drawn: natural widths, columns dropped and flex columns fitted.
-        self._layout = ColumnLayout.of(self._measure(()))
+        self._layout = ColumnLayout.of(self._measure(()), gutter=self._gutter)
         self._set_widths(self._measure(()))
         self.set_reactive(VirtualTable.zebra, zebra)
 
@@ -286,6 +335,21 @@ class VirtualTable(ScrollView, can_focus=True):
         return self._filter_text
 
     @property
+    def selectable(self) -> bool:
+        """Whether rows can be selected (space, shift+arrows, ctrl+a)."""
+        return self._selectable
+
+    @property
+    def selected_keys(self) -> frozenset[Hashable]:
+        """Keys of the selected rows, those the filter hides included."""
+        return self._selection.keys
+
+    @property
+    def selected_count(self) -> int:
+        """How many rows are selected, those the filter hides included."""
+        return len(self._selection)
+
+    @property
     def sort_column(self) -> str | None:
         """Key of the column the rows are sorted by, or None for data order."""
         return self._sort_column
@@ -330,8 +394,10 @@ class VirtualTable(ScrollView, can_focus=True):
         self._row_cache.clear()
         self._set_widths(self._measure(self._rows))
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order, self._needle)
+        self._refilter()
         self._cursor = 0
+        if self._selection.clear():
+            self.post_message(self.SelectionChanged(self))
         self._update_virtual_size()
         if self.is_mounted:
             self.scroll_to(y=0, animate=False)
@@ -392,7 +458,9 @@ class VirtualTable(ScrollView, can_focus=True):
         ]
         self._set_widths(grown)
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order, self._needle)
+        self._refilter()
+        if reshaped and self._selection.keep_only(self._key_index):
+            self.post_message(self.SelectionChanged(self))
 
         position = self._key_index.get(cursor_key, -1) if cursor_key is not None else -1
         cursor = self._index_in_visible(position)
@@ -430,7 +498,9 @@ class VirtualTable(ScrollView, can_focus=True):
         self._clear_render_caches()
         self._set_widths(self._measure(self._rows))
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order, self._needle)
+        self._refilter()
+        if self._selection.keep_only(self._ensure_key_index()):
+            self.post_message(self.SelectionChanged(self))
         position = self._ensure_key_index().get(cursor_key, -1) if cursor_key is not None else -1
         cursor = self._index_in_visible(position)
         self._cursor = cursor if cursor is not None else self._clamp(self._cursor)
@@ -445,17 +515,22 @@ class VirtualTable(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ filter and sort
 
     def set_filter(self, text: str) -> None:
-        """Show only rows whose filter columns contain `text`, ignoring case and accents.
+        """Show only the rows that match `text`, best matches first: by default, rows whose
+        filter columns contain every word of it, in any order, ignoring case and accents
+        (a `search` strategy given to the table decides otherwise).
 
         The cursor stays on its row if that row still matches, else goes to the first row.
         """
         self._filter_text = text
-        needle = fold_text(text)
-        if needle == self._needle:
+        parsed = self._index.search.parse(text)
+        query = parsed if parsed.terms else None
+        if query == self._query:
             return
         # A filter that extends the previous one can only match a subset of its rows.
-        base = self._visible if self._needle in needle else self._order
-        self._replace_visible(self._filtered(base, needle), needle=needle)
+        previous = self._query
+        narrower = previous is not None and query is not None and narrows(query, previous)
+        base = self._matched if narrower else self._order
+        self._replace_visible(self._filtered(base, query), query=query)
 
     def sort_by(self, column_key: str | None, reverse: bool = False) -> None:
         """Sort by a column (stable; None values last), or restore data order with None."""
@@ -464,13 +539,17 @@ class VirtualTable(ScrollView, can_focus=True):
         self._sort_column = column_key
         self._sort_reverse = reverse
         self._order = self._sorted_order()
-        self._replace_visible(self._filtered(self._order, self._needle), needle=self._needle)
+        self._replace_visible(self._filtered(self._order, self._query), query=self._query)
 
     # ------------------------------------------------------------------ cursor
 
     def move_cursor(self, index: int, *, column: str | None = None, scroll: bool = True) -> None:
         """Put the cursor on the visible row at `index` (clamped) and, with a cell cursor,
-        on the column with key `column` (None: the column it is on)."""
+        on the column with key `column` (None: the column it is on).
+
+        Ends a selection range (shift+moves start a new one from the new row)."""
+        if not self._extending:
+            self._selection.end_range()
         old = self._cursor
         old_column = self._cursor_column
         self._cursor = self._clamp(index)
@@ -526,7 +605,7 @@ class VirtualTable(ScrollView, can_focus=True):
             return
         x = self.scroll_offset.x
         self.scroll_to(
-            x=max([start for start in self._layout.offsets if start < x], default=0),
+            x=max([start for start in self._column_starts() if start < x], default=0),
             animate=False,
         )
 
@@ -537,7 +616,7 @@ class VirtualTable(ScrollView, can_focus=True):
             self._step_cursor_column(1)
             return
         x = self.scroll_offset.x
-        following = [start for start in self._layout.offsets if start > x]
+        following = [start for start in self._column_starts() if start > x]
         if following:
             self.scroll_to(x=following[0], animate=False)
 
@@ -559,7 +638,79 @@ class VirtualTable(ScrollView, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_sort":
             return self._sortable
+        if action in self.SELECTION_ACTIONS:
+            return self._selectable  # False: the key goes on to the screen, and off the footer
         return True
+
+    # ------------------------------------------------------------------ selection
+
+    def toggle_selection(self, key: Hashable) -> None:
+        """Select the row with `key` if it is not selected, else unselect it."""
+        self._selection.toggle(key)
+        self._selection_changed()
+
+    def select_all_shown(self) -> None:
+        """Select every row the filter shows (those selected already stay so)."""
+        if self._selection.add(self._shown_keys()):
+            self._selection_changed()
+
+    def clear_selection(self) -> None:
+        """Unselect every row."""
+        if self._selection.clear():
+            self._selection_changed()
+
+    def action_toggle_selection(self) -> None:
+        key = self.cursor_row_key
+        if key is not None:
+            self.toggle_selection(key)
+
+    def action_toggle_select_all(self) -> None:
+        """Select every row shown; when they all are already, unselect them."""
+        shown = self._shown_keys()
+        if shown and all(key in self._selection for key in shown):
+            self._selection.remove(shown)
+            self._selection_changed()
+        else:
+            self.select_all_shown()
+
+    def action_extend_selection(self, step: int) -> None:
+        """Move the cursor `step` rows, selecting from where the range started to it."""
+        self._extend_selection_to(self._cursor + step)
+
+    def action_extend_selection_page(self, direction: int) -> None:
+        page = max(1, self._body_height())
+        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
+        self._extend_selection_to(self._cursor + direction * page)
+
+    def _extend_selection_to(self, index: int) -> None:
+        key = self.cursor_row_key
+        if key is None:
+            return
+        anchor = self._selection.anchor
+        if anchor is None or self._index_in_visible(self._ensure_key_index()[anchor]) is None:
+            self._selection.end_range()
+            self._selection.start_range(key)
+            anchor = key
+        self._extending = True
+        try:
+            self.move_cursor(index)
+        finally:
+            self._extending = False
+        start = self._index_in_visible(self._ensure_key_index()[anchor])
+        assert start is not None
+        low, high = sorted((start, self._cursor))
+        if self._selection.set_range(self.row_key_at(i) for i in range(low, high + 1)):
+            self._selection_changed()
+
+    def _shown_keys(self) -> list[Hashable]:
+        rows = self._rows
+        return [rows[position].key for position in self._visible]
+
+    def _selection_changed(self) -> None:
+        """Redraw the marks in view and tell the screen."""
+        for index in self._indexes_in_view():
+            self._refresh_row(index)
+        self.post_message(self.SelectionChanged(self))
 
     # ------------------------------------------------------------------ events
 
@@ -580,6 +731,9 @@ class VirtualTable(ScrollView, can_focus=True):
         if index >= len(self._visible):
             return
         event.stop()
+        if self._selectable and offset.x + scroll_x < self._layout.gutter:
+            self.toggle_selection(self.row_key_at(index))  # a click on the mark
+            return
         column: str | None = None  # the cell cursor's new column
         if self._cell_cursor and column_index is not None:
             column = self._columns[column_index].key
@@ -643,29 +797,42 @@ class VirtualTable(ScrollView, can_focus=True):
         if index == self._cursor and self._show_cursor and self._cell_cursor:
             cursor_cell = self._shown_cursor_column()
         row = self._rows[self._visible[index]]
-        cache_key = (row.key, state, cursor_cell)
+        selected = row.key in self._selection
+        cache_key = (row.key, state, cursor_cell, selected)
         cached = self._row_cache.get(cache_key)
         if cached is not None and cached[0] is row:
             strip = cached[1]
         else:
-            strip = self._render_row(row, style, cursor_cell)
+            strip = self._render_row(row, style, cursor_cell, selected)
             self._row_cache.set(cache_key, (row, strip))
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
-    def _render_row(self, row: Row, style: Style, cursor_cell: int = -1) -> Strip:
+    def _render_row(
+        self, row: Row, style: Style, cursor_cell: int = -1, selected: bool = False
+    ) -> Strip:
+        mark: Segment | None = None
+        if self._selectable:
+            if selected:
+                mark_style = style + self.get_component_rich_style(
+                    "virtual-table--selected", partial=True
+                )
+                mark = Segment(self.SELECTED_MARK, mark_style)
+            else:
+                mark = Segment(" " * self._gutter, style)
         return render_row(
             row,
             self._columns,
             self._layout,
             style,
             self.app.console,
-            needle=self._needle,
-            highlight=self._index.filter_indexes,
+            needles=self._highlights(self._query),
+            highlight=self._index.highlight_indexes,
             match_style=self.get_component_rich_style("virtual-table--match", partial=True),
             cursor_column=cursor_cell,
             cursor_style=(
                 self.get_component_rich_style("virtual-table--cursor") if cursor_cell >= 0 else None
             ),
+            mark=mark,
         )
 
     def _header_strip(self, style: Style) -> Strip:
@@ -700,13 +867,15 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ internals
 
-    def _replace_visible(self, visible: list[int], *, needle: str) -> None:
+    def _replace_visible(self, matched: list[int], *, query: TableQuery | None) -> None:
         """Install a new filter/sort result, keeping the cursor on its row if possible."""
         position = self._visible[self._cursor] if self._visible else -1
-        if needle != self._needle:
-            self._needle = needle
+        self._selection.end_range()
+        if self._highlights(query) != self._highlights(self._query):
             self._row_cache.clear()
-        self._visible = visible
+        self._query = query
+        self._matched = matched
+        self._visible = self._ranked(matched, query)
         cursor = self._index_in_visible(position)
         self._cursor = cursor if cursor is not None else 0
         self._update_virtual_size()
@@ -714,11 +883,25 @@ class VirtualTable(ScrollView, can_focus=True):
         self.refresh()
         self._post_highlighted()
 
-    def _filtered(self, base: list[int], needle: str) -> list[int]:
-        if not needle:
+    def _filtered(self, base: list[int], query: TableQuery | None) -> list[int]:
+        if query is None:
             return base if base is self._order else list(base)
         self._complete_search_index()
-        return self._index.matching(base, needle)
+        return self._index.matching(base, query.terms)
+
+    def _ranked(self, matched: list[int], query: TableQuery | None) -> list[int]:
+        if query is None or not query.tiers:
+            return matched
+        return self._index.ranked(matched, query.tiers)
+
+    def _refilter(self) -> None:
+        """Filter and rank the rows (in `_order`) anew by the current query."""
+        self._matched = self._filtered(self._order, self._query)
+        self._visible = self._ranked(self._matched, self._query)
+
+    @staticmethod
+    def _highlights(query: TableQuery | None) -> tuple[str, ...]:
+        return () if query is None else query.highlights
 
     def _sorted_order(self) -> list[int]:
         if self._sort_column is None:
@@ -785,12 +968,12 @@ class VirtualTable(ScrollView, can_focus=True):
         )
         if needs_vertical or styles.scrollbar_gutter == "stable":
             width -= styles.scrollbar_size_vertical
-        return width
+        return width - self._gutter
 
     def _apply_widths(self, widths: list[int], hidden: frozenset[int]) -> None:
         if tuple(widths) == self._layout.widths and hidden == self._layout.hidden:
             return
-        self._layout = ColumnLayout.of(widths, hidden)
+        self._layout = ColumnLayout.of(widths, hidden, self._gutter)
         self._clear_render_caches()
 
     def _update_virtual_size(self) -> None:
@@ -811,8 +994,11 @@ class VirtualTable(ScrollView, can_focus=True):
             column_index[column.key] = index
         self._columns = tuple(columns)
         self._column_index = column_index
-        wanted = self._filter_keys if self._filter_keys is not None else column_index
-        self._index = SearchIndex(tuple(column_index[key] for key in wanted if key in column_index))
+        search = self._search
+        if search is None:
+            wanted = self._filter_keys if self._filter_keys is not None else column_index
+            search = WordSearch(tuple(key for key in wanted if key in column_index))
+        self._index = SearchIndex(search, column_index)
 
     def _shown_cursor_column(self) -> int:
         """The cell cursor's column, or the nearest shown one to its left if it is dropped
@@ -848,14 +1034,19 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _scroll_cursor_column_into_view(self) -> None:
         column = self._shown_cursor_column()
-        start = self._layout.offsets[column]
-        end = start + self._layout.widths[column] + 2
+        start = self._column_starts()[column]
+        end = self._layout.offsets[column] + self._layout.widths[column] + 2
         left = self.scroll_offset.x
         width = self.scrollable_content_region.width
         if start < left or width <= 0:
             self.scroll_to(x=start, animate=False)
         elif end > left + width:
             self.scroll_to(x=min(start, end - width), animate=False)
+
+    def _column_starts(self) -> list[int]:
+        """Where to scroll to show each column at the left edge (the first with the gutter)."""
+        gutter = self._layout.gutter
+        return [0 if start <= gutter else start for start in self._layout.offsets]
 
     def _clamp(self, index: int) -> int:
         return max(0, min(index, len(self._visible) - 1))
