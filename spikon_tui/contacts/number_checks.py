@@ -78,8 +78,13 @@ def _library_problem(text: str, key: str) -> str | None:
     try:
         parsed = phonenumbers.parse(key, "PL")
     except phonenumbers.NumberParseException as error:
-        if error.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+        kind, failed = error.error_type, phonenumbers.NumberParseException
+        if kind == failed.INVALID_COUNTRY_CODE:
             return _("{number} does not start with a country code").format(number=text)
+        if kind in (failed.TOO_SHORT_AFTER_IDD, failed.TOO_SHORT_NSN):
+            return _("{number} has too few digits for a phone number").format(number=text)
+        if kind == failed.TOO_LONG:
+            return _("{number} has too many digits for a phone number").format(number=text)
         return _not_a_number(text)
     if parsed.country_code == POLISH_CODE and shortnumberinfo.is_valid_short_number(parsed):
         return None

@@ -8,9 +8,11 @@ Phone books, call reports, SMS and the monitor write the same number in many way
   written: `600100200`, `+48 600 100 200`, `0048600100200`, `48600100200`, and the
   old trunk prefix `(0-22) 123 45 67` (Poland has dialled 9 digits since 2009, but
   the 0 is still written out of habit; a Polish national number never starts with 0);
+  a shorter one after `+48` (`+48 30 12 345`) is keyed as written at home (`3012345`);
 - another international number keeps its country code: `+49 30 1234567` and
-  `0049 30 1234567` are both `+49301234567`; a trunk `(0)` after the country code,
-  as in `+49 (0)30 1234567`, is dropped;
+  `0049 30 1234567` are both `+49301234567`; the trunk 0 after the country code of a
+  country that dials one at home, as in `+49 (0)30 1234567` or `+44 020 …`, is dropped
+  (`TRUNK_ZERO_CODES`), but not Italy's 0, which is part of the number (`+39 06 …`);
 - anything else made of digits (an extension `101`, a short number `8080`) is keyed
   by its digits: it equals only itself;
 - None when the text is not a phone number: letters or other signs, a `+` not at the
@@ -29,6 +31,18 @@ contact.
 
 from __future__ import annotations
 
+_TRUNK_ZERO_TABLE = """
+20 27 31 32 33 40 41 43 44 46 49 51 53 54 55 58 60 61 62 63 64 66 81 82 84 86 90
+91 92 93 94 95 98 211 212 213 218 231 232 233 234 243 249 250 251 252 254 255
+256 260 261 262 263 264 265 291 353 355 358 359 370 373 374 375 377 380 381 382
+383 385 386 387 389 421 423 508 590 591 593 594 595 596 598 686 850 855 856 880
+886 961 962 963 964 966 967 970 971 972 976 977 994 995 996
+"""
+TRUNK_ZERO_CODES = frozenset(_TRUNK_ZERO_TABLE.split())
+"""Country codes after which a 0 is the trunk prefix dialled at home, never part of the
+number (`+44 020 …` is `+44 20 …`): those after which phonenumbers drops a 0 from every
+example number of every region (tests/contacts/test_numbers_agree.py checks the list).
+Not Colombia (+57): there a 0 and the next digit may name a carrier."""
 POLISH_CODE = "48"
 NATIONAL_DIGITS = 9
 """A Polish number without the country code: always 9 digits, never starting with 0."""
@@ -50,8 +64,6 @@ def match_key(number: str | None) -> str | None:
         international, text = True, text[1:]
     elif text.startswith("00"):
         international, text = True, text[2:]
-    if international:
-        text = text.replace("(0)", "", 1)  # "+49 (0)30 …": the trunk 0 is not dialled
     digits = text.translate(_SEPARATORS)
     if not digits or not _DIGITS.issuperset(digits):
         return None
@@ -61,15 +73,28 @@ def match_key(number: str | None) -> str | None:
 
 
 def _international(digits: str) -> str | None:
-    if not MIN_DIGITS <= len(digits) <= MAX_DIGITS or digits.startswith("0"):
+    if digits.startswith("0"):
         return None  # no country code starts with 0
     national = digits[len(POLISH_CODE) :]
     if digits.startswith(POLISH_CODE):
         if len(national) == NATIONAL_DIGITS + 1 and national.startswith("0"):
             national = national[1:]  # "+48 (0)22 …" written as "+48 022 …"
-        if len(national) == NATIONAL_DIGITS and not national.startswith("0"):
-            return national
+        if not national.startswith("0") and _domestic(national) == national:
+            return national  # keyed as it is written at home, whatever its length
+    else:
+        digits = _without_trunk_zero(digits)
+    if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
+        return None
     return "+" + digits
+
+
+def _without_trunk_zero(digits: str) -> str:
+    """`digits` less the trunk 0s after a country code that has one (`44 020 …`)."""
+    for length in (1, 2, 3):  # country codes are prefix-free: at most one can match
+        code = digits[:length]
+        if code in TRUNK_ZERO_CODES:
+            return code + digits[length:].lstrip("0")
+    return digits
 
 
 def _domestic(digits: str) -> str | None:

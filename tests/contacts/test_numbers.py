@@ -11,6 +11,7 @@ import re
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
 from spikon_tui.contacts.numbers import match_key
 
@@ -18,7 +19,7 @@ KEY = re.compile(r"\+?[0-9]{3,15}")
 
 national = st.from_regex(r"[1-9][0-9]{8}", fullmatch=True)
 """A Polish national number: 9 digits, never starting with 0."""
-country = st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True).filter(lambda c: c != "48")
+country = st.sampled_from(sorted(str(code) for code in COUNTRY_CODE_TO_REGION_CODE if code != 48))
 foreign_rest = st.from_regex(r"[1-9][0-9]{5,10}", fullmatch=True)
 separator = st.sampled_from(["", " ", "-", ".", "\u00a0", " - ", "/"])
 
