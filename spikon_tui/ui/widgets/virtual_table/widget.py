@@ -37,6 +37,19 @@ the shown columns (scrolling its column into view) and `cursor_column` says whic
 it is on. `sortable=False` keeps the rows in the order given (no `s`, no header clicks).
 `set_columns` replaces the columns and the rows together (say, a column per campaign, as
 campaigns come and go), the cursor staying on its row and column where they remain.
+
+The filter shows the rows with every word of it, in any order, in the `filter_columns`
+(all by default). A `search` strategy (see `search.py`) gives a table its own query
+semantics and ranking, best matches first, the sort order within a rank:
+
+    VirtualTable(columns, search=ContactSearch(name_column="name", number_column="number"))
+
+With `selectable=True`, rows can be selected: space toggles the cursor row, shift+up/down
+(and shift+pageup/pagedown) extend a range, ctrl+a selects the rows shown (again: unselects
+them), a click on the mark toggles; `selected_keys` says which (by key, whether the filter
+shows them or not), `SelectionChanged` tells of every change. A selected row has a `✓` in a
+2-cell gutter before the first column. Filtering and `update_rows` keep the selection (keys
+gone from the data drop out); `set_rows` clears it.
 """
 
 from __future__ import annotations
