@@ -9,10 +9,14 @@ Choices where the documentation is silent or loose:
 
 - Text parameters (`phone_book_name`, element name, TTS voice/name) are
   stripped of surrounding whitespace before their length is checked.
-- Phone numbers (`destination_number`, `phone_book_element_number`, the
-  `number` filter of call_list/order) may contain spaces and hyphens, which are
-  removed; what remains must be digits with an optional leading `+`, 1 to 25
-  characters.
+- Phone numbers to call or look up (`destination_number`, the `number` filter
+  of call_list/order) may contain spaces and hyphens, which are removed; what
+  remains must be digits with an optional leading `+`, 1 to 25 characters.
+- A phone-book entry's number (`phone_book_element_number`) is only "at most 25
+  characters" in the documentation, so any text is accepted (`*100#`, `(22)`,
+  an extension): spaces and hyphens are removed, and what remains must be 1 to
+  25 characters with no control characters. Which form to store is
+  `contacts.numbers.number_for_book`'s choice, not the client's.
 - SMS `to`: a Polish number of 9 digits. Spaces and hyphens are removed, and a
   `+48` or `0048` country prefix is accepted and dropped ("+48 123 456 789" ->
   "123456789"); a bare `48` prefix is not guessed at. Several recipients may
@@ -73,6 +77,7 @@ SMS_SENDERS: tuple[str, ...] = (
 _SENDER_BY_FOLDED = {sender.casefold(): sender for sender in SMS_SENDERS}
 _PHONE_NUMBER = re.compile(r"\+?[0-9]+")
 _NUMBER_FORMATTING = re.compile(r"[\s-]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SMS_COUNTRY_PREFIXES = ("+48", "0048")
 
 
@@ -182,7 +187,11 @@ def check_phone_book_element_name(value: object) -> str:
 
 
 def check_phone_number(value: object, parameter: str) -> str:
-    """Digits with an optional leading +, at most 25 characters; spaces/hyphens removed."""
+    """Digits with an optional leading +, at most 25 characters; spaces/hyphens removed.
+
+    For `phone_book_element_number`, `check_phone_book_element_number` (any text)."""
+    if parameter == "phone_book_element_number":
+        return check_phone_book_element_number(value)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -194,6 +203,24 @@ def check_phone_number(value: object, parameter: str) -> str:
         raise FieldError(
             parameter, _("{parameter} may contain only digits, with an optional leading +.")
         )
+    if len(number) > PHONE_NUMBER_MAX:
+        raise _too_long(parameter, PHONE_NUMBER_MAX, len(number))
+    return number
+
+
+def check_phone_book_element_number(value: object) -> str:
+    """Any text of 1 to 25 characters once spaces and hyphens are removed, no control
+    characters: what the API documents for a phone-book entry's number."""
+    parameter = "phone_book_element_number"
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise FieldError(parameter, _("{parameter} must be a phone number."))
+    number = _NUMBER_FORMATTING.sub("", value)
+    if not number:
+        raise FieldError(parameter, _("{parameter} must not be empty."))
+    if _CONTROL.search(number):
+        raise FieldError(parameter, _("{parameter} must not contain control characters."))
     if len(number) > PHONE_NUMBER_MAX:
         raise _too_long(parameter, PHONE_NUMBER_MAX, len(number))
     return number

@@ -141,7 +141,8 @@ def phone_book_element_add(call: Call) -> Result:
     params = call.params
     book_id = params.identifier("phone_book_id")
     name = params.text("phone_book_element_name", max_length=ENTRY_NAME_MAX_LENGTH)
-    number = params.phone_number("phone_book_element_number", max_length=NUMBER_MAX_LENGTH)
+    # Documented only as "at most 25 characters": any text, as for a name.
+    number = params.text("phone_book_element_number", max_length=NUMBER_MAX_LENGTH)
     entry = call.state.books.add_entry(book_id, name, number)
     return {
         "phone-book-elements": {
