@@ -18,7 +18,16 @@ ROOT = Path(spikon_tui.__file__).parent
 
 PURE_PACKAGES: dict[str, set[str]] = {
     "calls": {"order", "ledger", "calls", "totals", "csv_export"},
-    "contacts": {"numbers", "directory", "search"},
+    "contacts": {
+        "numbers",
+        "directory",
+        "search",
+        "contact_rows",
+        "contact_file",
+        "csv_contacts",
+        "vcard_contacts",
+        "import_plan",
+    },
     "files": {"atomic"},
     "monitor": {"history", "counters", "agents", "waiting", "freshness", "alerts", "tracker"},
     "sms": {"draft", "follow", "length", "recipients", "sent", "states", "store"},

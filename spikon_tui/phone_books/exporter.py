@@ -1,0 +1,37 @@
+"""Exporting a phone book to a CSV or a vCard file's text.
+
+`export_text(entries, "csv")` writes `name,number` with a header; `spreadsheet=True`
+gives the flavour Excel in Poland opens straight away (`;` between cells, a UTF-8
+byte-order mark so Polish letters show). `"vcf"` writes vCard 3.0, one card per entry.
+Either imports back unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spikon_tui.api.client import SpikonClient
+from spikon_tui.api.models import PhoneBookElement
+from spikon_tui.contacts.csv_contacts import write_csv
+from spikon_tui.contacts.vcard_contacts import write_vcard
+
+EXPORT_FORMATS = ("csv", "vcf")
+
+
+async def fetch_book_entries(client: SpikonClient, book_id: int) -> list[PhoneBookElement]:
+    """Every entry of book `book_id`, as SPIKON has it now."""
+    return await client.phone_book_show(phone_book_id=book_id)
+
+
+def export_text(
+    entries: Iterable[PhoneBookElement], format: str, *, spreadsheet: bool = False
+) -> str:
+    """`entries` as the text of a `format` ("csv" or "vcf") file (see the module docstring)."""
+    pairs = [(entry.name, entry.number) for entry in entries]
+    if format == "csv":
+        if spreadsheet:
+            return write_csv(pairs, delimiter=";", bom=True)
+        return write_csv(pairs)
+    if format == "vcf":
+        return write_vcard(pairs)
+    raise ValueError(f"format must be one of {EXPORT_FORMATS}, not {format!r}")
