@@ -95,6 +95,8 @@ class ContactQuery:
         terms: What a matching text contains: every term (any of its alternatives).
         tiers: Stricter term lists, best first; a match's rank is the first it meets.
         highlights: Folded substrings to mark in the name where they occur.
+        digit_highlights: Digit strings to mark where they occur, separators between the
+            digits skipped (each number's forms).
     """
 
     words: tuple[str, ...]
@@ -102,6 +104,7 @@ class ContactQuery:
     terms: tuple[Term, ...]
     tiers: tuple[tuple[Term, ...], ...]
     highlights: tuple[str, ...]
+    digit_highlights: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> ContactQuery:
@@ -131,8 +134,9 @@ class ContactQuery:
         at_word_start = tuple((" " + word,) for word in words) + tuple(
             tuple(" " + form for form in term) for term in numbers
         )
+        digits = tuple(form for term in numbers for form in term)
         if not terms:
-            return cls(words, numbers, terms, (), words)
+            return cls(words, numbers, terms, (), words, digits)
         never: tuple[Term, ...] = ((),)  # a term without alternatives: no text has it
         name_tiers = (never, never)
         if first_is_word:
@@ -141,7 +145,7 @@ class ContactQuery:
                 ((NAME_START + " ".join(words),), *number_starts),
                 ((NAME_START + words[0],), *at_word_start[1:]),
             )
-        return cls(words, numbers, terms, (*name_tiers, at_word_start), words)
+        return cls(words, numbers, terms, (*name_tiers, at_word_start), words, digits)
 
     @property
     def is_empty(self) -> bool:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from spikon_tui.contacts.search import ContactQuery, contact_search_text
 from spikon_tui.ui.widgets.virtual_table import Column, ContactSearch, Row, VirtualTable
+from spikon_tui.ui.widgets.virtual_table.render import digit_spans
 from tests.ui.test_virtual_table import (
     SIZE,
     TableApp,
@@ -170,3 +171,27 @@ def test_a_search_and_filter_columns_do_not_go_together() -> None:
         VirtualTable(columns, filter_columns=["name"], search=ContactSearch("name", "number"))
     with pytest.raises(ValueError):
         VirtualTable(columns, search=ContactSearch("name", "phone"))
+
+
+async def test_a_number_is_highlighted_across_its_separators() -> None:
+    table = contact_table()
+    app = TableApp(table)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, table, contact_rows())
+        table.set_filter("chmiel 528160")
+        await pilot.pause()
+        line = table.render_line(1)
+        underlined = [s.text for s in line if s.style and s.style.underline]
+        assert underlined == ["Chmiel", "528160"]
+        table.set_filter("+48 528 160")
+        await pilot.pause()
+        assert table.row_key_at(0) == "Ośrodek Nowak"  # +48 528 160 736
+        underlined = [s.text for s in table.render_line(1) if s.style and s.style.underline]
+        assert "".join(underlined) == "48 528 160"  # the forms with and without the 48
+
+
+def test_digit_spans_skip_what_lies_between_the_digits() -> None:
+    assert digit_spans("+48 528-160 736", "528160") == [(4, 11)]
+    assert digit_spans("12 12 12", "12") == [(0, 2), (3, 5), (6, 8)]
+    assert digit_spans("no digits", "1") == []
+    assert digit_spans("123", "") == []

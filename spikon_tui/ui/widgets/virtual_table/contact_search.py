@@ -27,7 +27,7 @@ class ContactSearch:
 
     @property
     def highlight_columns(self) -> tuple[str, ...]:
-        return (self.name_column,)
+        return (self.name_column, self.number_column)
 
     def texts(self, cells: Sequence[tuple[str, ...]]) -> list[str]:
         return contact_search_texts([row[0] for row in cells], [row[1] for row in cells])

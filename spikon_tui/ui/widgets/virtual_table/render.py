@@ -22,6 +22,7 @@ from spikon_tui.ui.widgets.virtual_table.layout import ColumnLayout
 from spikon_tui.ui.widgets.virtual_table.model import Column, Row, plain
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_DIGITS = frozenset("0123456789")
 
 
 def fit(text: str, width: int, align: str) -> str:
@@ -68,6 +69,7 @@ def render_row(
     *,
     needles: Sequence[str],
     highlight: Collection[int],
+    digit_needles: Sequence[str] = (),
     match_style: Style,
     cursor_column: int = -1,
     cursor_style: Style | None = None,
@@ -75,8 +77,8 @@ def render_row(
 ) -> Strip:
     """One row's line at full width (every shown column), on `style`.
 
-    Where a column of `highlight` contains one of `needles` (folded), the match gets
-    `match_style`.
+    Where a column of `highlight` contains one of `needles` (folded), or one of
+    `digit_needles` (separators between digits skipped), the match gets `match_style`.
     The cell in the column at `cursor_column` (if any) is on `cursor_style` instead.
     `mark` fills the layout's gutter (a selectable table's selection mark).
     """
@@ -89,7 +91,8 @@ def render_row(
             continue
         style = cursor_style if index == cursor_column and cursor_style else line_style
         cell = cells[index] if index < len(cells) else ""
-        spans = matched_spans(plain(cell), needles) if needles and index in highlight else []
+        marked = (needles or digit_needles) and index in highlight
+        spans = matched_spans(plain(cell), needles, digit_needles) if marked else []
         if isinstance(cell, str) and not spans:
             segments.append(Segment(f" {fit(cell, width, column.align)} ", style))
             continue
@@ -102,9 +105,31 @@ def render_row(
     return Strip(segments).adjust_cell_length(layout.total_width, line_style)
 
 
-def matched_spans(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
-    """Where any of `needles` (folded) occurs in `text`, ignoring case and accents."""
-    return [span for needle in needles for span in find_folded_spans(text, needle)]
+def matched_spans(
+    text: str, needles: Sequence[str], digit_needles: Sequence[str] = ()
+) -> list[tuple[int, int]]:
+    """Where any of `needles` (folded) occurs in `text`, ignoring case and accents, and
+    any of `digit_needles` in its digits."""
+    spans = [span for needle in needles for span in find_folded_spans(text, needle)]
+    if digit_needles:
+        spans.extend(span for digits in digit_needles for span in digit_spans(text, digits))
+    return spans
+
+
+def digit_spans(text: str, digits: str) -> list[tuple[int, int]]:
+    """Where `digits` occurs among the digits of `text`, whatever lies between them:
+    "528160" in "+48 528-160 736" is the span of "528-160"."""
+    if not digits:
+        return []
+    places = [index for index, character in enumerate(text) if character in _DIGITS]
+    only_digits = "".join(text[index] for index in places)
+    spans: list[tuple[int, int]] = []
+    start = only_digits.find(digits)
+    while start != -1:
+        end = start + len(digits)
+        spans.append((places[start], places[end - 1] + 1))
+        start = only_digits.find(digits, end)
+    return spans
 
 
 def header_strip(

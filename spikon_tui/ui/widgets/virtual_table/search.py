@@ -10,7 +10,9 @@ filtering 50,000 rows is a few `substring in text` passes, never a Python call p
   alternatives, any of which will do (a phone number typed with or without +48);
 - `tiers`: stricter term lists, best first; a match's rank is the first tier it meets
   (none: after them all). No tiers: matches keep the table's order;
-- `highlights`: folded substrings to mark in the `highlight_columns`.
+- `highlights`: folded substrings to mark in the `highlight_columns`, and
+  `digit_highlights`: digit strings to mark there, skipping separators ("528160" marks
+  "528 160" in "+48 528 160 736").
 
 `WordSearch`, the default, matches every whitespace-separated word of the filter, in
 any order, case and accents ignored, as a substring of the row's filter columns.
@@ -48,6 +50,9 @@ class TableQuery(Protocol):
     @property
     def highlights(self) -> tuple[str, ...]: ...
 
+    @property
+    def digit_highlights(self) -> tuple[str, ...]: ...
+
 
 class TableSearch(Protocol):
     """How a table searches its rows (see the module docstring)."""
@@ -78,6 +83,7 @@ class WordQuery:
     terms: tuple[Term, ...]
     tiers: tuple[tuple[Term, ...], ...] = ()
     highlights: tuple[str, ...] = ()
+    digit_highlights: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> WordQuery:

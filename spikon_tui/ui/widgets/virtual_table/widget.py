@@ -838,7 +838,8 @@ class VirtualTable(ScrollView, can_focus=True):
             self._layout,
             style,
             self.app.console,
-            needles=self._highlights(self._query),
+            needles=self._marks(self._query)[0],
+            digit_needles=self._marks(self._query)[1],
             highlight=self._index.highlight_indexes,
             match_style=self.get_component_rich_style("virtual-table--match", partial=True),
             cursor_column=cursor_cell,
@@ -884,7 +885,7 @@ class VirtualTable(ScrollView, can_focus=True):
         """Install a new filter/sort result, keeping the cursor on its row if possible."""
         position = self._visible[self._cursor] if self._visible else -1
         self._selection.end_range()
-        if self._highlights(query) != self._highlights(self._query):
+        if self._marks(query) != self._marks(self._query):
             self._row_cache.clear()
         self._query = query
         self._matched = matched
@@ -913,8 +914,9 @@ class VirtualTable(ScrollView, can_focus=True):
         self._visible = self._ranked(self._matched, self._query)
 
     @staticmethod
-    def _highlights(query: TableQuery | None) -> tuple[str, ...]:
-        return () if query is None else query.highlights
+    def _marks(query: TableQuery | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What rows mark as matched: the query's highlights and digit highlights."""
+        return ((), ()) if query is None else (query.highlights, query.digit_highlights)
 
     def _sorted_order(self) -> list[int]:
         if self._sort_column is None:
