@@ -2,7 +2,9 @@
 
 Each number goes through the client's own check (`check_sms_number`: 9 digits,
 spaces and hyphens allowed, a +48 / 0048 prefix dropped), so the form and the
-API never disagree. A number given twice is sent to once.
+API never disagree. A number given twice is sent to once. A number the numbering
+plan says is not a mobile (a landline, a free-phone line) is warned of by
+`no_sms_warning`, never refused: the API takes it, and the plan may be out of date.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.api.validation import FieldError, check_sms_number
-from spikon_tui.i18n import _
+from spikon_tui.contacts.numbers import can_receive_sms, display_number
+from spikon_tui.i18n import _, ngettext
 
 _SEPARATORS = re.compile(r"[,;\n]")
 
@@ -68,3 +71,32 @@ def add_number(text: str, number: str) -> str:
         return text
     stripped = text.rstrip().rstrip(",;").rstrip()
     return f"{stripped}, {number}" if stripped else number
+
+
+def numbers_without_sms(text: str) -> tuple[str, ...]:
+    """The well-formed numbers in `text` that cannot receive an SMS (not mobiles), in the
+    order typed, each once; a number still being typed, or refused, is left out."""
+    found: dict[str, None] = {}
+    for piece in _SEPARATORS.split(text):
+        if not piece.strip():
+            continue
+        try:
+            number = check_sms_number(piece)
+        except ValidationError:
+            continue
+        if can_receive_sms(number) is False:
+            found[number] = None
+    return tuple(found)
+
+
+def no_sms_warning(text: str) -> str | None:
+    """A warning naming the numbers in `text` that cannot receive an SMS; None if none."""
+    numbers = numbers_without_sms(text)
+    if not numbers:
+        return None
+    shown = ", ".join(display_number(number) for number in numbers)
+    return ngettext(
+        "{numbers} is not a mobile number: it cannot receive an SMS.",
+        "{numbers} are not mobile numbers: they cannot receive an SMS.",
+        len(numbers),
+    ).format(numbers=shown)

@@ -237,6 +237,33 @@ async def test_several_recipients_confirm_names_them_and_counts_parts(
         assert len(rows(screen)) == 2
 
 
+async def test_a_landline_recipient_is_named_in_a_warning_that_does_not_stop_the_send(
+    make_app, sandbox: Sandbox
+) -> None:
+    warning = "22 123 45 67 is not a mobile number: it cannot receive an SMS."
+    async with make_app(start_mode="sms").run_test(size=SIZE) as pilot:
+        screen = await open_sms(pilot)
+        await compose(pilot, "501 234 567, 601 234 567", "Zebranie o 10:00")
+        await settle(pilot)
+        assert screen.form.no_sms_text == "", "mobiles only: no warning"
+
+        await type_into(pilot, "#recipients", "501 234 567, 601 234 567, 22 123 45 67")
+        await settle(pilot)
+        assert screen.form.no_sms_text == warning
+        assert text_of(screen.form.query_one("#no-sms-warning")) == warning, "painted"
+        assert error_line(pilot) == "", "a warning, not an error"
+
+        await send(pilot)
+        assert sandbox.request_counts["sms/send"] == 1
+        assert sorted(sms.number for sms in sandbox.state.outbox.messages.values()) == [
+            "221234567",
+            "501234567",
+            "601234567",
+        ]
+        assert screen.form.no_sms_text == "", "the recipients are cleared after the send"
+        assert_no_traceback(pilot.app)
+
+
 async def test_refused_locally_nothing_is_sent_and_the_form_names_the_problem(
     make_app, sandbox: Sandbox
 ) -> None:

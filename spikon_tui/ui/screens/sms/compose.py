@@ -4,12 +4,15 @@ The form checks as you type with the client's own limits (`spikon_tui.sms.draft`
 goes through `api.validation`), counts characters and SMS parts the way the
 network does, and keeps everything typed until a send succeeds. It never sends
 anything itself: the screen asks it for a `Draft` and locks it while SPIKON answers.
+A recipient that is not a mobile (a landline) is named on a warning line, which does
+not stop the send.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,7 +25,12 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.sms.draft import Draft, counter_lines, read_draft, sender_note
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.plain_letters import plain_letters
-from spikon_tui.sms.recipients import NoRecipientsError, add_number, parse_recipients
+from spikon_tui.sms.recipients import (
+    NoRecipientsError,
+    add_number,
+    no_sms_warning,
+    parse_recipients,
+)
 from spikon_tui.ui.forms.api_validator import ApiCheck, in_form_words
 from spikon_tui.ui.typed_app import spikon_app
 
@@ -61,6 +69,15 @@ def problem_text(error: ValidationError) -> str:
 class ComposeForm(Vertical):
     """Sender, recipients and message; `draft()` returns what may be sent."""
 
+    DEFAULT_CSS = """
+    ComposeForm #no-sms-warning {
+        height: auto;
+        display: none;
+        color: $text-warning;
+        padding: 0 1;
+    }
+    """
+
     def __init__(self, sender: str = DEFAULT_SENDER, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._initial_sender = sender if sender in validation.SMS_SENDERS else DEFAULT_SENDER
@@ -83,6 +100,7 @@ class ComposeForm(Vertical):
             )
             recipients.border_title = _("To")
             yield recipients
+        yield Static("", id="no-sms-warning")
         yield Static(sender_note(self._initial_sender), id="sender-note")
         message = MessageArea(
             id="message", tab_behavior="focus", placeholder=_("Type the message…")
@@ -179,6 +197,19 @@ class ComposeForm(Vertical):
     def error_text(self) -> str:
         line = self.query_one("#compose-error", Static)
         return str(line.content) if line.display else ""
+
+    @property
+    def no_sms_text(self) -> str:
+        """The warning about recipients that cannot receive an SMS; "" when there is none."""
+        line = self.query_one("#no-sms-warning", Static)
+        return str(line.content) if line.display else ""
+
+    @on(Input.Changed, "#recipients")
+    def _warn_of_numbers_without_sms(self) -> None:
+        warning = no_sms_warning(self.recipients_text) or ""
+        line = self.query_one("#no-sms-warning", Static)
+        line.update(warning)
+        line.display = bool(warning)
 
     def show_problem(self, error: ValidationError) -> None:
         """Say what is wrong and put the cursor in the field at fault."""
