@@ -343,6 +343,14 @@ class SpikonApp(TranslatedApp):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
+    async def open_sms_to(self, picked: dict[str, str | None]) -> None:
+        """Go to the SMS screen with these numbers (and their names) among the recipients."""
+        from spikon_tui.ui.screens.sms.screen import SmsScreen
+
+        await self.switch_mode("sms")
+        if isinstance(self.screen, SmsScreen):
+            self.screen.form.add_recipients(picked)
+
     def action_alerts(self) -> None:
         """F9: the shift's alerts (the panel closes itself on F9 too)."""
         if self.spikon is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,7 +23,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spikon_tui.api.models import DeletedItem, PhoneBook, PhoneBookElement
+from spikon_tui.contacts.numbers import display_number, match_key
 from spikon_tui.i18n import N_, _, ngettext
+from spikon_tui.phone_books.deleting import DeleteReport, delete_entries
 from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.dialogs.call import call_number
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
@@ -30,20 +33,42 @@ from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
 from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.base import MainScreen
-from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog
+from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog, EditEntryDialog
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
-from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
+from spikon_tui.ui.widgets.virtual_table import Column, ContactSearch, Row, VirtualTable
+
+if TYPE_CHECKING:
+    from spikon_tui.phone_books.editing import Replaced
 
 
 def entry_row(entry: PhoneBookElement, fallback_key: int) -> Row:
-    """The table row of an entry; entries SPIKON sent without an id get a made-up key."""
+    """The table row of an entry (its number grouped for reading); entries SPIKON sent
+    without an id get a made-up key."""
     key = entry.id if entry.id is not None else f"no-id-{fallback_key}"
+    number_order = match_key(entry.number) or entry.number
     return Row(
-        key=key, cells=(entry.name, entry.number), sort_values=(entry.name.casefold(), entry.number)
+        key=key,
+        cells=(entry.name, display_number(entry.number)),
+        sort_values=(entry.name.casefold(), number_order),
     )
+
+
+LETTER_ACTIONS = frozenset(
+    {
+        "focus_filter", "add_entry", "edit_entry", "add_book", "call_entry", "call_number",
+        "sms_selected", "import_file", "export_book", "refresh",
+    }
+)  # fmt: skip
+"""Actions on a printable key: while the filter has focus that key types instead."""
+
+
+class FilterInput(Input):
+    """The filter box: down arrow goes on to the list below, as enter does."""
+
+    BINDINGS = [Binding("down", "screen.focus_entries", show=False)]
 
 
 def _grouped(count: int) -> str:
@@ -65,14 +90,34 @@ class PhoneBooksScreen(MainScreen):
     TITLE = N_("Phone books")
     HELP = N_("""
 The phone books of your account. Pick a book on the left; its entries show on
-the right. Type in the filter box to find an entry by any part of its name or
-number ("lodz" finds "Łódź"). Click a column header (or press [b]s[/b] in the
-table) to sort by it.
+the right. Type to find an entry: the filter box takes what you type as soon as
+the screen opens. Several words must all match, in any order, with or without
+Polish letters ("chmielewski lodz" finds "Bartosz Chmielewski (Łódź)"); a
+number matches however it is written ("528 160" and "+48 528 160" find
+528 160 736). The best matches (the name starting with what you typed) come
+first. [b]down[/b] or [b]enter[/b] goes to the list, where the keys below act;
+[b]/[/b] comes back to the filter.
 
-[b]n[/b] adds an entry to the book, [b]b[/b] adds a book (names are unique, at
-most 25 characters), [b]delete[/b] removes the selected entry (in the list of
-books: the book) and [b]shift+delete[/b] the selected book, after asking. The
-main book (id 0) cannot be deleted.
+[b]escape[/b] clears the filter first, then the selection, and only then leaves.
+
+[b]n[/b] adds an entry, [b]e[/b] corrects the selected one (SPIKON has no update:
+the corrected entry is added first, then the old one deleted; if that delete
+fails, both stay and you are offered to try again), [b]b[/b] adds a book (names
+are unique, at most 25 characters). Numbers are stored as SPIKON documents them
+(a Polish number as its 9 digits) and shown grouped for reading.
+
+[b]space[/b] selects the entry under the cursor, [b]shift+up[/b]/[b]shift+down[/b]
+extend the selection, [b]ctrl+a[/b] selects every entry shown. [b]delete[/b]
+removes the selected entries (or the one under the cursor) after one question
+naming how many; [b]m[/b] writes them an SMS. In the list of books,
+[b]delete[/b] removes the book; [b]shift+delete[/b] does that anywhere. The main
+book (id 0) cannot be deleted.
+
+[b]i[/b] imports a CSV file (UTF-8 or Excel's Windows-1250, any delimiter,
+Polish or English headers) or vCards into the book: a preview shows what will
+be added, updated or skipped as a duplicate, then a progress bar you can
+cancel, then a report of the rows refused and why. Running it again never adds
+an entry twice. [b]x[/b] exports the book as CSV or vCard (.vcf).
 
 [b]c[/b] or [b]enter[/b] calls the selected entry: your phone account rings
 first, then SPIKON dials the number. [b]k[/b] calls any number you type.
@@ -82,12 +127,17 @@ stays and the line under the books says how old it is.
 """)
     BINDINGS = [
         Binding("slash", "focus_filter", N_("Filter")),
+        Binding("escape", "escape", N_("Back")),
         Binding("n", "add_entry", N_("New entry")),
+        Binding("e", "edit_entry", N_("Edit")),
         Binding("b", "add_book", N_("New book")),
         Binding("c", "call_entry", N_("Call")),
         Binding("k", "call_number", N_("Dial")),
+        Binding("m", "sms_selected", N_("SMS")),
         Binding("delete", "delete_entry", N_("Delete entry")),
         Binding("shift+delete", "delete_book", N_("Delete book")),
+        Binding("i", "import_file", N_("Import")),
+        Binding("x", "export_book", N_("Export")),
         Binding("r", "refresh", N_("Refresh")),
     ]
 
@@ -109,14 +159,15 @@ stays and the line under the books says how old it is.
                 yield OptionList(id="books")
                 yield FreshnessLabel(spikon_app(self).session.clock, id="books-freshness")
             with Vertical(id="entries-pane"):
-                yield Input(placeholder=_("Filter by name or number  ( / )"), id="filter")
+                yield FilterInput(placeholder=_("Type to find a name or a number"), id="filter")
                 yield Static("", id="entries-status")
                 yield VirtualTable(
                     [
                         Column("name", _("Name"), flex=True, min_width=12),
                         Column("number", _("Number")),
                     ],
-                    filter_columns=["name", "number"],
+                    search=ContactSearch(name_column="name", number_column="number"),
+                    selectable=True,
                     id="entries",
                 )
         yield KeysFooter()
@@ -129,8 +180,19 @@ stays and the line under the books says how old it is.
     def freshness(self) -> FreshnessLabel:
         return self.query_one("#books-freshness", FreshnessLabel)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Letters typed in the filter are text: their actions leave the footer meanwhile.
+        if action in LETTER_ACTIONS and self.is_mounted and self.query("#filter"):
+            return not self.filter_box.has_focus
+        return True
+
+    @property
+    def filter_box(self) -> Input:
+        return self.query_one("#filter", Input)
+
     def on_mount(self) -> None:
         self._update_empty_text()
+        self.filter_box.focus()  # typing finds an entry at once
         self.reload(None)
 
     # -- loading ---------------------------------------------------------------
@@ -269,7 +331,24 @@ stays and the line under the books says how old it is.
         self.table.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.filter_box.focus()
+
+    def action_focus_entries(self) -> None:
+        self.table.focus()
+
+    def action_escape(self) -> None:
+        """Clear what there is to clear, nearest first; leave only when nothing is left."""
+        box, table = self.filter_box, self.table
+        if box.has_focus and box.value:
+            box.value = ""
+        elif box.has_focus:
+            table.focus()
+        elif table.selected_keys:
+            table.clear_selection()
+        elif box.value:
+            box.value = ""
+        else:
+            self.filter_box.focus()  # nothing to clear: back to typing
 
     def _update_empty_text(self) -> None:
         table = self.table
@@ -350,17 +429,168 @@ stays and the line under the books says how old it is.
                 self._update_status()
             self.notify(
                 _("{name} ({number}) added to “{book}”.").format(
-                    name=entry.name, number=entry.number, book=book.name
+                    name=entry.name, number=display_number(entry.number), book=book.name
                 )
             )
 
         self.app.push_screen(AddEntryDialog(book), added)
+
+    def action_edit_entry(self) -> None:
+        book = self._current_book()
+        current = self._current_entry()
+        if book is None or current is None:
+            self.notify(_("Select an entry first."), severity="warning")
+            return
+        key, entry = current
+        if entry.cannot_delete_reason is not None:  # the old one could never be removed
+            self.notify(_(entry.cannot_delete_reason), severity="warning")
+            return
+
+        def saved(replaced: Replaced | None) -> None:
+            if replaced is not None:
+                self._entry_replaced(book, key, entry, replaced)
+
+        self.app.push_screen(EditEntryDialog(book, entry), saved)
+
+    def _entry_replaced(
+        self, book: PhoneBook, old_key: Hashable, old: PhoneBookElement, replaced: Replaced
+    ) -> None:
+        contact_names(self.app).invalidate()
+        book_entries = self.entries.setdefault(book.id, {})
+        new_row = entry_row(replaced.new, len(book_entries))
+        book_entries[new_row.key] = replaced.new
+        if replaced.delete_error is None:
+            book_entries.pop(old_key, None)
+        if book.id == self.current_book_id:
+            self._show_entries()
+            self.table.move_cursor_to_key(new_row.key)
+        if replaced.delete_error is None:
+            self.notify(
+                _("{name} ({number}) saved.").format(
+                    name=replaced.new.name, number=display_number(replaced.new.number)
+                )
+            )
+            return
+        question = _(
+            "The corrected entry was added, but the old one could not be deleted: {reason}\n\n"
+            "Both “{old}” and “{new}” are in the book now. Try deleting the old one again?"
+        ).format(reason=describe_error(replaced.delete_error), old=old.name, new=replaced.new.name)
+
+        def retry(yes: bool | None) -> None:
+            if yes:
+                self.delete_entry(book.id, old_key, old)
+
+        self.app.push_screen(
+            ConfirmDialog(question, yes_label=_("Delete the old one"), danger=True), retry
+        )
+
+    def _selected_entries(self) -> list[PhoneBookElement]:
+        """The selected entries of the book on screen, in the table's order."""
+        selected = self.table.selected_keys
+        return [entry for key, entry in self._current_entries().items() if key in selected]
+
+    def _delete_selected(self, book: PhoneBook, chosen: list[PhoneBookElement]) -> None:
+        kept = [entry for entry in chosen if entry.can_delete]
+        if not kept:
+            self.notify(_(PhoneBookElement.NO_ID_REASON), severity="warning")
+            return
+        question = ngettext(
+            "Delete {count} selected entry from “{book}”?",
+            "Delete {count} selected entries from “{book}”?",
+            len(kept),
+        ).format(count=len(kept), book=book.name)
+        if len(kept) < len(chosen):
+            question += "\n" + _("Entries without an id are left: SPIKON cannot delete them.")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                client = spikon_client(self)
+                run_request(
+                    self,
+                    lambda: delete_entries(client, kept),
+                    partial(self._entries_deleted, book),
+                    group="delete",
+                )
+
+        self.app.push_screen(ConfirmDialog(question, yes_label=_("Delete"), danger=True), confirmed)
+
+    def _entries_deleted(self, book: PhoneBook, outcome: Outcome[DeleteReport]) -> None:
+        if isinstance(outcome, Failed):
+            self.notify(describe_error(outcome.error), severity="error")
+            return
+        report = outcome.result
+        if report.deleted:
+            contact_names(self.app).invalidate()
+        gone = {entry.id for entry in report.deleted}
+        book_entries = self.entries.get(book.id, {})
+        for key in [key for key, entry in book_entries.items() if entry.id in gone]:
+            del book_entries[key]
+        if book.id == self.current_book_id:
+            self._show_entries()
+        deleted = ngettext(
+            "{count} entry deleted.", "{count} entries deleted.", len(report.deleted)
+        ).format(count=len(report.deleted))
+        if not report.failed and report.stopped_by is None:
+            self.notify(deleted)
+            return
+        lines = [deleted]
+        for entry, error in report.failed[:5]:
+            lines.append(f"{entry.name}: {describe_error(error)}")
+        if report.stopped_by is not None:
+            lines.append(
+                ngettext(
+                    "Stopped, {count} left: {reason}",
+                    "Stopped, {count} left: {reason}",
+                    report.untried,
+                ).format(count=report.untried, reason=describe_error(report.stopped_by))
+            )
+        self.notify("\n".join(lines), title=_("Not all entries were deleted"), severity="error")
+
+    def action_import_file(self) -> None:
+        book = self._current_book()
+        if book is None:
+            self.notify(_("Choose a phone book first."), severity="warning")
+            return
+
+        def finished() -> None:
+            contact_names(self.app).invalidate()
+            if self.current_book_id == book.id:
+                self.freshness.mark_loading()
+                self.load_entries(book.id)
+
+        from spikon_tui.ui.screens.phone_books.import_flow import ask_and_import
+
+        ask_and_import(self, book, finished)
+
+    def action_export_book(self) -> None:
+        book = self._current_book()
+        if book is None:
+            self.notify(_("Choose a phone book first."), severity="warning")
+            return
+        from spikon_tui.ui.screens.phone_books.export import ask_and_export
+
+        ask_and_export(self, book)
+
+    async def action_sms_selected(self) -> None:
+        chosen = self._selected_entries()
+        if not chosen:
+            current = self._current_entry()
+            chosen = [] if current is None else [current[1]]
+        if not chosen:
+            self.notify(_("Select an entry first."), severity="warning")
+            return
+        picked = {entry.number: entry.name for entry in chosen}
+        await spikon_app(self).open_sms_to(picked)
 
     def action_delete_entry(self) -> None:
         if self.query_one("#books", OptionList).has_focus:
             self.action_delete_book()  # delete in the list of books means the book
             return
         book = self._current_book()
+        chosen = self._selected_entries() if book is not None else []
+        if book is not None and chosen:
+            self._delete_selected(book, chosen)
+            return
         current = self._current_entry()
         if book is None or current is None:
             self.notify(_("Select an entry first."), severity="warning")
@@ -375,7 +605,7 @@ stays and the line under the books says how old it is.
                 self.delete_entry(book.id, key, entry)
 
         question = _("Delete {name} ({number}) from “{book}”?").format(
-            name=entry.name, number=entry.number, book=book.name
+            name=entry.name, number=display_number(entry.number), book=book.name
         )
         self.app.push_screen(ConfirmDialog(question, yes_label=_("Delete"), danger=True), confirmed)
 
@@ -405,7 +635,11 @@ stays and the line under the books says how old it is.
         self.entries.get(book_id, {}).pop(key, None)
         if book_id == self.current_book_id:
             self._show_entries()
-        self.notify(_("{name} ({number}) deleted.").format(name=entry.name, number=entry.number))
+        self.notify(
+            _("{name} ({number}) deleted.").format(
+                name=entry.name, number=display_number(entry.number)
+            )
+        )
 
     def action_delete_book(self) -> None:
         book = self._current_book()
