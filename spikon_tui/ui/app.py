@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
@@ -343,7 +343,7 @@ class SpikonApp(TranslatedApp):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
-    async def open_sms_to(self, picked: dict[str, str | None]) -> None:
+    async def open_sms_to(self, picked: Mapping[str, str | None]) -> None:
         """Go to the SMS screen with these numbers (and their names) among the recipients."""
         from spikon_tui.ui.screens.sms.screen import SmsScreen
 

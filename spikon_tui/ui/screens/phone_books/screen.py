@@ -186,6 +186,12 @@ stays and the line under the books says how old it is.
             return not self.filter_box.has_focus
         return True
 
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the letters' actions come and go with the filter's focus
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
     @property
     def filter_box(self) -> Input:
         return self.query_one("#filter", Input)
