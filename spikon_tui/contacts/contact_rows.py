@@ -20,8 +20,6 @@ SHOWN_TEXT_MAX_CHARS = 200
 
 _BOOK_NUMBER = re.compile(r"\+?[0-9]+")
 """What phone_book_element/add takes: digits with an optional leading +."""
-_FORMULA_GUARD = re.compile(r"'(?=[=+\-@\t\r])")
-"""The apostrophe `write_csv` puts before a cell a spreadsheet would run as a formula."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,8 @@ class ContactFileError(Exception):
 
 
 def clean_cell(text: str) -> str:
-    """`text` with spaces collapsed and `write_csv`'s formula guard taken off again."""
-    cleaned = " ".join(text.split())
-    return _FORMULA_GUARD.sub("", cleaned, count=1) if cleaned.startswith("'") else cleaned
+    """`text` with its runs of spaces (and line breaks) made one space, ends stripped."""
+    return " ".join(text.split())
 
 
 def make_row(line: int, name: str, number: str, text: str) -> ContactRow | RejectedRow:
@@ -75,7 +72,7 @@ def make_row(line: int, name: str, number: str, text: str) -> ContactRow | Rejec
     says whose it is once the user renames it, and a re-import finds it by that name.
     """
     shown = text if len(text) <= SHOWN_TEXT_MAX_CHARS else text[: SHOWN_TEXT_MAX_CHARS - 1] + "…"
-    number = clean_cell(number).lstrip("'")  # a spreadsheet's "keep this as text" mark
+    number = clean_cell(number)
     if not number:
         return RejectedRow(line, shown, _("No number"))
     try:
@@ -86,7 +83,7 @@ def make_row(line: int, name: str, number: str, text: str) -> ContactRow | Rejec
         return RejectedRow(
             line,
             shown,
-            _("{number} is not a phone number: a book takes only digits and a leading +").format(
+            _("“{number}” is not a phone number: a book takes only digits and a leading +").format(
                 number=number
             ),
         )

@@ -43,13 +43,16 @@ PHONE_LIKE_DIGITS = 7
 counters and postal codes have fewer."""
 
 _FULL_NAME = {
-    "name", "nazwa", "imie i nazwisko", "nazwisko i imie", "imie nazwisko", "full name",
-    "fullname", "display name", "nazwa wyswietlana", "kontakt", "contact", "contact name",
-    "nazwa kontaktu", "osoba", "person", "abonent", "klient", "customer",
+    "name", "nazwa", "imie i nazwisko", "nazwisko i imie", "imie nazwisko", "nazwisko imie",
+    "full name", "fullname", "display name", "name and surname", "first and last name",
+    "nazwa wyswietlana", "kontakt", "contact", "contact name", "nazwa kontaktu", "osoba",
+    "person", "abonent", "klient", "customer",
 }  # fmt: skip
 _FIRST_NAME = {"first name", "firstname", "given name", "imie", "forename"}
 _MIDDLE_NAME = {"middle name", "drugie imie", "additional name"}
 _LAST_NAME = {"last name", "lastname", "surname", "family name", "nazwisko"}
+_NAME_WORDS = {"name", "nazwa", "nazwisko", "imie", "kontakt", "contact", "osoba"}
+"""A header with one of these words, when no header names the name exactly."""
 _COMPANY = {"company", "firma", "organization", "organisation", "organizacja", "nazwa firmy"}
 _PHONE_WORDS = {
     "telefon", "telefonu", "tel", "phone", "mobile", "komorka", "komorkowy", "komorkowego",
@@ -58,6 +61,9 @@ _PHONE_WORDS = {
 _NUMBER_WORDS = {"numer", "number", "nr", "no"}
 _NOT_A_NUMBER_WORDS = {"type", "typ", "rodzaj", "label", "etykieta", "kind", "fax", "faks"}
 _WORD = re.compile(r"[a-z0-9]+")
+FORMULA_CELL = re.compile(r"'*[=+\-@\t\r]")
+"""A cell a spreadsheet would run as a formula, or one that reads as such once guarded:
+`write_csv` puts an apostrophe before each, and reading takes one off again."""
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZIP_SIGNATURE = b"PK\x03\x04"
 
@@ -152,8 +158,11 @@ def read_csv(text: str, encoding: str, *, mapping: ColumnMapping | None = None) 
     rejected: list[RejectedRow] = []
     for line, cells, raw in data_records:
         cells = _padded(cells, width)
-        name = " ".join(cells[column] for column in mapping.name_columns if cells[column].strip())
-        row = make_row(line, name, cells[mapping.number_column], raw)
+        name = " ".join(
+            _unguarded(cells[column]) for column in mapping.name_columns if cells[column].strip()
+        )
+        number = _unguarded(cells[mapping.number_column]).lstrip("'")  # Excel's "as text" mark
+        row = make_row(line, name, number, raw)
         if isinstance(row, ContactRow):
             rows.append(row)
         else:
@@ -185,21 +194,28 @@ def _padded(cells: list[str], width: int) -> list[str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of `text` among `,;\\t|`: the one under which the first line is a
-    header we recognise, else what csv.Sniffer finds, else the one that splits the
-    first lines most evenly (a one-column file: ",")."""
+    """The delimiter of `text` among `,;\\t|`: of those under which the first line is a
+    header we recognise, the one whose number column holds the most phone numbers
+    (`Nazwisko, imię;Telefon` is two columns split on `;`); else what csv.Sniffer finds,
+    else the one that splits the first lines most evenly (a one-column file: ",")."""
     head = "\n".join(text[:20000].splitlines()[:50])
     try:
         sniffed: str | None = csv.Sniffer().sniff(head, delimiters=DELIMITERS).delimiter
     except csv.Error:
         sniffed = None
-    first_line = head.split("\n", 1)[0]
     order = ([sniffed] if sniffed else []) + [d for d in DELIMITERS if d != sniffed]
+    best, best_share = None, -1.0
     for delimiter in order:
-        cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        if len(cells) > 1 and mapping_from_header(cells) is not None:
-            return delimiter
-    return sniffed or _most_even(head)
+        rows = [cells for cells in csv.reader(io.StringIO(head), delimiter=delimiter) if cells]
+        mapping = mapping_from_header(rows[0]) if rows and len(rows[0]) > 1 else None
+        if mapping is None:
+            continue
+        below = [_padded(cells, mapping.number_column + 1) for cells in rows[1:]]
+        phone_like = sum(1 for cells in below if _phone_like(cells[mapping.number_column]))
+        share = phone_like / len(below) if below else 0.0
+        if share > best_share:
+            best, best_share = delimiter, share
+    return best or sniffed or _most_even(head)
 
 
 def _most_even(head: str) -> str:
@@ -229,6 +245,7 @@ def mapping_from_header(cells: Sequence[str]) -> ColumnMapping | None:
     middle: int | None = None
     last: int | None = None
     company: int | None = None
+    named: int | None = None
     for index, cell in enumerate(cells):
         phrase, words = _header_words(cell)
         score = _number_score(phrase, words)
@@ -247,14 +264,17 @@ def mapping_from_header(cells: Sequence[str]) -> ColumnMapping | None:
             last = index
         elif phrase in _COMPANY and company is None:
             company = index
+        elif words & _NAME_WORDS and named is None:
+            named = index
     if number_column is None:
         return None
     if full is not None:
         names: tuple[int, ...] = (full,)
     else:
         names = tuple(column for column in (first, middle, last) if column is not None)
-        if not names and company is not None:
-            names = (company,)
+        fallback = named if named is not None else company
+        if not names and fallback is not None:
+            names = (fallback,)
     return ColumnMapping(name_columns=names, number_column=number_column)
 
 
@@ -271,7 +291,7 @@ def _number_score(phrase: str, words: set[str]) -> int:
 
 
 def _phone_like(cell: str) -> bool:
-    key = match_key(clean_cell(cell))
+    key = match_key(_unguarded(cell).lstrip("'"))
     return key is not None and sum(char.isdigit() for char in key) >= PHONE_LIKE_DIGITS
 
 
@@ -328,7 +348,6 @@ def _looks_like_header(
     return not _phone_like(first) and len(records) > 1
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _BOOK_NUMBER = re.compile(r"\+?[0-9]+")
 
 
@@ -351,5 +370,11 @@ def write_csv(
     return ("\ufeff" if bom else "") + out.getvalue()
 
 
+def _unguarded(cell: str) -> str:
+    """`cell` without the apostrophe `_guarded` put before it."""
+    cell = clean_cell(cell)
+    return cell[1:] if cell.startswith("'") and FORMULA_CELL.match(cell) else cell
+
+
 def _guarded(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    return "'" + cell if FORMULA_CELL.match(cell) else cell
