@@ -22,6 +22,7 @@ from tests.ui.test_phone_book_flows import (
     open_books,
     server_entries,
     shown_rows,
+    status,
 )
 
 DELETE = "phone_book_element/delete"
@@ -133,6 +134,7 @@ async def test_select_several_then_one_question_naming_the_count_deletes_them(
         await pilot.press("space", "down", "shift+down")
         await pilot.pause()
         assert len(table.selected_keys) == 3
+        assert status(screen).endswith("· 3 selected")
         chosen = {screen.entries[0][key].name for key in table.selected_keys}
         await pilot.press("delete")
         await pilot.pause()

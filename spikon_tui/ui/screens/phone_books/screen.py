@@ -379,7 +379,14 @@ stays and the line under the books says how old it is.
             self._set_status(_("{book} · loading…").format(book=book.name))
             return
         table = self.table
-        self._set_status(f"{book.name} · {count_text(table.visible_row_count, table.row_count)}")
+        text = f"{book.name} · {count_text(table.visible_row_count, table.row_count)}"
+        if table.selected_count:
+            text += " · " + _("{count} selected").format(count=table.selected_count)
+        self._set_status(text)
+
+    @on(VirtualTable.SelectionChanged, "#entries")
+    def _selection_changed(self) -> None:
+        self._update_status()
 
     def _set_status(self, text: str) -> None:
         # One line of fixed height: a new text never needs a new layout.
