@@ -204,7 +204,7 @@ async def test_without_selectable_the_keys_go_on_and_the_footer_shows_nothing() 
         assert "app_space" in shown
 
 
-async def test_when_selectable_the_footer_offers_select_and_select_all() -> None:
+async def test_when_selectable_the_footer_offers_select_and_ctrl_a_works_unshown() -> None:
     table = selectable_table()
     app = SelectionApp(table)
     async with app.run_test(size=SIZE) as pilot:
@@ -215,4 +215,4 @@ async def test_when_selectable_the_footer_offers_select_and_select_all() -> None
             if enabled
         }
         assert offered["toggle_selection"] is True
-        assert offered["toggle_select_all"] is True
+        assert offered["toggle_select_all"] is False, "in F1 and the palette, not the footer"

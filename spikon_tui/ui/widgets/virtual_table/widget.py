@@ -110,7 +110,8 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("s", "cycle_sort", N_("Sort")),
         # Only with selectable=True (see check_action):
         Binding("space", "toggle_selection", N_("Select")),
-        Binding("ctrl+a", "toggle_select_all", N_("Select all")),
+        # Footer room goes to the screen's own keys; F1 and the palette list this one.
+        Binding("ctrl+a", "toggle_select_all", N_("Select all"), show=False),
         Binding("shift+up", "extend_selection(-1)", "Extend selection up", show=False),
         Binding("shift+down", "extend_selection(1)", "Extend selection down", show=False),
         Binding("shift+pageup", "extend_selection_page(-1)", "Extend selection", show=False),
