@@ -3,14 +3,17 @@
 `plan_import(rows, book, on_duplicate)` compares numbers by `match_key` (the stripped
 text when that is None) and names with their spaces collapsed:
 
-- a row whose number and name are both in the book already is skipped, whatever the
-  policy, so running an import again adds nothing twice;
+- a row whose number is in the book under its name, or under a name another line of
+  the file gives that number, is skipped whatever the policy, so running an import
+  again adds nothing twice;
 - a row whose number is in the book under another name is skipped ("skip"), replaces
   that entry ("update"), or is added beside it ("add");
 - a number seen earlier in the file is skipped: the first line wins;
-- under "update", an entry whose number a row has and whose name differs from the row's
-  while the row's own name is there too, is what an interrupted update left behind (the
-  new entry added, the old one not yet deleted): it goes to `leftovers`, to delete.
+- under "update", the file says what the number's entry is called: an entry with that
+  number under a name no line of the file gives is replaced or, when a named one is
+  there already, deleted (`leftovers`): that is what an interrupted update leaves
+  behind (the new entry added, the old one not yet deleted). An entry without an id
+  can be neither, and stays. A book exported and imported back changes nothing.
 """
 
 from __future__ import annotations
@@ -68,6 +71,9 @@ def plan_import(
     in_book: dict[str, list[PhoneBookElement]] = {}
     for entry in book:
         in_book.setdefault(number_key(entry.number), []).append(entry)
+    file_names: dict[str, list[str]] = {}
+    for row in rows:
+        file_names.setdefault(number_key(row.number), []).append(row.name)
     first_line: dict[str, int] = {}
     plan = ImportPlan()
     for row in rows:
@@ -78,29 +84,23 @@ def plan_import(
             continue
         first_line[key] = row.line
         entries = in_book.get(key, [])
-        others = [entry for entry in entries if not same_name(entry.name, row.name)]
-        if len(others) < len(entries):
-            plan.skipped.append((row, _("Already in the book")))
+        named = [e for e in entries if any(same_name(e.name, n) for n in file_names[key])]
+        unnamed = [e for e in entries if e not in named and e.can_delete]
+        if named:
+            own = any(same_name(entry.name, row.name) for entry in named)
+            reason = _("In the book as {name}").format(name=named[0].name)
+            plan.skipped.append((row, _("Already in the book") if own else reason))
             if on_duplicate == "update":
-                plan.leftovers += [entry for entry in others if entry.can_delete]
+                plan.leftovers += unnamed
         elif not entries or on_duplicate == "add":
             plan.to_add.append(row)
+        elif on_duplicate == "update" and unnamed:
+            plan.to_update.append((unnamed[0], row))
+            plan.leftovers += unnamed[1:]
         elif on_duplicate == "update":
-            _plan_update(plan, row, entries)
+            reason = _("In the book as {name}, which cannot be changed through the API")
+            plan.skipped.append((row, reason.format(name=entries[0].name)))
         else:
             reason = _("In the book as {name}").format(name=entries[0].name)
             plan.skipped.append((row, reason))
     return plan
-
-
-def _plan_update(plan: ImportPlan, row: ContactRow, entries: list[PhoneBookElement]) -> None:
-    """Replace the first deletable entry with this number; delete any others with it."""
-    deletable = [entry for entry in entries if entry.can_delete]
-    if not deletable:
-        reason = _("In the book as {name}, which cannot be changed through the API").format(
-            name=entries[0].name
-        )
-        plan.skipped.append((row, reason))
-        return
-    plan.to_update.append((deletable[0], row))
-    plan.leftovers += deletable[1:]

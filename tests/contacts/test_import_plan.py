@@ -74,6 +74,18 @@ def test_an_update_replaces_one_entry_and_deletes_the_others_with_that_number() 
     assert plan.to_update == [(first, JAN)] and plan.leftovers == [second]
 
 
+def test_a_number_in_the_book_under_a_name_a_later_line_gives_it_is_there_already() -> None:
+    book = [entry(7, "Kowalski", "600100200"), entry(8, "Biuro", "600100200")]
+    rows = [JAN, ContactRow(3, "Biuro", "600100200")]
+    skip = plan_import(rows, book, "skip")
+    assert skip.skipped[0] == (JAN, "In the book as Biuro") and skip.changes == 0
+    update = plan_import(rows, book, "update")
+    assert update.to_update == [] and update.leftovers == [book[0]]
+    exported = [ContactRow(2, "Kowalski", "600100200"), ContactRow(3, "Biuro", "600100200")]
+    for policy in ("skip", "update", "add"):
+        assert plan_import(exported, book, policy).changes == 0
+
+
 def test_entries_without_an_id_are_never_replaced_or_deleted() -> None:
     no_id = entry(None, "Kowalski", "600100200")
     plan = plan_import([JAN], [no_id], "update")
@@ -154,3 +166,22 @@ def test_a_plan_interrupted_anywhere_then_run_again_leaves_nothing_to_do(
         assert key in keys
         if not had[key] or (policy == "update" and had[key] == 1 and key not in fixed):
             assert keys.count(key) == 1, (row, entries)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    book=st.lists(st.tuples(names, numbers, st.booleans()), max_size=6),
+    policy=st.sampled_from(["skip", "update", "add"]),
+)
+def test_a_book_planned_against_itself_changes_nothing(
+    book: list[tuple[str, str, bool]], policy: str
+) -> None:
+    entries = [
+        entry(index if has_id else None, name, number)
+        for index, (name, number, has_id) in enumerate(book, start=1)
+    ]
+    exported = [
+        ContactRow(line, " ".join(e.name.split()), e.number)
+        for line, e in enumerate(entries, start=2)
+    ]
+    assert plan_import(exported, entries, policy).changes == 0
