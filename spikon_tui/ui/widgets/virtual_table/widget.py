@@ -110,7 +110,7 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("s", "cycle_sort", N_("Sort")),
         # Only with selectable=True (see check_action):
         Binding("space", "toggle_selection", N_("Select")),
-        # Footer room goes to the screen's own keys; F1 and the palette list this one.
+        # Footer room goes to the screen's own keys; the screen's F1 help names this one.
         Binding("ctrl+a", "toggle_select_all", N_("Select all"), show=False),
         Binding("shift+up", "extend_selection(-1)", "Extend selection up", show=False),
         Binding("shift+down", "extend_selection(1)", "Extend selection down", show=False),
