@@ -42,12 +42,9 @@ async def test_a_book_exported_then_imported_as_a_dry_run_changes_nothing(
 
 
 def test_the_spreadsheet_flavour_is_semicolons_with_a_byte_order_mark() -> None:
-    from spikon_tui.api.models import PhoneBookElement
-
     entries = [PhoneBookElement(1, "Żółć", "600100200")]
-    assert (
-        export_text(entries, "csv", spreadsheet=True) == "\ufeffname;number\r\nŻółć;600100200\r\n"
-    )
+    spreadsheet = "\ufeffname;number\r\nŻółć;600100200\r\n"
+    assert export_text(entries, "csv", spreadsheet=True) == spreadsheet
     assert export_text(entries, "csv") == "name,number\r\nŻółć,600100200\r\n"
     with pytest.raises(ValueError, match="format"):
         export_text(entries, "xlsx")
