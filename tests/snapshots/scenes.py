@@ -20,7 +20,9 @@ times (an SMS's "sent at") are Poland's, whatever this machine's time zone
 
 from __future__ import annotations
 
+import asyncio
 import os
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -31,7 +33,7 @@ from unittest import mock
 import httpx
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.cli.demo import demo_config
@@ -67,14 +69,37 @@ SCENE_URL = "http://127.0.0.1:8765/api/"
 run, and it would show in error messages (the STALE scene's "Could not connect to ...")."""
 
 
+@dataclass
+class _HeldRequests:
+    """Lets `passed` requests to `method` through, each `seconds` later by the scene's
+    clock, then holds the next one until the scene ends: an import caught half-way."""
+
+    method: str
+    passed: int
+    seconds: float
+    clock: FakeClock
+    seen: int = 0
+
+    async def wait(self, path: str) -> None:
+        if not path.endswith("/" + self.method):
+            return
+        self.seen += 1
+        if self.seen > self.passed:
+            await asyncio.Event().wait()  # cancelled when the app closes
+        self.clock.advance(self.seconds)
+
+
 class _ToSandbox(httpx.AsyncHTTPTransport):
     """Sends every request meant for `SCENE_URL` to the sandbox's real port."""
 
-    def __init__(self, sandbox_url: str) -> None:
+    def __init__(self, sandbox_url: str, session: SceneSession) -> None:
         super().__init__()
         self._target = httpx.URL(sandbox_url)
+        self._session = session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._session.held is not None:
+            await self._session.held.wait(request.url.path)
         request.url = request.url.copy_with(host=self._target.host, port=self._target.port)
         return await super().handle_async_request(request)
 
@@ -85,12 +110,13 @@ class SceneSession(Session):
     def __init__(self, sandbox: Sandbox, **options) -> None:
         super().__init__(base_url=SCENE_URL, **options)
         self.sandbox = sandbox
+        self.held: _HeldRequests | None = None
 
     def new_client(self, api_key: str | None = None) -> SpikonClient:
         key = api_key if api_key is not None else self.api_key
         if key is None:
             raise RuntimeError("no API key yet: log in first")
-        transport = _ToSandbox(self.sandbox.base_url)
+        transport = _ToSandbox(self.sandbox.base_url, self)
         return SpikonClient(api_key=key, base_url=self.base_url, transport=transport)
 
 
@@ -102,13 +128,89 @@ async def _open_phone_books(pilot: Pilot) -> None:
 
 async def _filter_phone_book(pilot: Pilot) -> None:
     await _open_phone_books(pilot)
-    await pilot.press("slash", *"lodz")
+    await pilot.press(*"lodz")  # the filter takes typing as soon as the screen opens
     await settle(pilot)
 
 
 async def _new_entry(pilot: Pilot) -> None:
     await _open_phone_books(pilot)
-    await pilot.press("n", *"Hurtownia Żółw", "tab", *"50123456x")
+    await pilot.press("down", "n", *"Hurtownia Żółw", "tab", *"50123456x")
+    await settle(pilot)
+
+
+async def _edit_entry(pilot: Pilot) -> None:
+    await _open_phone_books(pilot)
+    await pilot.press("down", "down", "e", "end", *" (Kraków)", "tab", "end", "#")
+    await settle(pilot)
+
+
+async def _select_entries(pilot: Pilot) -> None:
+    await _open_phone_books(pilot)
+    await pilot.press("down", "down", "space", "down", "down", "shift+down", "shift+down")
+    await settle(pilot)
+
+
+async def _delete_selected(pilot: Pilot) -> None:
+    await _select_entries(pilot)
+    await pilot.press("delete")
+    await settle(pilot)
+
+
+IMPORT_FILE_TEXT = (
+    "Imię i nazwisko;Telefon;Firma\r\n"
+    "Bartosz Chmielewski (Łódź);+48 600 700 801;Chmiel s.c.\r\n"
+    "Anna Żółkiewska;600-700-802;\r\n"
+    "Anna Żółkiewska;0048 600 700 802;drugi raz\r\n"
+    "Hotel Wisła;(22) 628 11 00;\r\n"
+    "Biuro Berlin;+49 30 1234567;\r\n"
+    "Bez numeru;;\r\n"
+    "Za długi;+48 600 700 800 100 200 300 400 500 600;\r\n"
+)
+"""What an office exports from Excel in Poland: Windows-1250, `;`, numbers in every style."""
+
+
+async def _import_to_preview(pilot: Pilot) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="spikon-scene-"))
+    source = folder / "klienci.csv"
+    source.write_bytes(IMPORT_FILE_TEXT.encode("cp1250"))
+    await _open_phone_books(pilot)
+    await pilot.press("down", "i")
+    await settle(pilot)
+    pilot.app.screen.query_one(Input).value = str(source)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def _import_preview(pilot: Pilot) -> None:
+    await _import_to_preview(pilot)
+    await _hold_still(pilot)
+
+
+async def _import_progress(pilot: Pilot) -> None:
+    await _import_to_preview(pilot)
+    session = pilot.app.session
+    assert isinstance(session, SceneSession) and isinstance(session.clock, FakeClock)
+    session.held = _HeldRequests("phone_book_element/add", 2, 1.5, session.clock)
+    await pilot.click("#import")
+    held = session.held
+    await wait_until(pilot, lambda: held.seen == 3, "the third entry on its way")
+    await pilot.pause()  # the import's worker stays busy: no settle() here
+    await _hold_still(pilot)
+
+
+async def _import_report(pilot: Pilot) -> None:
+    await _import_to_preview(pilot)
+    await pilot.click("#import")
+    await wait_until(pilot, lambda: getattr(pilot.app.screen, "report", None), "the report")
+    await settle(pilot)
+    await _hold_still(pilot)
+
+
+async def _export_book(pilot: Pilot) -> None:
+    await _open_phone_books(pilot)
+    await pilot.press("down", "x")
+    await settle(pilot)
+    pilot.app.screen.query_one(Input).value = "~/Pobrane/ksiazka-glowna.vcf"
     await settle(pilot)
 
 
@@ -427,6 +529,13 @@ SCENES = {
         Scene("phone-books", _open_phone_books),
         Scene("phone-books-filtered", _filter_phone_book),
         Scene("new-entry", _new_entry),
+        Scene("edit-entry", _edit_entry),
+        Scene("phone-books-selected", _select_entries),
+        Scene("delete-selected", _delete_selected),
+        Scene("import-preview", _import_preview),
+        Scene("import-progress", _import_progress),
+        Scene("import-report", _import_report),
+        Scene("export-book", _export_book),
         Scene("call", _call_entry),
         Scene("help", _help),
         Scene("monitor-overview", _monitor_overview, sizes=SMALL_TOO),

@@ -74,25 +74,25 @@ def plan_rows(plan: ImportPlan, contact_file: ContactFile) -> list[Row]:
     """One table row per row of the file, in file order, saying what happens to it."""
     fates: list[tuple[int, str, str, str]] = []
     for row in plan.to_add:
-        fates.append((row.line, row.name, row.number, _("add")))
+        fates.append((row.line, row.name, row.number, _("Add")))
     for old, row in plan.to_update:
-        fates.append((row.line, row.name, row.number, _("update “{old}”").format(old=old.name)))
+        fates.append((row.line, row.name, row.number, _("Update “{old}”").format(old=old.name)))
     for row, reason in plan.skipped:
-        fates.append((row.line, row.name, row.number, _("skip: {reason}").format(reason=reason)))
+        skipped = _("Skip: {reason}").format(reason=_lower_first(reason))
+        fates.append((row.line, row.name, row.number, skipped))
     for rejected in contact_file.rejected:
-        fates.append(
-            (
-                rejected.line,
-                rejected.text,
-                "",
-                _("refused: {reason}").format(reason=rejected.reason),
-            )
-        )
+        refused = _("Refused: {reason}").format(reason=_lower_first(rejected.reason))
+        fates.append((rejected.line, rejected.text, "", refused))
     fates.sort(key=lambda fate: fate[0])
     return [
         Row(key=index, cells=(str(line), name, display_number(number), fate))
         for index, (line, name, number, fate) in enumerate(fates)
     ]
+
+
+def _lower_first(reason: str) -> str:
+    """ "Same number as line 3" after "Skip: " reads "same number as line 3"."""
+    return reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
 
 
 class ImportPreview(ModalScreen[ImportChoice | None]):
@@ -113,7 +113,8 @@ import run twice adds nothing twice. [b]enter[/b] on Import starts it;
     ImportPreview > Vertical { width: 95%; height: 90%; }
     ImportPreview #import-rows { height: 1fr; }
     ImportPreview .import-columns { height: auto; }
-    ImportPreview .import-columns Select { width: 1fr; }
+    ImportPreview .import-choice { width: 1fr; height: auto; }
+    ImportPreview .import-label { padding: 0 1; color: $text-muted; }
     """
 
     def __init__(
@@ -141,14 +142,14 @@ import run twice adds nothing twice. [b]enter[/b] on Import starts it;
             yield Static("", id="import-file")
             with Horizontal(classes="import-columns"):
                 yield from self._column_selects()
-                policy = Select(
-                    [(_(label), value) for value, label in POLICIES],
-                    value=self.on_duplicate,
-                    allow_blank=False,
-                    id="on-duplicate",
-                )
-                policy.border_title = _("Number already in the book")
-                yield policy
+                with Vertical(classes="import-choice"):
+                    yield Static(_("Number already in the book"), classes="import-label")
+                    yield Select(
+                        [(_(label), value) for value, label in POLICIES],
+                        value=self.on_duplicate,
+                        allow_blank=False,
+                        id="on-duplicate",
+                    )
             yield Static("", id="import-counts")
             yield VirtualTable(
                 [
@@ -169,26 +170,27 @@ import run twice adds nothing twice. [b]enter[/b] on Import starts it;
             return
         mapping = contact_file.mapping
         options = [
-            (_("column {number}: {header}").format(number=index + 1, header=header), index)
+            (header.strip() or _("column {number}").format(number=index + 1), index)
             for index, header in enumerate(contact_file.headers)
         ]
         name_column = mapping.name_columns[0] if mapping and mapping.name_columns else None
-        name = Select(
-            options,
-            value=name_column if name_column is not None else Select.BLANK,
-            id="name-column",
-            prompt=_("none"),
-        )
-        name.border_title = _("Name column")
-        yield name
-        number = Select(
-            options,
-            value=mapping.number_column if mapping else Select.BLANK,
-            id="number-column",
-            prompt=_("none"),
-        )
-        number.border_title = _("Number column")
-        yield number
+        number_column = mapping.number_column if mapping else None
+        with Vertical(classes="import-choice"):
+            yield Static(_("Name column"), classes="import-label")
+            yield Select(
+                options,
+                value=Select.BLANK if name_column is None else name_column,
+                prompt=_("none"),
+                id="name-column",
+            )
+        with Vertical(classes="import-choice"):
+            yield Static(_("Number column"), classes="import-label")
+            yield Select(
+                options,
+                value=Select.BLANK if number_column is None else number_column,
+                prompt=_("none"),
+                id="number-column",
+            )
 
     def on_mount(self) -> None:
         self._show()
