@@ -25,6 +25,7 @@ PURE_PACKAGES: dict[str, set[str]] = {
         "contact_rows",
         "contact_file",
         "csv_contacts",
+        "csv_columns",
         "vcard_contacts",
         "import_plan",
         "number_key",

@@ -6,11 +6,10 @@ UTF-8: `ą` is 0xB9, a byte UTF-8 never starts a character with), and anything e
 read as cp1250, what Excel in Poland saves as "CSV". NUL bytes or many control
 characters mean a binary file, a ZIP signature an Excel workbook; both are refused.
 
-Columns: a header row is recognised by Polish or English names, case and accents
-ignored (`Imię i nazwisko`, `Nazwa`, `Name`; `Imię` + `Nazwisko` or `First name` +
-`Last name` joined; `Telefon`, `Numer`, `Komórka`, `Phone`, `Mobile`...). Without one,
-the column most of whose cells hold 7 digits or more is the number and the first
-column of mostly letters the name. `read_csv(mapping=...)` takes the user's choice.
+The delimiter is the one under which the header names a number column holding phone
+numbers, else csv.Sniffer's; the columns are found as `csv_columns` says, or given by
+the user (`read_csv(mapping=...)`). Rows go through `contact_rows.make_row`, so the
+limits of a phone book apply.
 """
 
 from __future__ import annotations
@@ -20,50 +19,29 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 
 from spikon_tui.contacts.contact_file import ColumnMapping, ContactFile
 from spikon_tui.contacts.contact_rows import (
     ContactFileError,
     ContactRow,
     RejectedRow,
-    clean_cell,
     make_row,
 )
-from spikon_tui.contacts.numbers import match_key
+from spikon_tui.contacts.csv_columns import (
+    FORMULA_CELL,
+    Record,
+    guess_mapping,
+    looks_like_header,
+    mapping_from_header,
+    padded,
+    phone_like,
+    unguarded,
+)
 from spikon_tui.i18n import _
-from spikon_tui.text_fold import fold_text
 
 DELIMITERS = ",;\t|"
 SAMPLE_ROWS = 5
-GUESS_ROWS = 200
-"""Rows looked at to guess the columns of a file without a header."""
-PHONE_LIKE_DIGITS = 7
-"""A cell is taken for a phone number (when guessing) from this many digits up: row
-counters and postal codes have fewer."""
-
-_FULL_NAME = {
-    "name", "nazwa", "imie i nazwisko", "nazwisko i imie", "imie nazwisko", "nazwisko imie",
-    "full name", "fullname", "display name", "name and surname", "first and last name",
-    "nazwa wyswietlana", "kontakt", "contact", "contact name", "nazwa kontaktu", "osoba",
-    "person", "abonent", "klient", "customer",
-}  # fmt: skip
-_FIRST_NAME = {"first name", "firstname", "given name", "imie", "forename"}
-_MIDDLE_NAME = {"middle name", "drugie imie", "additional name"}
-_LAST_NAME = {"last name", "lastname", "surname", "family name", "nazwisko"}
-_NAME_WORDS = {"name", "nazwa", "nazwisko", "imie", "kontakt", "contact", "osoba"}
-"""A header with one of these words, when no header names the name exactly."""
-_COMPANY = {"company", "firma", "organization", "organisation", "organizacja", "nazwa firmy"}
-_PHONE_WORDS = {
-    "telefon", "telefonu", "tel", "phone", "mobile", "komorka", "komorkowy", "komorkowego",
-    "gsm", "cell", "telephone", "msisdn", "kom",
-}  # fmt: skip
-_NUMBER_WORDS = {"numer", "number", "nr", "no"}
-_NOT_A_NUMBER_WORDS = {"type", "typ", "rodzaj", "label", "etykieta", "kind", "fax", "faks"}
-_WORD = re.compile(r"[a-z0-9]+")
-FORMULA_CELL = re.compile(r"'*[=+\-@\t\r]")
-"""A cell a spreadsheet would run as a formula, or one that reads as such once guarded:
-`write_csv` puts an apostrophe before each, and reading takes one off again."""
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZIP_SIGNATURE = b"PK\x03\x04"
 
@@ -74,7 +52,7 @@ def decode(data: bytes) -> tuple[str, str]:
         raise ContactFileError(
             _(
                 "This is an Excel workbook (or another zipped file), not a CSV: "
-                "save it from Excel as “CSV (separated by semicolons)” and import that."
+                "save it from Excel as “CSV (Comma delimited)” and import that."
             )
         )
     for bom, codec, bom_name in (
@@ -106,7 +84,7 @@ def _strict(data: bytes, codec: str) -> str:
     except UnicodeDecodeError as error:
         raise ContactFileError(
             _(
-                "The file cannot be read as text: byte {position} is not {encoding}. "
+                "The file cannot be read as text: byte {position} is not valid {encoding}. "
                 "Save it as CSV in UTF-8 and import it again."
             ).format(position=error.start + 1, encoding=codec.upper())
         ) from None
@@ -130,21 +108,21 @@ def read_csv(text: str, encoding: str, *, mapping: ColumnMapping | None = None) 
     if mapping is not None:
         if max((mapping.number_column, *mapping.name_columns)) >= width:
             raise ContactFileError(_("The file has no such column."))
-        has_header = header_mapping is not None or _looks_like_header(
+        has_header = header_mapping is not None or looks_like_header(
             first_cells, mapping.number_column, records
         )
     elif header_mapping is not None:
         mapping, has_header = header_mapping, True
     else:
         mapping = guess_mapping(records, width)
-        has_header = mapping is not None and _looks_like_header(
+        has_header = mapping is not None and looks_like_header(
             first_cells, mapping.number_column, records
         )
         if mapping is None:
-            has_header = _looks_like_header(first_cells, None, records)
-    headers = _padded(first_cells, width) if has_header else [""] * width
+            has_header = looks_like_header(first_cells, None, records)
+    headers = padded(first_cells, width) if has_header else [""] * width
     data_records = records[1:] if has_header else records
-    sample = [_padded(cells, width) for _line, cells, _raw in data_records[:SAMPLE_ROWS]]
+    sample = [padded(cells, width) for _line, cells, _raw in data_records[:SAMPLE_ROWS]]
     if mapping is None:
         raise ContactFileError(
             _(
@@ -157,11 +135,11 @@ def read_csv(text: str, encoding: str, *, mapping: ColumnMapping | None = None) 
     rows: list[ContactRow] = []
     rejected: list[RejectedRow] = []
     for line, cells, raw in data_records:
-        cells = _padded(cells, width)
+        cells = padded(cells, width)
         name = " ".join(
-            _unguarded(cells[column]) for column in mapping.name_columns if cells[column].strip()
+            unguarded(cells[column]) for column in mapping.name_columns if cells[column].strip()
         )
-        number = _unguarded(cells[mapping.number_column]).lstrip("'")  # Excel's "as text" mark
+        number = unguarded(cells[mapping.number_column]).lstrip("'")  # Excel's "as text" mark
         row = make_row(line, name, number, raw)
         if isinstance(row, ContactRow):
             rows.append(row)
@@ -170,7 +148,7 @@ def read_csv(text: str, encoding: str, *, mapping: ColumnMapping | None = None) 
     return ContactFile(rows, rejected, "csv", encoding, delimiter, headers, mapping, sample)
 
 
-def _records(text: str, delimiter: str) -> list[tuple[int, list[str], str]]:
+def _records(text: str, delimiter: str) -> list[Record]:
     """Each non-blank record with the line it starts on, its cells and its text."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records = []
@@ -187,10 +165,6 @@ def _records(text: str, delimiter: str) -> list[tuple[int, list[str], str]]:
             )
         ) from None
     return records
-
-
-def _padded(cells: list[str], width: int) -> list[str]:
-    return cells + [""] * (width - len(cells))
 
 
 def sniff_delimiter(text: str) -> str:
@@ -210,9 +184,9 @@ def sniff_delimiter(text: str) -> str:
         mapping = mapping_from_header(rows[0]) if rows and len(rows[0]) > 1 else None
         if mapping is None:
             continue
-        below = [_padded(cells, mapping.number_column + 1) for cells in rows[1:]]
-        phone_like = sum(1 for cells in below if _phone_like(cells[mapping.number_column]))
-        share = phone_like / len(below) if below else 0.0
+        below = [padded(cells, mapping.number_column + 1) for cells in rows[1:]]
+        found = sum(1 for cells in below if phone_like(cells[mapping.number_column]))
+        share = found / len(below) if below else 0.0
         if share > best_share:
             best, best_share = delimiter, share
     return best or sniffed or _most_even(head)
@@ -230,122 +204,6 @@ def _most_even(head: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
-
-
-def _header_words(cell: str) -> tuple[str, set[str]]:
-    words = _WORD.findall(fold_text(cell))
-    return " ".join(words), set(words)
-
-
-def mapping_from_header(cells: Sequence[str]) -> ColumnMapping | None:
-    """The columns named by a header row, or None when no cell names a phone number."""
-    number_column, best = None, 0
-    full: int | None = None
-    first: int | None = None
-    middle: int | None = None
-    last: int | None = None
-    company: int | None = None
-    named: int | None = None
-    for index, cell in enumerate(cells):
-        phrase, words = _header_words(cell)
-        score = _number_score(phrase, words)
-        if score > best:
-            number_column, best = index, score
-            continue
-        if score:
-            continue
-        if phrase in _FULL_NAME and full is None:
-            full = index
-        elif phrase in _FIRST_NAME and first is None:
-            first = index
-        elif phrase in _MIDDLE_NAME and middle is None:
-            middle = index
-        elif phrase in _LAST_NAME and last is None:
-            last = index
-        elif phrase in _COMPANY and company is None:
-            company = index
-        elif words & _NAME_WORDS and named is None:
-            named = index
-    if number_column is None:
-        return None
-    if full is not None:
-        names: tuple[int, ...] = (full,)
-    else:
-        names = tuple(column for column in (first, middle, last) if column is not None)
-        fallback = named if named is not None else company
-        if not names and fallback is not None:
-            names = (fallback,)
-    return ColumnMapping(name_columns=names, number_column=number_column)
-
-
-def _number_score(phrase: str, words: set[str]) -> int:
-    """How surely a header names the phone number: 3 a phone word alone ("Telefon"),
-    2 a phrase with one ("Telefon komórkowy", "Phone 1 - Value"), 1 just "Numer"."""
-    if not words or words & _NOT_A_NUMBER_WORDS:
-        return 0
-    if phrase in _PHONE_WORDS:
-        return 3
-    if words & _PHONE_WORDS:
-        return 2
-    return 1 if phrase in _NUMBER_WORDS else 0
-
-
-def _phone_like(cell: str) -> bool:
-    key = match_key(_unguarded(cell).lstrip("'"))
-    return key is not None and sum(char.isdigit() for char in key) >= PHONE_LIKE_DIGITS
-
-
-def _has_letters(cell: str) -> bool:
-    return any(char.isalpha() for char in cell)
-
-
-def guess_mapping(
-    records: Sequence[tuple[int, list[str], str]], width: int
-) -> ColumnMapping | None:
-    """For a file without a recognised header: the column of mostly phone numbers and
-    the first column of mostly letters, or None when no column is mostly numbers."""
-    looked = [_padded(cells, width) for _line, cells, _raw in records[:GUESS_ROWS]]
-    number_column = _mostly(looked, range(width), _phone_like)
-    if number_column is None:
-        return None
-    others = [column for column in range(width) if column != number_column]
-    name_column = _mostly(looked, others, _has_letters, first=True)
-    names = (name_column,) if name_column is not None else ()
-    return ColumnMapping(name_columns=names, number_column=number_column)
-
-
-def _mostly(
-    rows: Sequence[list[str]],
-    columns: Iterable[int],
-    test: Callable[[str], bool],
-    *,
-    first: bool = False,
-) -> int | None:
-    """The column (the first, or the one with the highest share) in which at least half
-    of the filled cells pass `test`."""
-    best, best_share = None, 0.5
-    for column in columns:
-        filled = [row[column] for row in rows if row[column].strip()]
-        if not filled:
-            continue
-        share = sum(1 for cell in filled if test(cell)) / len(filled)
-        if share >= 0.5 and first:
-            return column
-        if share > best_share or (share == best_share and best is None):
-            best, best_share = column, share
-    return best
-
-
-def _looks_like_header(
-    cells: list[str], number_column: int | None, records: Sequence[tuple[int, list[str], str]]
-) -> bool:
-    """Whether the first row names columns rather than holds a contact: its number cell is
-    not a phone number while the rows below mostly are; with no number column, whether
-    it has no phone number at all."""
-    if number_column is None:
-        return not any(_phone_like(cell) for cell in cells) and len(records) > 1
-    first = cells[number_column] if number_column < len(cells) else ""
-    return not _phone_like(first) and len(records) > 1
 
 
 _BOOK_NUMBER = re.compile(r"\+?[0-9]+")
@@ -368,12 +226,6 @@ def write_csv(
         kept = number if _BOOK_NUMBER.fullmatch(number) else _guarded(number)
         writer.writerow([_guarded(name), kept])
     return ("\ufeff" if bom else "") + out.getvalue()
-
-
-def _unguarded(cell: str) -> str:
-    """`cell` without the apostrophe `_guarded` put before it."""
-    cell = clean_cell(cell)
-    return cell[1:] if cell.startswith("'") and FORMULA_CELL.match(cell) else cell
 
 
 def _guarded(cell: str) -> str:
