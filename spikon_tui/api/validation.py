@@ -192,13 +192,7 @@ def check_phone_number(value: object, parameter: str) -> str:
     For `phone_book_element_number`, `check_phone_book_element_number` (any text)."""
     if parameter == "phone_book_element_number":
         return check_phone_book_element_number(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise FieldError(parameter, _("{parameter} must be a phone number."))
-    number = _NUMBER_FORMATTING.sub("", value)
-    if not number:
-        raise FieldError(parameter, _("{parameter} must not be empty."))
+    number = _number_text(value, parameter)
     if not _PHONE_NUMBER.fullmatch(number):
         raise FieldError(
             parameter, _("{parameter} may contain only digits, with an optional leading +.")
@@ -208,10 +202,8 @@ def check_phone_number(value: object, parameter: str) -> str:
     return number
 
 
-def check_phone_book_element_number(value: object) -> str:
-    """Any text of 1 to 25 characters once spaces and hyphens are removed, no control
-    characters: what the API documents for a phone-book entry's number."""
-    parameter = "phone_book_element_number"
+def _number_text(value: object, parameter: str) -> str:
+    """A number as text (an int is taken as its digits), spaces and hyphens removed, not empty."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -219,6 +211,14 @@ def check_phone_book_element_number(value: object) -> str:
     number = _NUMBER_FORMATTING.sub("", value)
     if not number:
         raise FieldError(parameter, _("{parameter} must not be empty."))
+    return number
+
+
+def check_phone_book_element_number(value: object) -> str:
+    """Any text of 1 to 25 characters once spaces and hyphens are removed, no control
+    characters: what the API documents for a phone-book entry's number."""
+    parameter = "phone_book_element_number"
+    number = _number_text(value, parameter)
     if _CONTROL.search(number):
         raise FieldError(parameter, _("{parameter} must not contain control characters."))
     if len(number) > PHONE_NUMBER_MAX:

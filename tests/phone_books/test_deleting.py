@@ -3,32 +3,13 @@ is kept with its entry, a dropped connection stops the run and a second run fini
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
-import pytest
-
 from spikon_tui.api import SpikonClient
 from spikon_tui.api.errors import TransportError
 from spikon_tui.api.models import PhoneBookElement
 from spikon_tui.phone_books.deleting import delete_entries
-from spikon_tui.sandbox import Sandbox, SandboxConfig
-from tests.sandbox.helpers import FakeClock
+from spikon_tui.sandbox import Sandbox
 
 DELETE = "phone_book_element/delete"
-
-
-@pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(SandboxConfig(seed=5, clock=FakeClock(), contacts=30)) as sb:
-        yield sb
-
-
-@pytest.fixture
-async def spikon(sandbox: Sandbox) -> AsyncIterator[SpikonClient]:
-    async with SpikonClient(
-        api_key=sandbox.api_key, base_url=sandbox.base_url, backoff=0.01
-    ) as client:
-        yield client
 
 
 async def main_book(spikon: SpikonClient) -> list[PhoneBookElement]:
