@@ -18,8 +18,9 @@ NAME_MAX_CHARS = 120
 SHOWN_TEXT_MAX_CHARS = 200
 """How much of a rejected row's text is kept to show."""
 
-_BOOK_NUMBER = re.compile(r"\+?[0-9]+")
-"""What phone_book_element/add takes: digits with an optional leading +."""
+_BOOK_NUMBER = re.compile(r"\+?[0-9*#()]+")
+"""What an import takes as a number: SPIKON stores any text, but a file's cell with
+letters in it (`wew. 12`, a city) is not one. `*100#` and `(22)` are."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def make_row(line: int, name: str, number: str, text: str) -> ContactRow | Rejec
         return RejectedRow(
             line,
             shown,
-            _("“{number}” is not a phone number: a book takes only digits and a leading +").format(
+            _("“{number}” is not a phone number: only digits, + * # ( ) and spaces").format(
                 number=number
             ),
         )

@@ -139,16 +139,20 @@ def test_rows_a_book_would_refuse_are_rejected_with_their_line_and_reason() -> N
         "Jan;\n"
         f"{long_name};600100200\n"
         "Anna;1234567890123456789012345678\n"
-        '"Wielo\nliniowa";*100#\n'
+        '"Wielo\nliniowa";600 100 200 wew. 12\n'
         "Ola;600 100 201\n"
+        "Poczta głosowa;*100#\n"
     ).encode()
     contact_file = read_contact_file(data)
-    assert contact_file.rows == [ContactRow(7, "Ola", "600100201")]
+    assert contact_file.rows == [
+        ContactRow(7, "Ola", "600100201"),
+        ContactRow(8, "Poczta głosowa", "*100#"),  # SPIKON stores it: so does an import
+    ]
     reasons = {row.line: row.reason for row in contact_file.rejected}
     assert reasons[2] == "No number"
     assert "120" in reasons[3]
     assert "25" in reasons[4]
-    assert "*100#" in reasons[5]
+    assert "wew. 12" in reasons[5]
     assert contact_file.rejected[1].text.startswith("ŻŻŻ")
 
 
