@@ -1,4 +1,4 @@
-"""F1: what the current screen is for and every key it answers to.
+"""F1: what the current screen is for, what Escape does everywhere, and every key it answers to.
 
 The screen's `TITLE`, `HELP` and binding descriptions are English msgids (marked
 with `N_()`); they are translated here, when shown.
@@ -17,6 +17,18 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from spikon_tui.i18n import N_, _
+
+EVERYWHERE = N_("""
+[b]escape[/b] works the same on every screen: it clears what is nearest first and
+leaves only when nothing is left to clear. In a filter with text it clears the
+text; in an empty filter it goes to the list below, so the next letter is a key
+again; then it clears the selected rows, then a filter's text elsewhere; then it
+goes back (from a report to the list of reports, from a campaign to the
+overview). On a main screen ([b]F2[/b]-[b]F8[/b]) with nothing to clear it does
+nothing. In a dialog it cancels. The footer shows what [b]esc[/b] does now.
+[b]ctrl+p[/b] finds any command, [b]ctrl+q[/b] quits.
+""")
+"""The part of help shown on every screen (`ui/escape_rule.py` is the rule it words)."""
 
 
 def _keys_table(screen: Screen) -> Table:
@@ -63,5 +75,7 @@ class HelpDialog(ModalScreen[None]):
                 Text(_("Help — {title}").format(title=title), style="bold"), classes="dialog-title"
             )
             yield Static(text, classes="dialog-text")
+            yield Static(Text(_("Everywhere"), style="bold"), classes="dialog-title")
+            yield Static(Text.from_markup(reflow(_(EVERYWHERE))), classes="dialog-text")
             yield Static(Text(_("Keys"), style="bold"), classes="dialog-title")
             yield Static(_keys_table(self.about))

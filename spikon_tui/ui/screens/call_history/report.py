@@ -43,6 +43,7 @@ from spikon_tui.formatting import format_datetime
 from spikon_tui.i18n import _, pgettext
 from spikon_tui.ui.dialogs.call import call_number
 from spikon_tui.ui.screens.call_history.export import CallExport
+from spikon_tui.ui.widgets.filter_box import FilterBox
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 TOTALS_DELAY = 0.12
@@ -148,7 +149,7 @@ class CallReportView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="report-title")
-        yield Input(
+        yield FilterBox(
             placeholder=_("Filter by number, contact, date or state  ( / )"),
             id="report-filter",
             select_on_focus=False,  # a digit typed on the table must not be selected away

@@ -46,7 +46,7 @@ from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
 from spikon_tui.ui.requests import Failed, Outcome, Succeeded, run_request
-from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.screens.base import ESCAPE_ACTION, ESCAPE_BINDINGS, MainScreen
 from spikon_tui.ui.screens.call_history.form import CallOrderForm
 from spikon_tui.ui.screens.call_history.progress import ReportProgress
 from spikon_tui.ui.screens.call_history.report import CallReportView, LoadedReport
@@ -63,7 +63,7 @@ ORDERS_VIEW = "orders-view"
 REPORT_VIEW = "report-view"
 
 _ORDERS_ACTIONS = frozenset({"order", "open_report", "refresh"})
-_REPORT_ACTIONS = frozenset({"focus_filter", "call_back", "copy_link", "export", "back"})
+_REPORT_ACTIONS = frozenset({"focus_filter", "call_back", "copy_link", "export"})
 
 
 class CallHistoryScreen(MainScreen):
@@ -95,12 +95,13 @@ recording link to the clipboard (this works over SSH in most terminals);
         Binding("ctrl+o", "order", N_("Order")),
         Binding("o", "open_report", N_("Open")),
         Binding("r", "refresh", N_("Refresh")),
+        # A class's bindings of a key replace its base's: the rule's, then stop waiting.
+        *ESCAPE_BINDINGS,
         Binding("escape", "stop_waiting", N_("Stop waiting")),
         Binding("slash", "focus_filter", N_("Filter")),
         Binding("c", "call_back", N_("Call back")),
         Binding("e", "export", N_("Export")),
         Binding("l", "copy_link", N_("Copy link")),
-        Binding("escape", "back", N_("Back")),
     ]
 
     POLL_DELAYS: ClassVar[Sequence[float]] = (1.0, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 30.0)
@@ -188,6 +189,8 @@ recording link to the clipboard (this works over SSH in most terminals);
     # -- which keys apply ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == ESCAPE_ACTION:  # the report view's filter, then back to the orders
+            return super().check_action(action, parameters)
         if action in _ORDERS_ACTIONS:
             return self.view == ORDERS_VIEW
         if action == "stop_waiting":
@@ -446,7 +449,11 @@ recording link to the clipboard (this works over SSH in most terminals);
             )
         view.table.focus()
 
-    def action_back(self) -> None:
+    def can_go_back(self) -> bool:
+        return self.view == REPORT_VIEW
+
+    def go_back(self) -> None:
+        """From a report to the orders view (the form and the earlier reports)."""
         self._switch_to(ORDERS_VIEW)
         self.reports_table.focus()
 

@@ -31,7 +31,6 @@ from datetime import datetime
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
@@ -276,7 +275,6 @@ says so and counts from then.
 [b]m[/b] mutes them, [b]+[/b] / [b]-[/b] change the refresh interval, [b]e[/b]
 exports the interval figures to CSV, [b]escape[/b] goes back.
 """)
-    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def __init__(
         self,
@@ -375,10 +373,6 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
             return NO_FRESHNESS
         stale_after = 2 * self.tracker.interval + self.tracker.grace
         return freshness_at(self.view.freshness, self.view.now, now, stale_after)
-
-    def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
 
     # -- drawing -----------------------------------------------------------------------
 

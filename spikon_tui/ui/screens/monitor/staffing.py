@@ -54,6 +54,7 @@ from spikon_tui.monitor.staffing_changes import (
 )
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.screens.base import ESCAPE_ACTION, ESCAPE_BINDINGS, HELP_BINDING
 from spikon_tui.ui.screens.monitor import poller as monitor_poller
 from spikon_tui.ui.screens.monitor.base import MonitorScreen, combine_freshness
 from spikon_tui.ui.screens.monitor.poller import PollRound, poll_campaigns
@@ -132,7 +133,8 @@ hidden). When polls fail, the last figures stay, marked STALE with their age.
 mode offers no changes.
 """)
     BINDINGS = [
-        Binding("f1", "app.help", N_("Help")),
+        HELP_BINDING,
+        *ESCAPE_BINDINGS,  # back, when opened over another screen (not as the F5 mode)
         Binding("r", "poll_now", N_("Refresh")),
         Binding(
             "i",
@@ -152,7 +154,6 @@ mode offers no changes.
             N_("Default out"),
             tooltip=N_("Make it the default outbound campaign"),
         ),
-        Binding("escape", "back", N_("Back")),
     ]
 
     @dataclass
@@ -193,21 +194,9 @@ mode offers no changes.
         yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back":  # only when opened over another screen, not as the F5 mode
-            return self._over_another_screen()
+        if action == ESCAPE_ACTION:
+            return super().check_action(action, parameters)
         return not (action in ACTIONS and self.read_only)
-
-    def _over_another_screen(self) -> bool:
-        """Opened over another screen (Escape goes back to it), not as the F5 mode.
-
-        Asked of this screen's place in the stack, not of the stack's height: with the help
-        dialog on top, the F5 mode's stack has two screens, and help offered "esc Back"."""
-        stack = self.app.screen_stack
-        return self in stack and stack.index(self) > 0
-
-    def action_back(self) -> None:
-        if self._over_another_screen():
-            self.app.pop_screen()
 
     @property
     def agent_health(self) -> PollHealth:

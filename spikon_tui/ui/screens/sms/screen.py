@@ -43,7 +43,7 @@ from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.poll_scheduler import PollScheduler, only_dialogs_above
 from spikon_tui.ui.requests import Failed, Outcome, run_request
-from spikon_tui.ui.screens.base import MainScreen
+from spikon_tui.ui.screens.base import ESCAPE_ACTION, MainScreen
 from spikon_tui.ui.screens.sms.compose import DEFAULT_SENDER, REMEMBERED_SENDER, ComposeForm
 from spikon_tui.ui.screens.sms.details import SmsDetailsDialog
 from spikon_tui.ui.screens.sms.pick import Picked, PickRecipientsDialog
@@ -174,6 +174,8 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
     # -- keys offered ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == ESCAPE_ACTION:
+            return super().check_action(action, parameters)
         if not self.is_mounted or not self.query(SentList):
             return True
         if action in _ROW_ACTIONS:

@@ -26,6 +26,7 @@ from spikon_tui.sms.recipients import format_number
 from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
 from spikon_tui.ui.contact_names import contact_names
+from spikon_tui.ui.widgets.filter_box import FilterBox
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
@@ -81,7 +82,7 @@ class SentList(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="sent-title"):
             yield Static(_("Sent SMS"), classes="section-title")
-            yield Input(placeholder=_("Filter ( / )"), id="sent-filter", compact=True)
+            yield FilterBox(placeholder=_("Filter ( / )"), id="sent-filter", compact=True)
         yield VirtualTable(
             [
                 Column("sent", _("Sent"), min_width=5),
