@@ -16,7 +16,7 @@ screen (F2-F8) with nothing to clear there is nowhere "back" to go. Dialogs keep
 Escape = cancel; they are not `MainScreen`s.
 
 The footer's word beside ``esc`` follows the step: `ESCAPE_BINDINGS` holds one binding
-per step, all calling ``escape``, and a screen's ``check_action`` enables only the one
+per step, all calling ``escape_step``, and a screen's ``check_action`` enables only the one
 for the step Escape would take now (`escape_enabled`).
 """
 
@@ -34,7 +34,7 @@ from textual.widget import Widget
 from spikon_tui.i18n import N_
 from spikon_tui.ui.widgets.filter_box import FilterBox
 
-ESCAPE_ACTION = "escape"
+ESCAPE_ACTION = "escape_step"
 """The action of every Escape binding (its one parameter names the step)."""
 
 

@@ -49,7 +49,7 @@ class MainScreen(Screen):
             return escape_enabled(self, self, parameters)
         return True
 
-    def action_escape(self, step: str = "") -> None:
+    def action_escape_step(self, step: str = "") -> None:
         """Escape: the step the rule gives now (the footer named it; ``step`` is that name)."""
         take_escape_step(self, self)
 
