@@ -28,10 +28,13 @@ Schema::
 The four alert channel keys are optional (absent = off) and explained in
 ``spikon_tui.alerting.options``; ``spikon-tui monitor``'s flags override them.
 
-Keys and tables this module does not know are kept and written back by
-`save_config`, so a newer version's settings survive an older version's save.
-Comments are not kept. Profile names are 1-64 letters, digits, ``_`` or ``-``:
-they name the keyring entry and the key file.
+`save_config` edits the file rather than rewriting it (with ``tomlkit``): the
+user's comments, blank lines and order stay, and so do keys and tables this
+module does not know, so hand-written alert rules keep their notes and a newer
+version's settings survive an older version's save.
+
+Profile names are 1-64 letters, digits, ``_`` or ``-``: they name the keyring
+entry and the key file.
 
 No Textual import here: the CLI and the credentials module use it too.
 """
@@ -41,9 +44,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -474,19 +476,117 @@ def _find_line(text: str, table: tuple[str, ...], key: str | None) -> int | None
 def save_config(config: AppConfig, path: Path | str | None = None) -> Path:
     """Validate and write the configuration atomically; return the path written.
 
-    The file is written to a temporary file of its own in the same directory and
-    moved over the old one (`files.atomic`), under the lock `config.toml.lock`, so
-    a crash or a second copy of the app never leaves half a file. A replaced file
-    keeps its mode; a new one is 0600. Unknown keys and tables read by
-    `load_config` are written back.
+    The file's current text is edited, not replaced (`render_config`): its comments,
+    blank lines, key order and the keys and tables this version does not know stay as
+    the user wrote them; only values that changed change, and profiles or keys no
+    longer in ``config`` go. It is read and written under the lock
+    `config.toml.lock` and written to a temporary file of its own in the same
+    directory, then moved over the old one (`files.atomic`), so a crash or a second
+    copy of the app never leaves half a file. A replaced file keeps its mode; a new
+    one is 0600.
     """
     config.validate()
     path = Path(path) if path is not None else config_path()
-    text = dumps_toml(_to_dict(config))
+    data = _to_dict(config)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with locked(path):
-        write_atomically(path, text, new_mode=0o600, folder_mode=0o700)
+        write_atomically(
+            path, render_config(data, _current_text(path)), new_mode=0o600, folder_mode=0o700
+        )
     return path
+
+
+def _current_text(path: Path) -> str:
+    """The file as it is now; empty when it is missing or unreadable (it is then written anew)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def render_config(data: Mapping[str, Any], current: str = "") -> str:
+    """The TOML text holding ``data``, as an edit of ``current`` (the file's text now).
+
+    Keys and tables of ``current`` keep their place, comments and layout; a value
+    equal to the one written stays as written (``5`` is not rewritten as ``5.0``);
+    a changed value is replaced in place, a new key goes at the end of its table, a
+    key or table not in ``data`` goes. When ``current`` is empty, is not TOML, or the
+    edit would not read back as ``data``, the text is written anew, tidily (tables
+    as ``[a.b]`` sections, a blank line between them).
+    """
+    import tomllib
+
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    if current.strip():
+        try:
+            document = tomlkit.parse(current)
+            _merge(document, data)
+            text = tomlkit.dumps(document)
+            if text.endswith("\n\n") and not current.endswith("\n\n"):
+                text = text.rstrip("\n") + "\n"  # a table added last: no blank line after
+            if tomllib.loads(text) == data:
+                return text
+        except (TOMLKitError, tomllib.TOMLDecodeError, ValueError, TypeError, KeyError):
+            pass  # what tomlkit cannot edit is written anew below
+    fresh = tomlkit.document()
+    for key, value in data.items():
+        fresh[key] = value
+    return tomlkit.dumps(fresh)
+
+
+def _merge(table: MutableMapping[str, Any], data: Mapping[str, Any]) -> None:
+    """Make the tomlkit ``table`` hold ``data``, touching only what differs."""
+    for key in [key for key in table if key not in data]:
+        del table[key]
+    for key, value in data.items():
+        if key in table:
+            old = table[key]
+            if isinstance(value, Mapping) and isinstance(old, MutableMapping):
+                _merge(old, value)
+                continue
+            if _same(_plain(old), value):
+                continue
+            table[key] = value  # in place, its comment kept
+        else:
+            _add(table, key, value)
+
+
+def _add(table: MutableMapping[str, Any], key: str, value: Any) -> None:
+    """A new key of ``table``: after its last key, before the comments and blank lines
+    that lead to the next table (tomlkit counts those as this table's, and by itself
+    adds a key after them). A new table goes at the end, as tomlkit puts it."""
+    import tomlkit
+    from tomlkit.items import AoT, Table
+
+    item = tomlkit.item(value)
+    container: Any = getattr(table, "value", table)  # a table's Container, or the document
+    body = getattr(container, "body", None)
+    keys = [
+        index
+        for index, (name, entry) in enumerate(body or ())
+        if name is not None and not isinstance(entry, Table | AoT)
+    ]
+    after = keys[-1] + 1 if keys else 0
+    if isinstance(item, Table):
+        item.add(tomlkit.nl())  # a blank line before whatever follows (render_config trims)
+    if isinstance(item, Table | AoT) or not body or after >= len(body):
+        table[key] = item
+        return
+    # Container._insert_at is tomlkit's own way to put a key at a place; not public, so
+    # render_config checks what it wrote and tests/test_config_comments.py pins where.
+    container._insert_at(after, key, item)
+
+
+def _plain(item: Any) -> Any:
+    """A tomlkit item as the plain value it holds."""
+    return item.unwrap() if hasattr(item, "unwrap") else item
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal, and not merely as ``True == 1`` (a boolean written for a number is a change)."""
+    return old == new and isinstance(old, bool) == isinstance(new, bool)
 
 
 def _to_dict(config: AppConfig) -> dict[str, Any]:
@@ -520,55 +620,9 @@ def _to_dict(config: AppConfig) -> dict[str, Any]:
     return result
 
 
-def dumps_toml(data: Mapping[str, Any]) -> str:
-    """Write a dict as TOML: tables as ``[a.b]`` sections, arrays of tables inline.
-
-    Covers what `tomllib` can produce (strings, numbers, booleans, dates and
-    times, arrays, tables), which is all a configuration read back needs.
-    """
-    lines: list[str] = []
-    _write_table(lines, (), data)
-    return "\n".join(lines).strip("\n") + "\n"
-
-
-def _write_table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
-    values = [(k, v) for k, v in table.items() if not isinstance(v, Mapping)]
-    tables = [(k, v) for k, v in table.items() if isinstance(v, Mapping)]
-    if path and (values or not tables):
-        if lines:
-            lines.append("")
-        lines.append("[" + ".".join(_toml_key(part) for part in path) + "]")
-    for key, value in values:
-        lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
-    for key, value in tables:
-        _write_table(lines, (*path, key), value)
-
-
 def _toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, else quoted (for messages)."""
     return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
-        return "{" + inner + "}" if inner else "{}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    raise TypeError(f"cannot write a {type(value).__name__} to TOML")
 
 
 _ESCAPES = {

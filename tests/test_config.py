@@ -18,8 +18,8 @@ from spikon_tui.config import (
     ProfileConfig,
     config_dir,
     config_path,
-    dumps_toml,
     load_config,
+    render_config,
     resolve_profile,
     save_config,
     validate_base_url,
@@ -372,13 +372,13 @@ def test_toml_writer_round_trips_awkward_values() -> None:
         "empty": {},
         "table": {"x": 1, "sub": {"y": [1]}, "only_tables": {"deep": {"z": "end"}}},
     }
-    assert tomllib.loads(dumps_toml(data)) == data
+    assert tomllib.loads(render_config(data)) == data
+    edited = render_config(data, "# mine\nplain = 'old'\nflags = [true, false]  # both\n")
+    assert tomllib.loads(edited) == data
+    assert edited.startswith(
+        "# mine\nplain = 'text'\nflags = [true, false]  # both\n"
+    )  # style kept
 
 
 def test_toml_writer_nan() -> None:
-    assert math.isnan(tomllib.loads(dumps_toml({"x": math.nan}))["x"])
-
-
-def test_toml_writer_refuses_unknown_types() -> None:
-    with pytest.raises(TypeError, match="set"):
-        dumps_toml({"x": {1, 2}})
+    assert math.isnan(tomllib.loads(render_config({"x": math.nan}))["x"])
