@@ -35,6 +35,7 @@ from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.phone_books.dialogs import AddBookDialog, AddEntryDialog, EditEntryDialog
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
+from spikon_tui.ui.widgets.filter_box import FilterBox
 from spikon_tui.ui.widgets.freshness import FreshnessLabel
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
@@ -65,8 +66,9 @@ LETTER_ACTIONS = frozenset(
 """Actions on a printable key: while the filter has focus that key types instead."""
 
 
-class FilterInput(Input):
-    """The filter box: down arrow goes on to the list below, as enter does."""
+class FilterInput(FilterBox):
+    """The filter box: down arrow goes on to the list below, as enter does (and Escape,
+    by the app's one rule, clears it first)."""
 
     BINDINGS = [Binding("down", "screen.focus_entries", show=False)]
 
@@ -98,7 +100,7 @@ number matches however it is written ("528 160" and "+48 528 160" find
 first. [b]down[/b] or [b]enter[/b] goes to the list, where the keys below act;
 [b]/[/b] comes back to the filter.
 
-[b]escape[/b] clears the filter first, then the selection, and only then leaves.
+[b]escape[/b] clears the filter, then goes to the list, then clears the selection.
 
 [b]n[/b] adds an entry, [b]e[/b] corrects the selected one (SPIKON has no update:
 the corrected entry is added first, then the old one deleted; if that delete
@@ -127,7 +129,6 @@ stays and the line under the books says how old it is.
 """)
     BINDINGS = [
         Binding("slash", "focus_filter", N_("Filter")),
-        Binding("escape", "escape", N_("Back")),
         Binding("n", "add_entry", N_("New entry")),
         Binding("e", "edit_entry", N_("Edit")),
         Binding("b", "add_book", N_("New book")),
@@ -184,7 +185,7 @@ stays and the line under the books says how old it is.
         # Letters typed in the filter are text: their actions leave the footer meanwhile.
         if action in LETTER_ACTIONS and self.is_mounted and self.query("#filter"):
             return not self.filter_box.has_focus
-        return True
+        return super().check_action(action, parameters)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # the letters' actions come and go with the filter's focus
@@ -341,20 +342,6 @@ stays and the line under the books says how old it is.
 
     def action_focus_entries(self) -> None:
         self.table.focus()
-
-    def action_escape(self) -> None:
-        """Clear what there is to clear, nearest first; leave only when nothing is left."""
-        box, table = self.filter_box, self.table
-        if box.has_focus and box.value:
-            box.value = ""
-        elif box.has_focus:
-            table.focus()
-        elif table.selected_keys:
-            table.clear_selection()
-        elif box.value:
-            box.value = ""
-        else:
-            self.filter_box.focus()  # nothing to clear: back to typing
 
     def _update_empty_text(self) -> None:
         table = self.table
