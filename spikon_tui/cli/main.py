@@ -196,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     from spikon_tui.sandbox.arguments import add_sandbox_arguments
 
     add_sandbox_arguments(sandbox)
+
+    from spikon_tui.cli.scripts.commands import add_script_commands
+
+    add_script_commands(subcommands, lambda sub: _global_options(sub, in_subcommand=True))
     return parser
 
 
@@ -249,6 +253,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from spikon_tui.cli.login import run_logout
 
         return run_logout(profile)
+    if args.command in ("books", "call", "balance"):
+        from spikon_tui.cli.scripts.commands import run_script
+
+        return run_script(args, config, profile, base_url)
 
     from spikon_tui.cli.launch import monitor_options, run_app
 
