@@ -24,6 +24,7 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.session import Session
 from spikon_tui.ui.dialogs.help import HelpDialog
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.screen_keys import own_keys
 from spikon_tui.ui.screens.account.screen import AccountScreen
 from spikon_tui.ui.translated_app import TranslatedApp
 
@@ -387,15 +388,11 @@ class SpikonApp(TranslatedApp):
         yield SystemCommand(
             _("Help for this screen"), _("What this screen shows and its keys"), self.action_help
         )
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if binding.action.startswith("app."):
-                continue  # F1 on each screen: already "Help for this screen" above
-            if binding.description and binding.show and active.node is screen:
-                key = _("Key: {key}").format(key=self.get_key_display(binding))
-                title = _(screen.TITLE) if screen.TITLE else ""
-                yield SystemCommand(
-                    f"{title}: {_(binding.description)}".strip(": "),
-                    f"{_(binding.tooltip)} · {key}" if binding.tooltip else key,
-                    partial(screen.run_action, binding.action),
-                )
+        title = _(screen.TITLE) if screen.TITLE else ""
+        for binding in own_keys(screen):  # its keys run from here even while typing
+            key = _("Key: {key}").format(key=self.get_key_display(binding))
+            yield SystemCommand(
+                f"{title}: {_(binding.description)}".strip(": "),
+                f"{_(binding.tooltip)} · {key}" if binding.tooltip else key,
+                partial(screen.run_action, binding.action),
+            )

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.screen_keys import own_keys
 
 EVERYWHERE = N_("""
 [b]escape[/b] works the same on every screen: it clears what is nearest first and
@@ -36,10 +37,10 @@ def _keys_table(screen: Screen) -> Table:
     table.add_column(style="bold")
     table.add_column()
     seen: set[str] = set()
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        # The keys the footer offers; a focused widget's own moves (arrows, paging) are not
-        # this screen's business.
+    # The keys the footer offers, then the screen's own that the focused field hides
+    # (letters, while typing); a focused widget's own moves (arrows) are not shown.
+    shown = [active.binding for active in screen.active_bindings.values()]
+    for binding in [*shown, *own_keys(screen)]:
         if binding.show and binding.description and binding.description not in seen:
             seen.add(binding.description)
             table.add_row(screen.app.get_key_display(binding), _(binding.description))

@@ -57,15 +57,6 @@ def entry_row(entry: PhoneBookElement, fallback_key: int) -> Row:
     )
 
 
-LETTER_ACTIONS = frozenset(
-    {
-        "focus_filter", "add_entry", "edit_entry", "add_book", "call_entry", "call_number",
-        "sms_selected", "import_file", "export_book", "refresh",
-    }
-)  # fmt: skip
-"""Actions on a printable key: while the filter has focus that key types instead."""
-
-
 class FilterInput(FilterBox):
     """The filter box: down arrow goes on to the list below, as enter does (and Escape,
     by the app's one rule, clears it first)."""
@@ -180,18 +171,6 @@ stays and the line under the books says how old it is.
     @property
     def freshness(self) -> FreshnessLabel:
         return self.query_one("#books-freshness", FreshnessLabel)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Letters typed in the filter are text: their actions leave the footer meanwhile.
-        if action in LETTER_ACTIONS and self.is_mounted and self.query("#filter"):
-            return not self.filter_box.has_focus
-        return super().check_action(action, parameters)
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()  # the letters' actions come and go with the filter's focus
-
-    def on_descendant_blur(self) -> None:
-        self.refresh_bindings()
 
     @property
     def filter_box(self) -> Input:
