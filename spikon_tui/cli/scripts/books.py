@@ -20,6 +20,7 @@ from spikon_tui.cli.scripts.common import (
     warn,
 )
 from spikon_tui.contacts.contact_file import ContactFile, ContactFileError, read_contact_file
+from spikon_tui.contacts.import_plan import plan_import
 from spikon_tui.i18n import _
 from spikon_tui.phone_books.exporter import export_text
 from spikon_tui.phone_books.importer import ImportProgress, ImportReport, run_import
@@ -126,18 +127,7 @@ async def _book_for_import(client: SpikonClient, wanted: str, create: bool) -> P
 async def import_file(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
     contact_file = _read_file(args.file, args.format)
     async with open_client(profile, base_url, demo=args.demo) as client:
-        if args.dry_run:
-            book = await require_book(client, args.book)
-        else:
-            book = await _book_for_import(client, args.book, args.create)
-        line = _ProgressLine()
-        try:
-            report = await run_import(
-                client, book.id, contact_file.rows, args.on_duplicate,
-                progress=line, clock=time.monotonic, dry_run=args.dry_run,
-            )  # fmt: skip
-        finally:
-            line.close()
+        book, report = await _import_into_book(client, contact_file, args)
     for rejected in contact_file.rejected:
         warn(_("line {line} refused: {reason}").format(line=rejected.line, reason=rejected.reason))
     for row, reason in report.failed:
@@ -156,21 +146,50 @@ async def import_file(args: argparse.Namespace, profile: str, base_url: str) -> 
     return ExitCode.DONE
 
 
+async def _import_into_book(
+    client: SpikonClient, contact_file: ContactFile, args: argparse.Namespace
+) -> tuple[PhoneBook, ImportReport]:
+    """The book and what importing into it did (a dry run: would do)."""
+    if args.dry_run:
+        book = await find_book(client, args.book)
+        if book is None and args.create:  # plan against the empty book --create would make
+            plan = plan_import(contact_file.rows, [], args.on_duplicate)
+            return PhoneBook(id=-1, name=args.book), ImportReport(plan)
+        book = book or await require_book(client, args.book)
+    else:
+        book = await _book_for_import(client, args.book, args.create)
+    line = _ProgressLine()
+    try:
+        report = await run_import(
+            client, book.id, contact_file.rows, args.on_duplicate,
+            progress=line, clock=time.monotonic, dry_run=args.dry_run,
+        )  # fmt: skip
+    finally:
+        line.close()
+    return book, report
+
+
 def _summary(
     report: ImportReport, contact_file: ContactFile, book: PhoneBook, *, dry_run: bool
 ) -> str:
     plan = report.plan
     if dry_run:
-        return _(
+        summary = _(
             "“{book}”, dry run: {add} to add, {update} to update, {skip} skipped, {refused} refused"
         ).format(
             book=book.name, add=len(plan.to_add), update=len(plan.to_update),
             skip=len(plan.skipped), refused=len(contact_file.rejected),
         )  # fmt: skip
-    return _(
+        if plan.leftovers:
+            summary += _(", {delete} to delete").format(delete=len(plan.leftovers))
+        return summary
+    summary = _(
         "“{book}”: {added} added, {updated} updated, {skip} skipped, {refused} refused, "
         "{failed} failed"
     ).format(
         book=book.name, added=report.added, updated=report.updated, skip=len(plan.skipped),
         refused=len(contact_file.rejected), failed=len(report.failed),
     )  # fmt: skip
+    if report.deleted:
+        summary += _(", {deleted} deleted").format(deleted=report.deleted)
+    return summary

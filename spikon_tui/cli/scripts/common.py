@@ -28,6 +28,10 @@ class ExitCode(IntEnum):
     """Some of it was done, some not (rows refused, an import stopped half-way)."""
 
 
+INTERRUPTED = 130
+"""Ctrl+C, as shells report it (128 + SIGINT); an import stopped so is safe to run again."""
+
+
 class CommandError(Exception):
     """A failure already in words, with the exit code it ends the command with."""
 
@@ -52,20 +56,23 @@ async def open_client(profile: str, base_url: str, *, demo: bool) -> AsyncIterat
 
         sandbox = await asyncio.to_thread(start_demo_sandbox)
         try:
-            async with SpikonClient(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+            demo_key = sandbox.api_key or ""  # the demo sandbox always makes one
+            async with SpikonClient(api_key=demo_key, base_url=sandbox.base_url) as client:
                 yield client
         finally:
             await asyncio.to_thread(sandbox.stop)
         return
     from spikon_tui.credentials import lookup_key
 
-    key = (await asyncio.to_thread(lookup_key, profile)).key
+    lookup = await asyncio.to_thread(lookup_key, profile)
+    key = lookup.key
     if key is None:
         raise CommandError(
             _(
                 "no API key for the profile {profile}: run `spikon-tui login` first, "
                 "or set SPIKON_API_KEY"
             ).format(profile=profile)
+            + "".join(f"\n  {note}" for note in lookup.notes)
         )
     async with SpikonClient(api_key=key, base_url=base_url) as client:
         yield client
@@ -77,7 +84,7 @@ def run_command(work: Callable[[], Awaitable[ExitCode]]) -> int:
         return int(asyncio.run(_guarded(work)))
     except KeyboardInterrupt:
         warn(_("interrupted"))
-        return int(ExitCode.PARTLY_DONE)
+        return INTERRUPTED
 
 
 async def _guarded(work: Callable[[], Awaitable[ExitCode]]) -> ExitCode:
@@ -92,12 +99,22 @@ async def _guarded(work: Callable[[], Awaitable[ExitCode]]) -> ExitCode:
 
 
 async def find_book(client: SpikonClient, wanted: str) -> PhoneBook | None:
-    """The book named `wanted` (exactly, else ignoring case), or with that id."""
+    """The book named `wanted` (exactly, else ignoring case), or with that id.
+
+    Several books of that name are bad input: the message lists their ids to choose from.
+    """
     books = await client.phone_book_list()
     for same in (lambda b: b.name == wanted, lambda b: b.name.casefold() == wanted.casefold()):
         found = [book for book in books if same(book)]
         if len(found) == 1:
             return found[0]
+        if len(found) > 1:
+            raise CommandError(
+                _("{count} phone books are called {book}; name one by its id:").format(
+                    count=len(found), book=repr(wanted)
+                )
+                + "".join(f"\n  {book.id}\t{book.name}" for book in found)
+            )
     if wanted.isdigit():
         return next((book for book in books if book.id == int(wanted)), None)
     return None
