@@ -21,7 +21,7 @@ from spikon_tui.cli.scripts.common import (
 )
 from spikon_tui.contacts.contact_file import ContactFile, ContactFileError, read_contact_file
 from spikon_tui.contacts.import_plan import plan_import
-from spikon_tui.i18n import _
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.phone_books.exporter import export_text
 from spikon_tui.phone_books.importer import ImportProgress, ImportReport, run_import
 
@@ -69,9 +69,11 @@ async def export_book(args: argparse.Namespace, profile: str, base_url: str) -> 
                 )
             ) from None
         warn(
-            _("{count} entries of “{book}” written to {path}").format(
-                count=len(entries), book=book.name, path=args.output
-            )
+            ngettext(
+                "{count} entry of “{book}” written to {path}",
+                "{count} entries of “{book}” written to {path}",
+                len(entries),
+            ).format(count=len(entries), book=book.name, path=args.output)
         )
     return ExitCode.DONE
 

@@ -15,7 +15,7 @@ from spikon_tui.api.models import PhoneAccount
 from spikon_tui.cli.scripts.common import CommandError, ExitCode, open_client, say
 from spikon_tui.contacts.numbers import display_number, match_key
 from spikon_tui.contacts.search import ContactQuery, contact_search_text
-from spikon_tui.i18n import _
+from spikon_tui.i18n import _, ngettext
 
 MOST_LISTED = 20
 
@@ -56,11 +56,15 @@ async def _destination(client: SpikonClient, target: str) -> tuple[str, str | No
         ]
         more = len(found) - MOST_LISTED
         if more > 0:
-            lines.append("  " + _("…and {count} more").format(count=more))
-        raise CommandError(
-            _("{count} entries match {name}; call one by its number or a longer name:").format(
-                count=len(found), name=repr(target)
+            lines.append(
+                "  " + ngettext("…and {count} more", "…and {count} more", more).format(count=more)
             )
+        raise CommandError(
+            ngettext(
+                "{count} entry matches {name}; call one by its number or a longer name:",
+                "{count} entries match {name}; call one by its number or a longer name:",
+                len(found),
+            ).format(count=len(found), name=repr(target))
             + "\n"
             + "\n".join(lines)
         )

@@ -13,7 +13,7 @@ from spikon_tui.api.client import SpikonClient
 from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import PhoneBook
 from spikon_tui.error_words import describe_error
-from spikon_tui.i18n import _
+from spikon_tui.i18n import _, ngettext
 
 T = TypeVar("T")
 
@@ -110,9 +110,11 @@ async def find_book(client: SpikonClient, wanted: str) -> PhoneBook | None:
             return found[0]
         if len(found) > 1:
             raise CommandError(
-                _("{count} phone books are called {book}; name one by its id:").format(
-                    count=len(found), book=repr(wanted)
-                )
+                ngettext(
+                    "{count} phone book is called {book}; name one by its id:",
+                    "{count} phone books are called {book}; name one by its id:",
+                    len(found),
+                ).format(count=len(found), book=repr(wanted))
                 + "".join(f"\n  {book.id}\t{book.name}" for book in found)
             )
     if wanted.isdigit():
