@@ -212,3 +212,13 @@ def test_ctrl_c_half_way_is_exit_130_and_the_next_run_finishes(
     book = next(b for b in sandbox.state.books.books.values() if b.name == "Biuro")
     numbers = [entry.number for entry in book.entries.values()]
     assert len(numbers) == len(set(numbers)) == len(office_keys())
+
+
+def test_several_matches_are_listed_best_first(sandbox: Sandbox, cli_env, capsys) -> None:
+    book = sandbox.state.books.add_book("Znajomi")
+    sandbox.state.books.add_entry(book.id, "Zuzanna Qwerty", "600100301")
+    sandbox.state.books.add_entry(book.id, "Anna Qwerty", "600100302")
+    assert run(sandbox, "call", "anna qwerty", "--from", "1") == 2
+    listed = [line.strip() for line in capsys.readouterr().err.splitlines()[1:]]
+    assert listed == ["Anna Qwerty\t600 100 302", "Zuzanna Qwerty\t600 100 301"]
+    assert calls_made(sandbox) == 0

@@ -41,18 +41,20 @@ async def _destination(client: SpikonClient, target: str) -> tuple[str, str | No
     if match_key(target) is not None:
         return target, None
     query = ContactQuery.parse(target)
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[int, str, str]] = {}  # by number: (rank, name, number)
     for book in await client.phone_book_list():
         for entry in await client.phone_book_show(phone_book_id=book.id):
-            if query.matches(contact_search_text(entry.name, entry.number)):
+            text = contact_search_text(entry.name, entry.number)
+            if query.matches(text):
                 key = match_key(entry.number) or entry.number
-                found.setdefault(key, (entry.name, entry.number))
+                found.setdefault(key, (query.rank(text), entry.name, entry.number))
     if not found:
         raise CommandError(_("no phone-book entry matches {name}").format(name=repr(target)))
     if len(found) > 1:
+        best_first = sorted(found.values(), key=lambda match: match[0])
         lines = [
             f"  {name}\t{display_number(number)}"
-            for name, number in list(found.values())[:MOST_LISTED]
+            for _rank, name, number in best_first[:MOST_LISTED]
         ]
         more = len(found) - MOST_LISTED
         if more > 0:
@@ -68,7 +70,7 @@ async def _destination(client: SpikonClient, target: str) -> tuple[str, str | No
             + "\n"
             + "\n".join(lines)
         )
-    name, number = next(iter(found.values()))
+    _rank, name, number = next(iter(found.values()))
     return number, name
 
 
