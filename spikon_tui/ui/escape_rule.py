@@ -144,7 +144,7 @@ def take_escape_step(screen: Screen, back: GoesBack) -> EscapeStep | None:
     elif step is EscapeStep.LEAVE_FILTER and focused is not None:
         table = table_below(focused)
         if table is not None:
-            table.focus()
+            screen.set_focus(table)  # now: the next key (typed fast) goes there
     elif step is EscapeStep.CLEAR_SELECTION:
         table = _selected_table(screen)
         if table is not None:

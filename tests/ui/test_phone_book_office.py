@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Button, Input
 
 from spikon_tui.sandbox import Sandbox
@@ -270,3 +271,25 @@ async def test_export_writes_the_book_as_csv_and_as_vcard(
             assert entry_name in csv_text and number in csv_text.replace(" ", "")
             assert f"FN:{entry_name}" in vcard_text
         assert vcard_text.count("BEGIN:VCARD") == 60
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Keys as a fast typist sends them: all queued before the app handles the first."""
+    for key in keys:
+        character = " " if key == "space" else (key if len(key) == 1 else None)
+        pilot.app.post_message(events.Key(key, character))
+    await settle(pilot)
+
+
+async def test_keys_typed_fast_reach_the_list_the_user_moved_to(make_app) -> None:
+    app = books_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_books(pilot)
+        table = entries(screen)
+        box = screen.query_one("#filter", Input)
+        await burst(pilot, "s", "k", "a", "down", "space", "down", "space")
+        assert box.value == "ska", "the spaces went to the list, not the filter"
+        assert table.visible_row_count > 2
+        assert table.has_focus and table.selected_count == 2
+        await burst(pilot, "escape")
+        assert table.selected_count == 0

@@ -58,10 +58,7 @@ def entry_row(entry: PhoneBookElement, fallback_key: int) -> Row:
 
 
 class FilterInput(FilterBox):
-    """The filter box: down arrow goes on to the list below, as enter does (and Escape,
-    by the app's one rule, clears it first)."""
-
-    BINDINGS = [Binding("down", "screen.focus_entries", show=False)]
+    """The filter box (down and enter go on to the list below, escape clears it first)."""
 
 
 def _grouped(count: int) -> str:
@@ -312,15 +309,17 @@ stays and the line under the books says how old it is.
         self._update_empty_text()
         self._update_status()
 
+    # Focus moves at once (Screen.set_focus), not after the queued keys as Widget.focus()
+    # would: a key typed right after down or / reaches the widget the user moved to.
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_focus_filter(self) -> None:
-        self.filter_box.focus()
+        self.set_focus(self.filter_box)
 
     def action_focus_entries(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def _update_empty_text(self) -> None:
         table = self.table
