@@ -8,6 +8,7 @@ screen's class declares, enabled by its `check_action`, shown and described.
 
 from __future__ import annotations
 
+from textual.actions import parse
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -22,7 +23,8 @@ def own_keys(screen: Screen) -> list[Binding]:
             continue
         if binding.action in actions or binding.action.startswith("app."):
             continue
-        if screen.check_action(binding.action, ()):
+        _namespace, name, parameters = parse(binding.action)
+        if screen.check_action(name, parameters):
             actions.add(binding.action)
             keys.append(binding)
     return keys

@@ -23,6 +23,7 @@ from spikon_tui.api import validation
 from spikon_tui.api.errors import SpikonError
 from spikon_tui.api.models import CallInitiated, PhoneAccount
 from spikon_tui.api_words import call_start_state_word
+from spikon_tui.contacts.numbers import display_number
 from spikon_tui.i18n import N_, _
 from spikon_tui.ui.dialogs.request import RequestDialog
 from spikon_tui.ui.errors import describe_error
@@ -48,7 +49,7 @@ def tell_placed(app: App, placed: PlacedCall | None) -> None:
         return
     app.notify(
         _("{phone} is ringing; answer it to be connected to {number}.").format(
-            phone=placed.account.number, number=placed.number
+            phone=placed.account.number, number=display_number(placed.number)
         ),
         title=_("Call {state}").format(state=call_start_state_word(placed.answer.state)),
     )
