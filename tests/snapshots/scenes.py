@@ -33,7 +33,7 @@ from unittest import mock
 import httpx
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.cli.demo import demo_config
@@ -194,6 +194,8 @@ async def _import_progress(pilot: Pilot) -> None:
     await pilot.click("#import")
     held = session.held
     await wait_until(pilot, lambda: held.seen == 3, "the third entry on its way")
+    status = pilot.app.screen.query_one("#import-status", Static)
+    await wait_until(pilot, lambda: "2 of" in str(status.render()), "two entries counted")
     await pilot.pause()  # the import's worker stays busy: no settle() here
     await _hold_still(pilot)
 
