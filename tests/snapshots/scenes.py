@@ -196,6 +196,9 @@ async def _import_progress(pilot: Pilot) -> None:
     await wait_until(pilot, lambda: held.seen == 3, "the third entry on its way")
     status = pilot.app.screen.query_one("#import-status", Static)
     await wait_until(pilot, lambda: "2 of" in str(status.render()), "two entries counted")
+    # The age under the books follows the clock the adds moved, on its own real-time tick.
+    books = pilot.app.screen_stack[-2].query_one("#books-freshness", Static)
+    await wait_until(pilot, lambda: "3 s" in str(books.render()), "the age after 3 s")
     await pilot.pause()  # the import's worker stays busy: no settle() here
     await _hold_still(pilot)
 
