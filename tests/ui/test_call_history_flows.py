@@ -157,7 +157,8 @@ async def order_and_wait(pilot: Pilot, screen: CallHistoryScreen, clock: FakeClo
     """ctrl+o, then let SPIKON generate the report and wait for it to open."""
     await order(pilot, screen)
     clock.advance(GENERATION_DELAY)
-    await wait_until(pilot, lambda: screen.view == REPORT_VIEW, "the report to open")
+    screen.progress.scheduler.check_due()  # the check is due by the clock: now, not at the timer
+    await wait_until(pilot, lambda: screen.view == REPORT_VIEW, "the report to open", timeout=15)
     await settle(pilot)
 
 
