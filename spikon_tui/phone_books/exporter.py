@@ -9,6 +9,7 @@ Either imports back unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from spikon_tui.api.client import SpikonClient
 from spikon_tui.api.models import PhoneBookElement
@@ -16,6 +17,16 @@ from spikon_tui.contacts.csv_contacts import write_csv
 from spikon_tui.contacts.vcard_contacts import write_vcard
 
 EXPORT_FORMATS = ("csv", "vcf")
+VCARD_SUFFIXES = (".vcf", ".vcard")
+
+
+def format_for(path: str | None, requested: str | None = None) -> str:
+    """The format asked for, else "vcf" for a vCard file name, else "csv"."""
+    if requested:
+        return requested
+    if path and PurePath(path).suffix.lower() in VCARD_SUFFIXES:
+        return "vcf"
+    return "csv"
 
 
 async def fetch_book_entries(client: SpikonClient, book_id: int) -> list[PhoneBookElement]:

@@ -19,14 +19,12 @@ from spikon_tui.cli.scripts.common import (
     say,
     warn,
 )
-from spikon_tui.contacts.contact_file import ContactFile, ContactFileError, read_contact_file
+from spikon_tui.contacts.contact_file import ContactFile
 from spikon_tui.contacts.import_plan import plan_import
 from spikon_tui.i18n import _, ngettext
-from spikon_tui.phone_books.exporter import export_text
+from spikon_tui.phone_books.exporter import export_text, format_for
+from spikon_tui.phone_books.import_file import ImportFileError, read_import_file
 from spikon_tui.phone_books.importer import ImportProgress, ImportReport, run_import
-
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-"""A phone book's file is a few hundred kilobytes; anything past this is not one."""
 
 
 async def list_books(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
@@ -40,16 +38,8 @@ async def list_books(args: argparse.Namespace, profile: str, base_url: str) -> E
     return ExitCode.DONE
 
 
-def _format_of(requested: str | None, path: str | None) -> str:
-    if requested:
-        return requested
-    if path and Path(path).suffix.lower() in (".vcf", ".vcard"):
-        return "vcf"
-    return "csv"
-
-
 async def export_book(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
-    file_format = _format_of(args.format, args.output)
+    file_format = format_for(args.output, args.format)
     async with open_client(profile, base_url, demo=args.demo) as client:
         book = await require_book(client, args.book)
         entries = await client.phone_book_show(phone_book_id=book.id)
@@ -79,19 +69,10 @@ async def export_book(args: argparse.Namespace, profile: str, base_url: str) -> 
 
 
 def _read_file(path: str, file_format: str | None) -> ContactFile:
-    target = Path(path)
     try:
-        if target.stat().st_size > MAX_IMPORT_BYTES:
-            raise CommandError(_("{path} is too large for a phone book's file").format(path=path))
-        data = target.read_bytes()
-    except OSError as error:
-        raise CommandError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
-        ) from None
-    try:
-        return read_contact_file(data, file_name=target.name, format=file_format)
-    except ContactFileError as error:
-        raise CommandError(f"{target.name}: {error}") from None
+        return read_import_file(path, file_format)[1]
+    except ImportFileError as error:
+        raise CommandError(str(error)) from None
 
 
 class _ProgressLine:

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from spikon_tui.api.models import PhoneBook
 from spikon_tui.files.atomic import write_atomically
 from spikon_tui.i18n import _, current_language, ngettext
-from spikon_tui.phone_books.exporter import export_text
+from spikon_tui.phone_books.exporter import export_text, format_for
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.requests import Failed, Outcome, run_request
@@ -57,7 +57,7 @@ def _file_stem(book_name: str) -> str:
 
 def _export(screen: Screen[Any], book: PhoneBook, path: str) -> None:
     client = spikon_client(screen)
-    file_format = export_format(path)
+    file_format = format_for(path)
     spreadsheet = current_language() == "pl"
 
     async def fetch_and_write() -> int:

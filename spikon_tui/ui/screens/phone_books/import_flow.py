@@ -18,8 +18,9 @@ import platformdirs
 from textual.screen import Screen
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
-from spikon_tui.contacts.contact_file import ContactFile, ContactFileError, read_contact_file
+from spikon_tui.contacts.contact_file import ContactFile
 from spikon_tui.i18n import _
+from spikon_tui.phone_books.import_file import ImportFileError, read_import_file
 from spikon_tui.phone_books.importer import ImportReport
 from spikon_tui.ui.dialogs.save import SaveDialog
 from spikon_tui.ui.errors import describe_error
@@ -28,9 +29,6 @@ from spikon_tui.ui.screens.phone_books.import_preview import ImportChoice, Impor
 from spikon_tui.ui.screens.phone_books.import_run import ImportRun
 from spikon_tui.ui.typed_app import spikon_client
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-"""A phone book's file is a few hundred kilobytes; anything past this is not one."""
-
 
 @dataclass(frozen=True)
 class _Loaded:
@@ -38,32 +36,6 @@ class _Loaded:
     data: bytes
     contact_file: ContactFile
     entries: list[PhoneBookElement]
-
-
-class ImportFileError(Exception):
-    """The file could not be read (missing, too large, not contacts), in words."""
-
-
-def read_import_file(path: str) -> tuple[bytes, ContactFile]:
-    """The bytes of `path` and the contacts read from them; `ImportFileError` in words."""
-    target = Path(path)
-    try:
-        size = target.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportFileError(
-                _("{path} is {size} MB: too large for a phone book's file.").format(
-                    path=path, size=size // (1024 * 1024)
-                )
-            )
-        data = target.read_bytes()
-    except OSError as error:
-        raise ImportFileError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
-        ) from None
-    try:
-        return data, read_contact_file(data, file_name=target.name)
-    except ContactFileError as error:
-        raise ImportFileError(f"{target.name}: {error}") from None
 
 
 def ask_and_import(screen: Screen[Any], book: PhoneBook, finished: Callable[[], None]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -90,6 +91,11 @@ def plan_rows(plan: ImportPlan, contact_file: ContactFile) -> list[Row]:
     ]
 
 
+def _labelled(label: str, select: Select[Any]) -> Vertical:
+    """A choice with its label above it (a Select shows no border title)."""
+    return Vertical(Static(label, classes="import-label"), select, classes="import-choice")
+
+
 def _lower_first(reason: str) -> str:
     """ "Same number as line 3" after "Skip: " reads "same number as line 3"."""
     return reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
@@ -142,14 +148,13 @@ import run twice adds nothing twice. [b]enter[/b] on Import starts it;
             yield Static("", id="import-file")
             with Horizontal(classes="import-columns"):
                 yield from self._column_selects()
-                with Vertical(classes="import-choice"):
-                    yield Static(_("Number already in the book"), classes="import-label")
-                    yield Select(
-                        [(_(label), value) for value, label in POLICIES],
-                        value=self.on_duplicate,
-                        allow_blank=False,
-                        id="on-duplicate",
-                    )
+                policy = Select(
+                    [(_(label), value) for value, label in POLICIES],
+                    value=self.on_duplicate,
+                    allow_blank=False,
+                    id="on-duplicate",
+                )
+                yield _labelled(_("Number already in the book"), policy)
             yield Static("", id="import-counts")
             yield VirtualTable(
                 [
@@ -175,22 +180,12 @@ import run twice adds nothing twice. [b]enter[/b] on Import starts it;
         ]
         name_column = mapping.name_columns[0] if mapping and mapping.name_columns else None
         number_column = mapping.number_column if mapping else None
-        with Vertical(classes="import-choice"):
-            yield Static(_("Name column"), classes="import-label")
-            yield Select(
-                options,
-                value=Select.BLANK if name_column is None else name_column,
-                prompt=_("none"),
-                id="name-column",
-            )
-        with Vertical(classes="import-choice"):
-            yield Static(_("Number column"), classes="import-label")
-            yield Select(
-                options,
-                value=Select.BLANK if number_column is None else number_column,
-                prompt=_("none"),
-                id="number-column",
-            )
+        for label, column, select_id in (
+            (_("Name column"), name_column, "name-column"),
+            (_("Number column"), number_column, "number-column"),
+        ):
+            value = Select.BLANK if column is None else column
+            yield _labelled(label, Select(options, value=value, prompt=_("none"), id=select_id))
 
     def on_mount(self) -> None:
         self._show()

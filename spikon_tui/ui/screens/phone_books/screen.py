@@ -57,10 +57,6 @@ def entry_row(entry: PhoneBookElement, fallback_key: int) -> Row:
     )
 
 
-class FilterInput(FilterBox):
-    """The filter box (down and enter go on to the list below, escape clears it first)."""
-
-
 def _grouped(count: int) -> str:
     """12345 -> "12 345": thousands apart with a space, in every language."""
     return f"{count:,}".replace(",", " ")
@@ -148,7 +144,7 @@ stays and the line under the books says how old it is.
                 yield OptionList(id="books")
                 yield FreshnessLabel(spikon_app(self).session.clock, id="books-freshness")
             with Vertical(id="entries-pane"):
-                yield FilterInput(placeholder=_("Type to find a name or a number"), id="filter")
+                yield FilterBox(placeholder=_("Type to find a name or a number"), id="filter")
                 yield Static("", id="entries-status")
                 yield VirtualTable(
                     [
@@ -317,9 +313,6 @@ stays and the line under the books says how old it is.
 
     def action_focus_filter(self) -> None:
         self.set_focus(self.filter_box)
-
-    def action_focus_entries(self) -> None:
-        self.set_focus(self.table)
 
     def _update_empty_text(self) -> None:
         table = self.table
