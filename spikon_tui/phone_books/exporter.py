@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from spikon_tui.api.client import SpikonClient
 from spikon_tui.api.models import PhoneBookElement
 from spikon_tui.contacts.csv_contacts import write_csv
 from spikon_tui.contacts.vcard_contacts import write_vcard
@@ -27,11 +26,6 @@ def format_for(path: str | None, requested: str | None = None) -> str:
     if path and PurePath(path).suffix.lower() in VCARD_SUFFIXES:
         return "vcf"
     return "csv"
-
-
-async def fetch_book_entries(client: SpikonClient, book_id: int) -> list[PhoneBookElement]:
-    """Every entry of book `book_id`, as SPIKON has it now."""
-    return await client.phone_book_show(phone_book_id=book_id)
 
 
 def export_text(

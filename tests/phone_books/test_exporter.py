@@ -8,7 +8,7 @@ import pytest
 from spikon_tui.api import SpikonClient
 from spikon_tui.api.models import PhoneBookElement
 from spikon_tui.contacts.contact_file import read_contact_file
-from spikon_tui.phone_books.exporter import export_text, fetch_book_entries
+from spikon_tui.phone_books.exporter import export_text
 from spikon_tui.phone_books.importer import run_import
 
 AWKWARD = [
@@ -29,7 +29,7 @@ async def test_a_book_exported_then_imported_as_a_dry_run_changes_nothing(
 ) -> None:
     for name, number in AWKWARD:
         await spikon.phone_book_element_add(0, name, number)
-    entries = await fetch_book_entries(spikon, 0)
+    entries = await spikon.phone_book_show(phone_book_id=0)
     assert len(entries) == 30 + len(AWKWARD)
     text = export_text(entries, file_format, spreadsheet=spreadsheet)
     contact_file = read_contact_file(text.encode("utf-8"), file_name=file_name)
@@ -38,7 +38,7 @@ async def test_a_book_exported_then_imported_as_a_dry_run_changes_nothing(
     for policy in ("skip", "update", "add"):
         report = await run_import(spikon, 0, contact_file.rows, policy, dry_run=True)
         assert report.plan.changes == 0, policy
-    assert await fetch_book_entries(spikon, 0) == entries
+    assert await spikon.phone_book_show(phone_book_id=0) == entries
 
 
 def test_the_spreadsheet_flavour_is_semicolons_with_a_byte_order_mark() -> None:
