@@ -6,9 +6,8 @@ strings or ints, keys with `-`, `_` or stray spaces, lists as numbered keys or
 arrays, empty containers, a different wrapper name in JSON and XML
 (`phone_book` vs `<phone-book>`, `add_agent_status` vs `<add-agent><status>`).
 
-`call_records` is the one hot path (a report can have 50,000 rows): it reads
-each row's documented keys directly and only falls back to the general,
-slower reading for a row that does not fit.
+The one hot path, a 50,000-row call report in the documented JSON shape,
+does not come here: `typed_json.py` decodes it straight into `CallRecord`s.
 """
 
 from __future__ import annotations
@@ -17,12 +16,10 @@ import gc
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 
 from spikon_tui.api import models
 from spikon_tui.api.coerce import (
-    MAX_SECONDS,
     lookup,
     to_bool,
     to_datetime,
@@ -223,43 +220,15 @@ def _collector_paused(count: int) -> Iterator[None]:
 
 
 def call_records(payload: Any) -> list[models.CallRecord]:
-    """call_list/show rows, in numeric order of their keys.
+    """call_list/show rows, in numeric order of their keys, read the general way.
 
-    A report can have 50,000 rows, so rows spelled as documented take a fast
-    path: documented keys looked up directly, with `datetime.fromisoformat` and
-    `int` as the only parsing (a duration 0 ... 2**31 s). Any other row goes
-    through `_call_record`, which holds every value to the limits.
+    A report in the documented JSON shape never comes here: `typed_json`
+    decodes it straight into records. This reads everything else (XML, other
+    key spellings, values of other types), holding every value to the limits.
     """
     rows = numbered_items(_container(payload, "call_lists"))
     with _collector_paused(len(rows)):
-        return _build_call_records(rows)
-
-
-def _build_call_records(rows: list[Any]) -> list[models.CallRecord]:
-    from spikon_tui.api.models.calls import CallRecord
-
-    fromisoformat = datetime.fromisoformat
-    max_seconds = MAX_SECONDS
-    records: list[models.CallRecord] = []
-    append = records.append
-    for row in rows:
-        try:
-            src = row["src"]
-            dst = row["dst"]
-            state = row["state"]
-            file = row["file"]
-            if not (src.__class__ is dst.__class__ is state.__class__ is file.__class__ is str):
-                raise TypeError
-            # int() of a text refuses more than 4,300 digits, and JSON's exponents are
-            # held to 3 digits (limits.py), so this is cheap; the range check is the limit.
-            duration = int(row["duration"])
-            if not 0 <= duration < max_seconds:
-                raise ValueError
-            record = CallRecord(fromisoformat(row["date"]), src, dst, duration, state, file)
-        except (KeyError, TypeError, ValueError):
-            record = _call_record(row)
-        append(record)
-    return records
+        return [_call_record(row) for row in rows]
 
 
 # --- call center ----------------------------------------------------------------

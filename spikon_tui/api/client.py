@@ -28,7 +28,7 @@ from spikon_tui.api.endpoint import DEFAULT_BASE_URL, check_base_url
 from spikon_tui.api.errors import MalformedResponseError, NotFoundError, ValidationError
 from spikon_tui.api.limits import DEFAULT_MAX_ANSWER_BYTES
 from spikon_tui.api.methods import ALL_METHODS, is_read_method, outcome_hint
-from spikon_tui.api.session import ApiSession
+from spikon_tui.api.session import ApiSession, Typed
 from spikon_tui.api.validation import (
     check_date_range,
     check_direction,
@@ -214,10 +214,15 @@ class SpikonClient:
         return self._read(path, await self._session.post(path, params), read)
 
     async def _list(
-        self, path: str, params: Mapping[str, object], read: Callable[[Any], list[T]]
+        self,
+        path: str,
+        params: Mapping[str, object],
+        read: Callable[[Any], list[T]],
+        typed: Callable[[bytes], list[T] | None] | None = None,
     ) -> list[T]:
+        """`read` the answer's payload; `typed` (see `typed_json.py`) may read the body first."""
         try:
-            return self._read(path, await self._session.post(path, params), read)
+            return self._read(path, await self._session.post(path, params, typed), read)
         except NotFoundError:  # only `post` raises it: `_read` raises MalformedResponseError
             return []
 
@@ -227,6 +232,8 @@ class SpikonClient:
         The last resort too: whatever `read` raises becomes one that holds nothing
         of it, raised outside the `except` so that nothing is chained.
         """
+        if isinstance(payload, Typed):  # already read by `post`'s typed reader
+            return payload.value  # type: ignore[no-any-return]
         failure: MalformedResponseError | None = None
         try:
             return read(payload)
@@ -327,8 +334,13 @@ class SpikonClient:
 
     async def call_list_show(self, call_list_id: int) -> list[CallRecord]:
         """The calls of a generated report; not generated yet raises `NotReadyError`."""
+        # Imported here: msgspec is needed by this answer only, not at start-up.
+        from spikon_tui.api import typed_json
+
         params = {"call_list_id": check_id(call_list_id, "call_list_id")}
-        return await self._list("call_list/show", params, answers.call_records)
+        return await self._list(
+            "call_list/show", params, answers.call_records, typed_json.call_records
+        )
 
     # -- call center --
 

@@ -108,11 +108,11 @@ def item_number(key: str) -> int | None:
     return None
 
 
-def _items_in_sequence(container: dict[Any, Any]) -> list[Any] | None:
+def items_in_sequence(container: dict[Any, Any], item_type: type = dict) -> list[Any] | None:
     """The usual shape, checked with C-level passes only (a report can have 50,000 rows).
 
-    An optional `count`, then dict values under keys `<prefix><digits>` in
-    ascending numeric order. Returns None for anything else, which the
+    An optional `count`, then values of `item_type` under keys `<prefix><digits>`
+    in ascending numeric order. Returns None for anything else, which the
     general path then handles.
 
     With a common prefix and no leading zeros, numeric order is "shorter key
@@ -145,7 +145,7 @@ def _items_in_sequence(container: dict[Any, Any]) -> list[Any] | None:
             return None
         if not all(map(lt, group, islice(group, 1, None))):
             return None
-    if not all(map(isinstance, values, repeat(dict))):
+    if not all(map(isinstance, values, repeat(item_type))):
         return None
     return values
 
@@ -165,7 +165,7 @@ def numbered_items(container: Any) -> list[Any]:
         return container
     if not isinstance(container, dict):
         return []
-    in_sequence = _items_in_sequence(container)
+    in_sequence = items_in_sequence(container)
     if in_sequence is not None:
         return in_sequence
     numbers: list[int] = []

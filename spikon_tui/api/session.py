@@ -34,9 +34,10 @@ import asyncio
 import logging
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from spikon_tui.api.apikey import ApiKey, hide_in_http_logs
@@ -135,6 +136,16 @@ def _is_tls_failure(exc: BaseException) -> bool:
     return "ssl" in lowered or "certificate" in lowered
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Typed(Generic[T]):
+    """What `post`'s `typed` reader made of a body, told apart from a decoded payload."""
+
+    value: T
+
+
 class _Answer:
     """What one attempt brought back: status, headers and the (decompressed) body.
 
@@ -215,12 +226,26 @@ class ApiSession:
 
     # -- public entry points --
 
-    async def post(self, path: str, params: Mapping[str, object]) -> Any:
-        """POST one method; return the decoded payload (raises the API's error if any)."""
+    async def post(
+        self,
+        path: str,
+        params: Mapping[str, object],
+        typed: Callable[[bytes], T | None] | None = None,
+    ) -> Any:
+        """POST one method; return the decoded payload (raises the API's error if any).
+
+        `typed` (see `typed_json.py`) is tried on the body first: when it reads
+        the body, its result comes back wrapped in `Typed`; when it returns
+        None, the body is decoded the general way.
+        """
         self._check_open()
         failure: SpikonError | None = None
         try:
             answer = await self._send("POST", path, params)
+            if typed is not None:
+                value = typed(answer.content)
+                if value is not None:
+                    return Typed(value)
             return self._payload(path, answer.content, answer.content_type)
         except SpikonError as exc:
             failure = self._finished(exc)

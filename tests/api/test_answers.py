@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 
 from spikon_tui.api import (
-    CallRecord,
     CcWaitingCall,
     MalformedResponseError,
     PhoneBook,
@@ -177,28 +176,6 @@ async def test_balance_sign_is_sent() -> None:
     async with make_client(handler) as client:
         await client.balance_show(sign=1)
     assert "sign=1" in seen[0]
-
-
-def test_call_record_fast_path_builds_ordinary_frozen_records() -> None:
-    payload = {
-        "call-lists": {
-            "count": "1",
-            "call-list-1": {
-                "date": "2014-08-20 10:46:54",
-                "src": "123",
-                "dst": "456",
-                "duration": "7",
-                "state": "Odebrane",
-                "file": "",
-            },
-        }
-    }
-    (fast,) = answers.call_records(payload)
-    built = CallRecord(datetime(2014, 8, 20, 10, 46, 54), "123", "456", 7, "Odebrane", "")
-    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.duration = 8  # type: ignore[misc]
-    assert not hasattr(fast, "__dict__")
 
 
 def test_call_records_that_stray_from_the_documented_spelling() -> None:

@@ -8,7 +8,9 @@ is "Tak"/"Nie", `last-call` is "Brak danych"), the text is kept in an extra
 `*_raw` field.
 
 Reading the API's loose payloads into these classes is `answers.py`'s job;
-this package only describes the shapes.
+this package only describes the shapes. One exception: `CallRecord` is a
+frozen `msgspec.Struct`, so that `typed_json.py` can decode a 50,000-call
+report straight into it.
 
 One module per group of methods (`account`, `phone_books`, `calls`,
 `call_center`, `sms`, `speech`, `common`). Importing this package builds none

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from spikon_tui.api.coerce import MAX_SECONDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,18 +36,25 @@ class CallListStatus:
     generated: bool
 
 
-@dataclass(frozen=True, slots=True)
-class CallRecord:
+class CallRecord(msgspec.Struct, frozen=True, gc=False):
     """call_list/show: one call.
 
     `duration` is in seconds. `file` is a URL of the recording, a bare file name
     (when recordings go to the account's FTP), or "" when nothing was recorded.
+
+    The one model that is a `msgspec.Struct` rather than a dataclass: a report
+    can hold 50,000 calls, and `api/typed_json.py` decodes the documented JSON
+    straight into these (field names are the answer's keys). Built by hand it
+    works as the dataclasses do: positional or keyword fields, frozen, equal by
+    value. `gc=False`: a record holds only a datetime, texts and an int, so it
+    can never be part of a cycle and the collector need not track 50,000 of them.
     """
 
     date: datetime
     src: str
     dst: str
-    duration: int
+    duration: Annotated[int, msgspec.Meta(ge=0, lt=MAX_SECONDS)]
+    """Seconds; the bounds are checked when decoded, as `coerce.to_seconds` does."""
     state: str
     file: str
 
