@@ -5,7 +5,7 @@ Each test starts a private session bus with ``dbus-run-session`` and a fresh
 (gnome_keyring_helper.py) with keyring's default backend choice (SecretService),
 and checks the result independently with libsecret's ``secret-tool``.
 
-Needs the Debian packages installed by ``.ci/install-keyring-deps.sh``
+Needs the Debian packages installed by ``.ci/install-system-deps.sh``
 (gnome-keyring, libsecret-tools, dbus-daemon). Without them the tests are
 skipped locally and FAIL in CI (env ``CI`` set), so CI cannot go green by
 silently not testing the keyring.
@@ -27,7 +27,7 @@ from spikon_tui.credentials import mask_key
 
 REPO = Path(__file__).resolve().parents[2]
 HELPER = Path(__file__).with_name("gnome_keyring_helper.py")
-INSTALL_SCRIPT = ".ci/install-keyring-deps.sh"
+INSTALL_SCRIPT = ".ci/install-system-deps.sh"
 TOOLS = ("dbus-run-session", "gnome-keyring-daemon", "secret-tool")
 
 pytestmark = pytest.mark.skipif(
