@@ -87,12 +87,12 @@ def run_login(
             ).format(variable=API_KEY_ENV)
             problem = _("the OS keyring cannot be used: {reason}").format(reason=status.reason)
             return fail(f"{problem}.\n{hint}")
-    elif storage is Storage.FILE:
-        status = keyring_status(timeout=keyring_timeout)
-        if not status.usable:
-            print(
-                _("The OS keyring is not used: {reason}.").format(reason=status.reason), file=stdout
-            )
+    elif storage is Storage.FILE and keyring_status(timeout=keyring_timeout).usable:
+        # The user chose the file; the keyring is worth a word only when it would work.
+        print(
+            _("note: this machine has a working OS keyring; plain login stores the key there."),
+            file=stdout,
+        )
 
     try:
         key = _read_key(profile, base_url, stdin, stderr, read_hidden)
@@ -203,8 +203,9 @@ def run_logout(
             _("No stored API key was found for profile {profile}.").format(profile=repr(profile)),
             file=stdout,
         )
-    for note in result.notes:
-        print(_("note: {note}").format(note=note), file=stdout)
+    if not result.removed:  # why nothing was found may lie in a keyring this run cannot see
+        for note in result.notes:
+            print(_("note: {note}").format(note=note), file=stdout)
     for problem in result.problems:
         print(_("error: {message}").format(message=problem), file=stderr)
     if os.environ.get(API_KEY_ENV, "").strip():

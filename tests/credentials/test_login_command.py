@@ -163,9 +163,18 @@ def test_headless_with_store_file_writes_0600_file_and_warns(
     assert path.read_text().strip() == KEY
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert UNENCRYPTED_FILE_WARNING in run.err
-    assert "The OS keyring is not used: no keyring backend" in run.out
+    assert "keyring" not in run.out.lower(), "the user chose the file; no keyring lecture"
     assert str(path) in run.out
     run.assert_key_never_shown()
+
+
+def test_store_file_where_a_keyring_works_says_so_in_one_line() -> None:
+    run = Run()
+    assert run.login(KEY + "\n", FakeVerify(), storage_choice="file") == 0
+    notes = [line for line in run.out.splitlines() if "keyring" in line.lower()]
+    assert notes == [
+        "note: this machine has a working OS keyring; plain login stores the key there."
+    ]
 
 
 def test_store_session_keeps_nothing(memory_keyring: MemoryKeyring, config_dir: Path) -> None:
@@ -288,6 +297,22 @@ def test_logout_with_nothing_stored_says_so() -> None:
     assert run.logout() == 0
     assert "No stored API key was found for profile 'default'" in run.out
     assert run.err == ""
+
+
+def test_logout_without_a_keyring_says_nothing_of_it_once_the_key_file_is_gone(
+    use_keyring: InstallKeyring,
+) -> None:
+    use_keyring(keyring.backends.fail.Keyring())
+    path = key_file_path("default")
+    path.parent.mkdir(parents=True, mode=0o700)
+    path.write_text(KEY)
+    run = Run()
+    assert run.logout() == 0
+    assert run.out.splitlines() == [f"Removed the key file {path}."]
+    run = Run()
+    assert run.logout() == 0
+    assert "No stored API key was found" in run.out
+    assert "keyring not checked" in run.out, "with nothing found, where else it may be"
 
 
 def test_logout_with_a_hanging_keyring_fails(hanging_keyring: KeyringBackend) -> None:
