@@ -2,9 +2,10 @@
 everywhere in the app.
 
 Each function follows the interface language (`spikon_tui.i18n`) at the moment
-it is called. Money is Polish style in both languages ("1 234,50 zł": the
-account is in złoty, and English users of SPIKON see the same figure as its
-panel); dates are ISO in English ("2025-03-14") and day.month.year in Polish.
+it is called, so one screen never mixes "6.3 s" with "0,30 zł": money is
+"1,234.50 zł" in English and "1 234,50 zł" in Polish (always złoty, the
+account's currency); dates are ISO in English ("2025-03-14") and
+day.month.year in Polish.
 Dates typed by the user (`read_date`) are accepted in either form, whatever the
 language. Files and records for other programs (CSV, JSONL, API parameters)
 stay ISO: they do not use this module.
@@ -24,7 +25,7 @@ from types import ModuleType
 from spikon_tui.i18n import _, current_language, ngettext
 
 _CENT = Decimal("0.01")
-_NBSP = "\u00a0"  # keeps "1 234,50 zł" on one line
+_NBSP = "\u00a0"  # keeps "1 234,50 zł" and "0.30 zł" on one line
 _DATE_FORMATS = {"en": "%Y-%m-%d", "pl": "%d.%m.%Y"}
 _DAY_MONTH_FORMATS = {"en": "%m-%d", "pl": "%d.%m"}
 _TYPED_DATE = re.compile(
@@ -35,16 +36,14 @@ _HUMANIZE_LOCALES = {"pl": "pl_PL"}
 
 
 def format_money(amount: Decimal) -> str:
-    """`Decimal("-1234.5")` -> `"-1 234,50 zł"`: Polish style, grouped thousands, two decimals."""
+    """`Decimal("-1234.5")` -> `"-1,234.50 zł"` (English) or `"-1 234,50 zł"` (Polish)."""
     rounded = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _point, cents = f"{abs(rounded):.2f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return f"{sign}{_NBSP.join(groups)},{cents}{_NBSP}zł"
+    if rounded.is_zero():
+        rounded = abs(rounded)  # no "-0.00 zł"
+    grouped = f"{rounded:,.2f}"  # "-1,234.50": Decimal keeps every digit exact
+    if current_language() == "pl":
+        grouped = grouped.replace(",", _NBSP).replace(".", ",")
+    return f"{grouped}{_NBSP}zł"
 
 
 def format_count(count: int) -> str:

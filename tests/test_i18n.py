@@ -166,14 +166,17 @@ def test_x_minutes_ago_follows_the_language_through_humanize() -> None:
     assert format_ago(190) == "3 minutes ago"  # humanize's Polish is switched off again
 
 
-def test_dates_follow_the_language_and_money_is_polish_style_in_both() -> None:
+def test_dates_and_money_follow_the_language() -> None:
     day, moment = date(2025, 3, 4), datetime(2025, 3, 4, 9, 5, 7)
     assert (format_date(day), format_datetime(moment)) == ("2025-03-04", "2025-03-04 09:05")
-    assert format_money(Decimal("-1234.5")) == "-1\u00a0234,50\u00a0zł"
+    assert format_money(Decimal("-1234.5")) == "-1,234.50\u00a0zł"
+    assert format_money(Decimal("0.3")) == "0.30\u00a0zł"
+    assert format_money(Decimal("-0.004")) == "0.00\u00a0zł"
     set_language("pl")
     assert format_date(day) == "04.03.2025"
     assert format_datetime(moment, seconds=True) == "04.03.2025 09:05:07"
     assert format_money(Decimal("1234567.005")) == "1\u00a0234\u00a0567,01\u00a0zł"
+    assert format_money(Decimal("-0.3")) == "-0,30\u00a0zł"
     assert format_duration(3723) == "1:02:03"
 
 

@@ -50,9 +50,9 @@ def test_the_counter_groups_thousands_and_says_how_many_too_many() -> None:
     assert character_count(3012) == "3 012 / 3 000 characters, 12 over"
 
 
-def test_prices_are_polish_money() -> None:
+def test_prices_are_money_in_the_interface_language() -> None:
     price = TtsPrice(Decimal("9.0"), Decimal("11.07"))
-    assert price_text(price) == f"9,00{NBSP}zł net · 11,07{NBSP}zł gross"
+    assert price_text(price) == f"9.00{NBSP}zł net · 11.07{NBSP}zł gross"
 
 
 def test_states() -> None:

@@ -39,9 +39,9 @@ async def test_balance_and_phone_accounts_are_shown_and_a_negative_balance_is_re
         screen = app.screen
         assert isinstance(screen, AccountScreen)
         balance = screen.query_one("#balance", Static)
-        assert text_of(balance) == "1\u00a0234,50\u00a0zł"
+        assert text_of(balance) == "1,234.50\u00a0zł"
         assert not balance.has_class("-negative")
-        assert app.sub_title == "profile test · 1\u00a0234,50\u00a0zł"
+        assert app.sub_title == "profile test · 1,234.50\u00a0zł"
 
         rows = phone_account_rows(screen)
         expected = sandbox.state.phone_accounts
@@ -57,13 +57,13 @@ async def test_balance_and_phone_accounts_are_shown_and_a_negative_balance_is_re
         sandbox.state.set_balance("-12.50")
         await pilot.press("r")
         await settle(pilot)
-        assert text_of(balance) == "-12,50\u00a0zł"
+        assert text_of(balance) == "-12.50\u00a0zł"
         # Painted in the theme's error colour (red in every built-in theme), bold.
         painted = balance.render_lines(balance.size.region)[0]._segments[0].style
         error_color = Color.parse(app.get_css_variables()["text-error"])
         assert painted.color.triplet == error_color.rich_color.triplet
         assert painted.bold
-        assert app.sub_title == "profile test · -12,50\u00a0zł"
+        assert app.sub_title == "profile test · -12.50\u00a0zł"
         assert phone_account_rows(screen) == rows
         assert sandbox.request_counts["balance/show"] == 2
 
@@ -120,7 +120,7 @@ async def test_the_age_follows_the_clock_and_a_failed_refresh_keeps_the_rows(
         await settle(pilot)
         await wait_until(pilot, lambda: text_of(freshness) == "updated 0 s ago", "recovery")
         assert not freshness.has_class("-failed")
-        assert text_of(screen.query_one("#balance")) == "77,00\u00a0zł"
+        assert text_of(screen.query_one("#balance")) == "77.00\u00a0zł"
         assert phone_account_rows(screen) == rows_before
 
 

@@ -123,7 +123,7 @@ async def test_a_working_key_kept_for_this_session_only_opens_the_account(
         assert error_line(screen) == ""
         assert screen.query_one("#store-choice").display
         assert text_of(screen.query_one("#checked")) == (
-            "The key works: balance 55,50\u00a0zł. Where should it be kept?"
+            "The key works: balance 55.50\u00a0zł. Where should it be kept?"
         )
         keyring = screen.query_one("#store-keyring", Button)
         assert keyring.disabled
@@ -138,7 +138,7 @@ async def test_a_working_key_kept_for_this_session_only_opens_the_account(
         assert session.api_key == sandbox.api_key
         assert session.key_source == "session"
         assert store.calls == [], "kept nowhere"
-        assert text_of(app.screen.query_one("#balance")) == "55,50\u00a0zł"
+        assert text_of(app.screen.query_one("#balance")) == "55.50\u00a0zł"
 
 
 @pytest.mark.parametrize("where", ["keyring", "file"])

@@ -45,7 +45,7 @@ from tests.ui.conftest import (
 )
 
 GREETING = "Dzień dobry, tu biuro firmy Spikon. Prosimy czekać na połączenie."
-"""65 characters: 0,30 zł net, 0,37 zł gross."""
+"""65 characters: 0.30 zł net, 0.37 zł gross."""
 
 
 @pytest.fixture(autouse=True)
@@ -252,7 +252,7 @@ async def test_counter_counts_and_the_price_is_asked_once_typing_pauses(
         screen = await open_speech(pilot)
         await fill(pilot, screen, "Cennik", "a" * 150)
         assert line(screen, "#tts-count") == "150 / 3 000 characters"
-        assert await priced(pilot, screen) == "Price: 0,60 zł net · 0,74 zł gross"
+        assert await priced(pilot, screen) == "Price: 0.60 zł net · 0.74 zł gross"
         assert sandbox.request_counts["tts/price"] == 1
         await pilot.press(*"bcdefgh")  # seven keys, faster than the pause before asking
         assert line(screen, "#tts-count") == "157 / 3 000 characters"
@@ -267,7 +267,7 @@ async def test_counter_counts_and_the_price_is_asked_once_typing_pauses(
         assert sandbox.request_counts["tts/price"] == 3
         screen.query_one("#tts-voice", Select).value = "Ewa"
         await pilot.pause()
-        assert line(screen, "#tts-price") == "Price: 0,60 zł net · 0,74 zł gross"
+        assert line(screen, "#tts-price") == "Price: 0.60 zł net · 0.74 zł gross"
         await settle(pilot)
         assert sandbox.request_counts["tts/price"] == 3
 
@@ -278,13 +278,13 @@ async def test_a_late_answer_for_older_text_never_replaces_the_newer_price(
     async with speech_app(make_app).run_test(size=SIZE) as pilot:
         screen = await open_speech(pilot)
         sandbox.faults.delay_next("tts/price", seconds=1.0)
-        await fill(pilot, screen, "Cennik", "a" * 50)  # 0,30 zł, answered slowly
+        await fill(pilot, screen, "Cennik", "a" * 50)  # 0.30 zł, answered slowly
         await wait_until(pilot, lambda: sandbox.request_counts["tts/price"] == 1, "question 1")
-        await paste(pilot, "b" * 100)  # 150 characters: 0,60 zł, answered at once
+        await paste(pilot, "b" * 100)  # 150 characters: 0.60 zł, answered at once
         await wait_until(pilot, lambda: sandbox.request_counts["tts/price"] == 2, "question 2")
-        await wait_until(pilot, lambda: "0,60" in line(screen, "#tts-price"), "the new price")
+        await wait_until(pilot, lambda: "0.60" in line(screen, "#tts-price"), "the new price")
         await settle(pilot)  # the slow answer for 50 characters has arrived by now
-        assert line(screen, "#tts-price") == "Price: 0,60 zł net · 0,74 zł gross"
+        assert line(screen, "#tts-price") == "Price: 0.60 zł net · 0.74 zł gross"
 
 
 async def test_text_over_3000_characters_is_refused_before_anything_is_sent(
@@ -309,7 +309,7 @@ async def test_text_over_3000_characters_is_refused_before_anything_is_sent(
         assert sandbox.request_counts["tts/generate"] == 0
         await pilot.press("backspace")
         await priced(pilot, screen)
-        assert line(screen, "#tts-price") == "Price: 9,00 zł net · 11,07 zł gross"
+        assert line(screen, "#tts-price") == "Price: 9.00 zł net · 11.07 zł gross"
         assert form(screen).error_text == ""
 
 
@@ -364,13 +364,13 @@ async def test_order_after_confirming_the_price_then_ready_then_a_phone_ready_wa
     async with speech_app(make_app).run_test(size=SIZE) as pilot:
         screen = await open_speech(pilot)
         await fill(pilot, screen, "Powitanie – biuro", GREETING)
-        assert await priced(pilot, screen) == "Price: 0,30 zł net · 0,37 zł gross"
+        assert await priced(pilot, screen) == "Price: 0.30 zł net · 0.37 zł gross"
 
         await pilot.press("ctrl+g")
         dialog = await confirm_dialog(pilot)
         question = dialog.question.replace("\xa0", " ")
         assert "“Powitanie – biuro” (65 characters) with the voice Ewa (female, pl-PL)" in question
-        assert "It costs 0,30 zł net (0,37 zł gross), taken from your balance." in question
+        assert "It costs 0.30 zł net (0.37 zł gross), taken from your balance." in question
         await pilot.press("n")
         await settle(pilot)
         assert sandbox.request_counts["tts/generate"] == 0
@@ -383,7 +383,7 @@ async def test_order_after_confirming_the_price_then_ready_then_a_phone_ready_wa
         table = screen.announcements.table
         assert table.has_focus and table.cursor_row_key == new_id
         assert "“Powitanie – biuro” ordered" in toast_text(pilot.app)
-        assert pilot.app.sub_title.endswith(f"{str(sandbox.state.balance).replace('.', ',')}\xa0zł")
+        assert pilot.app.sub_title.endswith(f"{sandbox.state.balance:,.2f}\xa0zł")
         # The form keeps what was typed.
         assert form(screen).name_typed == "Powitanie – biuro"
         assert form(screen).text == GREETING
@@ -511,7 +511,7 @@ async def test_a_failed_price_is_explained_and_generate_asks_for_it_first(
         await pilot.press("ctrl+g")
         dialog = await confirm_dialog(pilot)
         assert sandbox.request_counts["tts/price"] == 2
-        assert "0,30\xa0zł net" in dialog.question
+        assert "0.30\xa0zł net" in dialog.question
         await pilot.press("n")
         await settle(pilot)
         assert sandbox.request_counts["tts/generate"] == 0
@@ -793,7 +793,7 @@ async def test_everything_fits_at_80_by_24(make_app, sandbox: Sandbox) -> None:
             "Name",
             "Text",
             "3 000 / 3 000 characters",
-            "Price: 9,00 zł net · 11,07 zł gross",
+            "Price: 9.00 zł net · 11.07 zł gross",
             "Generate",
             "Announcements",
             "Powitanie",

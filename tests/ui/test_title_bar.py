@@ -19,7 +19,7 @@ async def test_the_bar_shows_the_screen_title_and_the_balance_centred(
         await settle(pilot)
         top = screen_lines(app)[0]
         assert top.startswith(" ⭘ ")
-        title = "Account — profile test · 12,50\u00a0zł"
+        title = "Account — profile test · 12.50\u00a0zł"
         assert title in top
         middle = (SIZE[0] - 8 - 10 - len(title)) // 2
         assert top.index("Account") == 8 + middle
