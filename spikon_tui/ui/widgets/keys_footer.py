@@ -1,5 +1,9 @@
 """The footer of every screen: the keys of what has focus, drawn as one line by one widget.
 
+The keys of what has focus and of the screen come first, then the app-wide
+keys (help, the screens' F-keys, quit: bound on the app or to an `app.` action). When they do not all fit, the
+line ends in "… f1": F1 lists every key.
+
 Textual's `Footer` is a widget per key, restyled and remounted whenever the bindings
 may have changed; building it was a sixth of the app's start-up time. This footer
 draws the same line ("f1 Help  r Refresh … ▏^p palette") itself, redraws only when
@@ -25,6 +29,9 @@ from spikon_tui.i18n import N_, _
 
 TEXTUAL_DESCRIPTIONS = (N_("palette"),)
 """Descriptions of Textual's own keys the footer shows, for the catalogs."""
+
+CUT_MARK = " … f1"
+"""Drawn where keys are cut for want of room: F1 lists them all (a click on it opens it)."""
 
 
 class ShownKey(NamedTuple):
@@ -84,7 +91,8 @@ class KeysFooter(Widget):
         if not self.is_attached:
             return
         app = self.app
-        keys: list[ShownKey] = []
+        own: list[ShownKey] = []
+        navigation: list[ShownKey] = []
         palette: ShownKey | None = None
         seen_actions: set[str] = set()
         for key, active in self.screen.active_bindings.items():
@@ -95,9 +103,11 @@ class KeysFooter(Widget):
                 palette = shown
             elif binding.show and binding.action not in seen_actions:
                 seen_actions.add(binding.action)  # one key per action, as Footer does
-                keys.append(shown)
-        if (tuple(keys), palette) != (self._keys, self._palette):
-            self._keys, self._palette = tuple(keys), palette
+                app_wide = active.node is app or binding.action.startswith("app.")
+                (navigation if app_wide else own).append(shown)
+        keys = (*own, *navigation)
+        if (keys, palette) != (self._keys, self._palette):
+            self._keys, self._palette = keys, palette
             self.refresh()
 
     @property
@@ -120,12 +130,18 @@ class KeysFooter(Widget):
         room = width - sum(cell_len(segment.text) for segment in palette_cells)
         segments: list[Segment] = []
         spans: list[tuple[int, int, str]] = []
+        parts = [
+            (f" {shown.display} ", f"{shown.description} ", shown) for shown in self._keys
+        ]
+        sizes = [cell_len(key_part) + cell_len(text_part) for key_part, text_part, _s in parts]
+        if sum(sizes) > room:  # cut: keep room to say where the rest is
+            room -= cell_len(CUT_MARK)
         x = 0
-        for shown in self._keys:
-            key_part = f" {shown.display} "
-            text_part = f"{shown.description} "
-            size = cell_len(key_part) + cell_len(text_part)
+        for (key_part, text_part, shown), size in zip(parts, sizes, strict=True):
             if x + size > room:
+                segments.append(Segment(CUT_MARK, text_style))
+                spans.append((x, x + cell_len(CUT_MARK), "f1"))
+                x += cell_len(CUT_MARK)
                 break
             dim = Style() if shown.enabled else disabled
             segments += [Segment(key_part, key_style + dim), Segment(text_part, text_style + dim)]
