@@ -50,7 +50,7 @@ async def test_f1_explains_the_screen_and_its_keys_and_f2_f3_switch(make_app) ->
         await pilot.press("f1")
         await pilot.pause()
         shown = help_text(app)
-        assert shown.startswith("Help — Account")
+        assert shown.startswith("Help — Account escape, q or F1 closes this help")
         assert "the balance and every phone account" in shown
         for key, action in (("r", "Refresh"), ("f2", "Account"), ("f3", "Phone books")):
             assert f"{key} {action}" in shown, shown
@@ -95,6 +95,20 @@ async def test_f1_explains_the_screen_and_its_keys_and_f2_f3_switch(make_app) ->
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, AccountScreen)
+
+
+async def test_the_palette_offers_each_monitor_key_once_inherited_ones_too(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "MonitorOverviewScreen", "F4")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: palette_lines(app), "the command list")
+        offered = palette_lines(app)
+        for command in ("Monitor: Refresh", "Monitor: Slower", "Monitor: Faster"):
+            assert offered.count(command) == 1, offered  # declared by MonitorScreen, the base
 
 
 async def test_the_command_palette_moves_between_screens(make_app, sandbox: Sandbox) -> None:

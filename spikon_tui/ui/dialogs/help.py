@@ -75,6 +75,9 @@ class HelpDialog(ModalScreen[None]):
             yield Static(
                 Text(_("Help — {title}").format(title=title), style="bold"), classes="dialog-title"
             )
+            yield Static(
+                Text(_("escape, q or F1 closes this help"), style="italic"), id="help-closing"
+            )
             yield Static(text, classes="dialog-text")
             yield Static(Text(_("Everywhere"), style="bold"), classes="dialog-title")
             yield Static(Text.from_markup(reflow(_(EVERYWHERE))), classes="dialog-text")
