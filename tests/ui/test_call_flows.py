@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
@@ -159,3 +160,36 @@ async def test_without_phone_accounts_no_call_can_be_placed(make_app, sandbox: S
             "Your phone accounts are not loaded yet, so no call can be placed."
         )
         assert sandbox.request_counts["call/initiate"] == 0
+
+
+async def test_an_unregistered_phone_is_marked_offered_last_and_never_said_to_ring(
+    make_app, sandbox: Sandbox
+) -> None:
+    first, second, *rest = sandbox.state.phone_accounts
+    sandbox.state.phone_accounts = (
+        first,
+        dataclasses.replace(second, registered=False),
+        *(dataclasses.replace(account, registered=True) for account in rest),
+    )
+    app = make_app(start_mode="books")
+    async with app.run_test(size=SIZE) as pilot:
+        await first_entry_selected(pilot)
+        dialog = await open_call_dialog(pilot, "k")
+        caller = dialog.query_one("#caller", Select)
+        await wait_until(pilot, lambda: len(caller._options) > 1, "the phone accounts")
+        labels = [str(label) for label, _value in caller._options[1:]]
+        assert labels[-1].startswith(second.number) and labels[-1].endswith("· not registered")
+        assert all("not registered" not in label for label in labels[:-1])
+        warning = dialog.query_one("#caller-not-registered")
+        assert not warning.display
+
+        caller.value = second.id
+        await settle(pilot)
+        assert warning.display, "choosing it says it will not ring"
+        await paste(pilot, "583001122")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sandbox.request_counts["call/initiate"] == 1, "the user may still call"
+        shown = [text for _severity, _title, text in toasts(app)]
+        assert not any("is ringing" in text for text in shown), shown
+        assert any(f"{second.number} is not registered" in text for text in shown), shown

@@ -31,3 +31,9 @@ class PhoneAccount:
     description: str
     state: str
     recording: bool
+
+    @property
+    def registered(self) -> bool:
+        """Whether the phone is registered with SPIKON now (`state` other than 0 or empty):
+        an unregistered phone does not ring, so a call started from it reaches nobody."""
+        return self.state.strip() not in ("", "0")

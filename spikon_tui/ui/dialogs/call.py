@@ -47,11 +47,23 @@ def tell_placed(app: App, placed: PlacedCall | None) -> None:
     """The toast after a call was placed (nothing when the dialog was closed)."""
     if placed is None:
         return
+    title = _("Call {state}").format(state=call_start_state_word(placed.answer.state))
+    number = display_number(placed.number)
+    if not placed.account.registered:
+        app.notify(
+            _(
+                "SPIKON started the call, but {phone} is not registered: it will not ring "
+                "until it registers, so {number} is not called now."
+            ).format(phone=placed.account.number, number=number),
+            title=title,
+            severity="warning",
+        )
+        return
     app.notify(
         _("{phone} is ringing; answer it to be connected to {number}.").format(
-            phone=placed.account.number, number=display_number(placed.number)
+            phone=placed.account.number, number=number
         ),
-        title=_("Call {state}").format(state=call_start_state_word(placed.answer.state)),
+        title=title,
     )
 
 
@@ -62,14 +74,34 @@ def call_number(app: App, number: str = "", *, who: str | None = None) -> None:
 
 def account_label(account: PhoneAccount) -> str:
     if account.internal:
-        return _("{number} (ext. {internal}) — {description}").format(
+        label = _("{number} (ext. {internal}) — {description}").format(
             number=account.number, internal=account.internal, description=account.description
         )
-    return f"{account.number} — {account.description}"
+    else:
+        label = f"{account.number} — {account.description}"
+    return label if account.registered else _("{account} · not registered").format(account=label)
+
+
+NOT_REGISTERED = N_(
+    "This phone is not registered with SPIKON (switched off or not connected): it will not "
+    "ring until it registers, so the call would reach nobody."
+)
 
 
 class CallDialog(RequestDialog[PlacedCall]):
-    """Call `number` (or a number typed here); dismisses with the `PlacedCall` on success."""
+    """Call `number` (or a number typed here); dismisses with the `PlacedCall` on success.
+
+    Phone accounts not registered with SPIKON are offered last, marked "not
+    registered", and choosing one says under the choice that it will not ring.
+    """
+
+    DEFAULT_CSS = """
+    CallDialog #caller-not-registered {
+        display: none;
+        color: $text-warning;
+        margin-bottom: 1;
+    }
+    """
 
     TITLE = N_("Call")
     HELP = N_("""
@@ -101,6 +133,7 @@ started: the dialog says so and does not call again by itself.
                 classes="dialog-text",
             )
             yield Select[int]([], prompt=_("Loading phone accounts…"), id="caller")
+            yield Static(_(NOT_REGISTERED), id="caller-not-registered")
             number = Input(
                 self.number,
                 placeholder="501234567",
@@ -143,12 +176,24 @@ started: the dialog says so and does not call again by itself.
             caller.prompt = _("This SPIKON account has no phone accounts")
             return
         caller.prompt = _("Choose the phone account that rings first")
-        caller.set_options((account_label(a), a.id) for a in accounts)
+        # Registered phones first: they are the ones that can ring.
+        ordered = sorted(accounts, key=lambda account: not account.registered)
+        caller.set_options((account_label(a), a.id) for a in ordered)
         remembered = spikon_app(self).session.recall(REMEMBERED_ACCOUNT)
+        registered = [account.id for account in ordered if account.registered]
         if remembered in self.accounts:
             caller.value = remembered
         elif len(self.accounts) == 1:
             caller.value = next(iter(self.accounts))
+        elif len(registered) == 1:
+            caller.value = registered[0]
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "caller":
+            account = self._chosen_account()
+            self.query_one("#caller-not-registered").display = (
+                account is not None and not account.registered
+            )
 
     def _chosen_account(self) -> PhoneAccount | None:
         choice = self.query_one("#caller", Select).value

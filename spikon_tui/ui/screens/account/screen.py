@@ -101,7 +101,7 @@ stay on screen and the line says so.
                     account.internal or "—",
                     account.login,
                     account.description,
-                    _("yes") if _is_registered(account) else _("no"),
+                    _("yes") if account.registered else _("no"),
                     _("on") if account.recording else _("off"),
                 ),
             )
@@ -117,6 +117,3 @@ stay on screen and the line says so.
             self.query_one("#balance", Static).update(_("unknown: r tries again"))
         self.notify(describe_error(error), title=_("Refresh failed"), severity="error")
 
-
-def _is_registered(account: PhoneAccount) -> bool:
-    return str(account.state).strip() not in ("", "0")
