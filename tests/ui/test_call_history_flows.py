@@ -931,3 +931,23 @@ async def test_a_call_placed_from_a_report_is_told_in_polish(
         assert sandbox.request_counts["call/initiate"] == 1
         titles = [title for _, title, _text in toasts(app)]
         assert "Połączenie rozpoczęte" in titles, toast_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "pl"])
+@pytest.mark.parametrize("size", [SIZE, NARROW])
+async def test_the_date_fields_show_the_whole_date_with_the_cursor_after_it(
+    make_app, size: tuple[int, int], language: str
+) -> None:
+    set_language(language)
+    try:
+        async with history_screen(make_app, size) as (app, pilot, screen):
+            for selector in ("#order-start", "#order-end"):
+                date_field = field(screen, selector)
+                date_field.focus()
+                await pilot.press("end")
+                await settle(pilot)
+                assert len(date_field.value) == 10
+                painted = "\n".join(screen_lines(app))
+                assert date_field.value in painted, (selector, date_field.value)
+    finally:
+        set_language("en")
