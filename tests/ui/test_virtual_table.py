@@ -681,3 +681,24 @@ async def test_set_columns_keeps_the_sort_and_filters_the_new_cells() -> None:
         await pilot.pause()
         assert table.sort_column == "name" and table.sort_reverse
         assert [table.row_key_at(i) for i in range(table.visible_row_count)] == [2, 1, 0]
+
+
+async def test_a_long_cell_narrows_its_column_instead_of_pushing_the_flex_one_off() -> None:
+    """The sent SMS list: one recipient with a long name left the message two cells."""
+    table = VirtualTable(
+        [
+            Column("sent", "Sent", min_width=5),
+            Column("to", "To", min_width=8),
+            Column("state", "State", width=18),
+            Column("message", "Message", flex=True, min_width=20),
+        ]
+    )
+    long_to = "Przedsiębiorstwo Handlowo-Usługowe Zenon (Łódź), 600 100 200"
+    row = Row(key=1, cells=("17:06", long_to, "delivered", "Zamówienie 4812 czeka na odbiór"))
+    app = TableApp(table)
+    async with app.run_test(size=(60, 8)) as pilot:
+        await start(pilot, table, [row])
+        assert [c.key for c in table.shown_columns] == ["sent", "to", "state", "message"]
+        assert table.max_scroll_x == 0, "nothing runs past the right edge"
+        assert "Zamówienie 4812" in lines(table)[1]
+        assert "…" in lines(table)[1], "the long recipient is cut, visibly"

@@ -87,8 +87,8 @@ class SentList(Vertical):
             [
                 Column("sent", _("Sent"), min_width=5),
                 Column("to", _("To"), min_width=8),
-                Column("state", _("State"), width=18),
-                Column("message", _("Message"), flex=True, min_width=10),
+                Column("state", _("State"), min_width=8),
+                Column("message", _("Message"), flex=True, min_width=16),
             ],
             filter_columns=["to", "state", "message"],
             id="sent",

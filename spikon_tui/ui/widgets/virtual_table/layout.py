@@ -96,14 +96,44 @@ def fit_widths(
     flexible = [i for i, column in enumerate(columns) if column.flex and i not in hidden]
     if not flexible:
         return natural, hidden
-    fixed = sum(w + PADDING for i, w in enumerate(natural) if i not in flexible and i not in hidden)
+    widths = _shrunk_to_leave_flex_its_minimum(columns, natural, hidden, flexible, room)
+    fixed = sum(w + PADDING for i, w in enumerate(widths) if i not in flexible and i not in hidden)
     spare = room - fixed - PADDING * len(flexible)
-    widths = list(natural)
     share, extra = divmod(max(0, spare), len(flexible))
     for order, index in enumerate(flexible):
         wanted = share + (1 if order < extra else 0)
         widths[index] = max(columns[index].min_width, wanted)
     return widths, hidden
+
+
+def _shrunk_to_leave_flex_its_minimum(
+    columns: Sequence[Column],
+    natural: list[int],
+    hidden: frozenset[int],
+    flexible: list[int],
+    room: int,
+) -> list[int]:
+    """The natural widths, with sized-from-content columns narrowed (the widest first, not
+    below their `min_width`; their cells end in "…") until the flex columns get theirs.
+
+    Otherwise one long name in a "To" column pushes the message column off the table's
+    right edge, leaving it two cells wide.
+    """
+    widths = list(natural)
+    needed = sum(widths[i] + PADDING for i in range(len(columns)) if i not in hidden)
+    needed += sum(columns[i].min_width - widths[i] for i in flexible)
+    shrinkable = [
+        i
+        for i, column in enumerate(columns)
+        if i not in hidden and not column.flex and column.width is None
+    ]
+    while needed > room:
+        widest = max(shrinkable, key=lambda i: widths[i] - columns[i].min_width, default=None)
+        if widest is None or widths[widest] <= columns[widest].min_width:
+            break
+        widths[widest] -= 1
+        needed -= 1
+    return widths
 
 
 def dropped_columns(columns: Sequence[Column], natural: list[int], room: int) -> frozenset[int]:
