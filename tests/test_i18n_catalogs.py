@@ -207,3 +207,23 @@ def test_fill_takes_translations_from_json_and_keeps_those_already_made(
     assert entries["Quit"] == ["Wyjdź"], "a translation already made is kept"
     assert entries["{n} agent"] == ["{n} agent", "{n} agenci", "{n} agentów"]
     assert "Gone" not in entries
+
+
+PERSON_PLACEHOLDERS = ("{agent}", "{who}")
+"""Where a person's name goes; Polish would decline it ("Szymona Dudę"), a name cannot be."""
+NOMINATIVE_BEFORE = (":", "(", "„", "Gdy")
+"""What may come right before the name in Polish so that it stays in the nominative."""
+
+
+def test_polish_never_puts_a_name_where_it_would_have_to_be_declined() -> None:
+    wrong = []
+    for key, entry in tool.read_catalog("pl").entries.items():
+        for text in entry.strings:
+            for placeholder in PERSON_PLACEHOLDERS:
+                start = text.find(placeholder)
+                while start != -1:
+                    before = text[:start].rstrip()
+                    if before and not before.endswith(NOMINATIVE_BEFORE):
+                        wrong.append(f"{key[1]!r}: {text!r}")
+                    start = text.find(placeholder, start + 1)
+    assert wrong == [], "\n".join(wrong)

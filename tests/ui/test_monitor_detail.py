@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -11,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from spikon_tui.api.models import CcWaitingCall
+from spikon_tui.i18n import set_language
 from spikon_tui.sandbox import Sandbox, SandboxConfig
 from spikon_tui.sandbox.clock import format_datetime
 from spikon_tui.ui.screens.monitor.detail import MonitorDetailScreen, waiting_row
@@ -137,7 +139,10 @@ async def test_agents_by_name_with_free_while_waiting_and_long_pause_flagged(
         assert rows[paused.name][4] == "?" and rows[paused.name][3] == ""
         assert rows[paused.name][2] == "?", "in that state when monitoring began"
         assert rows[others[0].name][1] == "talking" and rows[others[0].name][3] == ""
-        assert "1 free while calls wait" in text_of(screen.query_one("#agents-title"))
+        title = text_of(screen.query_one("#agents-title"))
+        assert "1 free while calls wait" in title
+        talking = sum(1 for row in rows.values() if row[1] == "talking")
+        assert f"talking: {talking}" in title and "paused: 1" in title, title
 
         clock.advance(901)  # the pause passes 15 minutes; a poll is due too
         await wait_until(
@@ -378,3 +383,21 @@ async def test_the_level_shows_from_the_first_poll_and_counts_down_its_hold(
         clock.advance(5)
         await wait_until(pilot, lambda: "ALERT · 15 s" in text_of(title), "the hold counting down")
         assert screen.rounds == 1, "counted by the tick, between polls"
+
+
+async def test_in_polish_the_agents_line_puts_each_state_before_its_count(
+    make_app, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    set_language("pl")
+    try:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_screen(
+                pilot, MonitorDetailScreen(INFOLINIA, tracker=tracker(clock, interval=60))
+            )
+            title = text_of(screen.query_one("#agents-title"))
+    finally:
+        set_language("en")
+    assert title.startswith("Konsultanci (")
+    assert re.search(r"Rozmawia: \d+", title), title
+    assert not re.search(r"\d+ Rozmawia", title), title

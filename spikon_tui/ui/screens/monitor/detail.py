@@ -666,9 +666,12 @@ exports the interval figures to CSV, [b]escape[/b] goes back.
         long_pauses = sum(
             1 for agent in agents if (agent.pause_duration(now) or 0.0) > self.tracker.long_pause
         )
-        summary = ", ".join(f"{count} {state}" for state, count in counts.items())
-        if paused:
-            summary += ", " + _("{count} paused").format(count=paused)
+        # "talking: 10", not "10 talking": the state word stays as the table shows it,
+        # which in Polish is the API's own word ("Rozmawia: 10", never "10 Rozmawia").
+        shown = [*counts.items(), *([(_("paused"), paused)] if paused else [])]
+        summary = ", ".join(
+            _("{state}: {count}").format(state=state, count=count) for state, count in shown
+        )
         flags = []
         if waiting_free:
             flags.append(
