@@ -106,6 +106,10 @@ async def test_the_age_follows_the_clock_and_a_failed_refresh_keeps_the_rows(
         assert message.startswith(f"Could not connect to {sandbox.base_url}"), message
         assert "Check your network connection" in message
         assert_no_traceback(app)
+        problem = screen.query_one("#account-problem")
+        app.clear_notifications()
+        await settle(pilot)
+        assert problem.display and text_of(problem) == message, "the reason outlives its toast"
 
         clock.advance(5)
         await wait_until(
@@ -122,6 +126,7 @@ async def test_the_age_follows_the_clock_and_a_failed_refresh_keeps_the_rows(
         assert not freshness.has_class("-failed")
         assert text_of(screen.query_one("#balance")) == "77.00\u00a0zł"
         assert phone_account_rows(screen) == rows_before
+        assert not problem.display, "a refresh that works clears the reason"
 
 
 async def test_first_load_failing_says_nothing_is_known(make_app, sandbox: Sandbox) -> None:

@@ -46,6 +46,7 @@ stay on screen and the line says so.
                 yield Static(_("Balance"), classes="label")
                 yield Static("…", id="balance")
             yield FreshnessLabel(spikon_app(self).session.clock, id="freshness")
+            yield Static("", id="account-problem")
         yield Static(_("Phone accounts"), classes="section-title")
         yield VirtualTable(
             [
@@ -108,6 +109,7 @@ stay on screen and the line says so.
             for account in accounts
         )
         self.query_one(FreshnessLabel).mark_updated()
+        self.query_one("#account-problem", Static).display = False
         self.loaded = True
 
     def _failed(self, error: Exception) -> None:
@@ -115,5 +117,9 @@ stay on screen and the line says so.
         freshness.mark_failed()
         if not self.loaded:
             self.query_one("#balance", Static).update(_("unknown: r tries again"))
-        self.notify(describe_error(error), title=_("Refresh failed"), severity="error")
+        reason = describe_error(error)
+        problem = self.query_one("#account-problem", Static)
+        problem.update(reason)  # stays after the toast has gone, until a refresh works
+        problem.display = True
+        self.notify(reason, title=_("Refresh failed"), severity="error")
 
