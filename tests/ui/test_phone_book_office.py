@@ -293,3 +293,21 @@ async def test_keys_typed_fast_reach_the_list_the_user_moved_to(make_app) -> Non
         assert table.has_focus and table.selected_count == 2
         await burst(pilot, "escape")
         assert table.selected_count == 0
+
+
+async def test_a_burst_with_a_tab_in_it_fills_each_field_it_was_typed_for(make_app) -> None:
+    """Typed in one burst: "Paweł Żółć (Łódź)", Tab, "12ab" put "12ab" into the name."""
+    app = books_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_books(pilot)
+        await pilot.press("escape")  # the list has the keys
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.__class__.__name__ == "AddEntryDialog"
+        await burst(pilot, *"Paweł Żółć (Łódź)", "tab", *"12ab", "shift+tab")
+        name = dialog.query_one("#entry-name", Input)
+        assert name.value == "Paweł Żółć (Łódź)"
+        assert dialog.query_one("#entry-number", Input).value == "12ab"
+        assert dialog.focused is name, "shift+tab in the burst came back to the name"
+        assert screen is not app.screen, "still in the dialog"

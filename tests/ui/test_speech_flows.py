@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from textual.command import CommandList, CommandPalette
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
@@ -381,13 +382,15 @@ async def test_order_after_confirming_the_price_then_ready_then_a_phone_ready_wa
         new_id = max(sandbox.state.announcements.items)
         assert list_rows(screen)[0] == (str(new_id), "Powitanie – biuro", "waiting…")
         table = screen.announcements.table
-        assert table.has_focus and table.cursor_row_key == new_id
+        assert table.cursor_row_key == new_id
+        assert not table.has_focus, "letters typed next must not run the list's keys"
         assert "“Powitanie – biuro” ordered" in toast_text(pilot.app)
         assert pilot.app.sub_title.endswith(f"{sandbox.state.balance:,.2f}\xa0zł")
         # The form keeps what was typed.
         assert form(screen).name_typed == "Powitanie – biuro"
         assert form(screen).text == GREETING
 
+        screen.set_focus(table)  # the user moves to the list
         await pilot.press("w")  # not generated yet: nothing to save
         await settle(pilot)
         assert "still being generated" in toast_text(pilot.app)
@@ -802,3 +805,19 @@ async def test_everything_fits_at_80_by_24(make_app, sandbox: Sandbox) -> None:
         button = screen.query_one("#tts-generate", Button)
         assert button.region.bottom <= 23 and button.region.right <= 80
         assert "^g Generate" in lines[-1]
+
+
+async def test_letters_typed_right_after_an_order_stay_text_and_open_no_save_dialog(
+    make_app, sandbox: Sandbox
+) -> None:
+    async with speech_app(make_app).run_test(size=SIZE) as pilot:
+        screen = await open_speech(pilot)
+        await fill(pilot, screen, "Powitanie – biuro", GREETING)
+        await priced(pilot, screen)
+        await generate_after_yes(pilot)
+        assert sandbox.request_counts["tts/generate"] == 1
+        for key in "mwm":  # typed on, as fast as the order went out
+            pilot.app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert pilot.app.screen is screen, "no “Save as” dialog opened"
+        assert form(screen).text.endswith("mwm")

@@ -31,6 +31,7 @@ from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.forms.parts import dialog_buttons, number_check
 from spikon_tui.ui.requests import Failed, Outcome, run_request
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
+from spikon_tui.ui.widgets.field import Field
 
 REMEMBERED_ACCOUNT = "caller_phone_account_id"
 """The session preference holding the id of the phone account that rang first last time."""
@@ -134,7 +135,7 @@ started: the dialog says so and does not call again by itself.
             )
             yield Select[int]([], prompt=_("Loading phone accounts…"), id="caller")
             yield Static(_(NOT_REGISTERED), id="caller-not-registered")
-            number = Input(
+            number = Field(
                 self.number,
                 placeholder="501234567",
                 id="number",

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.widgets.field import Field
 
 
 def default_download_path(stem: str, suffix: str, now: float) -> str:
@@ -44,7 +45,7 @@ class SaveDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.explanation, classes="dialog-text")
-            yield Input(self.default_path, id="save-path")
+            yield Field(self.default_path, id="save-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.action_label, id="save", variant="primary")
                 yield Button(_("Cancel"), id="cancel")

@@ -1,8 +1,8 @@
 """The footer of every screen: the keys of what has focus, drawn as one line by one widget.
 
 The keys of what has focus and of the screen come first, then the app-wide
-keys (help, the screens' F-keys, quit: bound on the app or to an `app.` action). When they do not all fit, the
-line ends in "… f1": F1 lists every key.
+keys (help, the screens' F-keys, quit: bound on the app or to an `app.` action).
+When they do not all fit, the line ends in "… f1": F1 lists every key.
 
 Textual's `Footer` is a widget per key, restyled and remounted whenever the bindings
 may have changed; building it was a sixth of the app's start-up time. This footer
@@ -130,9 +130,7 @@ class KeysFooter(Widget):
         room = width - sum(cell_len(segment.text) for segment in palette_cells)
         segments: list[Segment] = []
         spans: list[tuple[int, int, str]] = []
-        parts = [
-            (f" {shown.display} ", f"{shown.description} ", shown) for shown in self._keys
-        ]
+        parts = [(f" {shown.display} ", f"{shown.description} ", shown) for shown in self._keys]
         sizes = [cell_len(key_part) + cell_len(text_part) for key_part, text_part, _s in parts]
         if sum(sizes) > room:  # cut: keep room to say where the rest is
             room -= cell_len(CUT_MARK)

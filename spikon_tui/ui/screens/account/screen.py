@@ -122,4 +122,3 @@ stay on screen and the line says so.
         problem.update(reason)  # stays after the toast has gone, until a refresh works
         problem.display = True
         self.notify(reason, title=_("Refresh failed"), severity="error")
-

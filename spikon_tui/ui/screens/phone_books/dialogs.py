@@ -19,6 +19,7 @@ from spikon_tui.ui.dialogs.request import RequestDialog, ResultT
 from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.forms.parts import dialog_buttons, number_check
 from spikon_tui.ui.typed_app import spikon_client
+from spikon_tui.ui.widgets.field import Field
 
 if TYPE_CHECKING:
     from spikon_tui.phone_books.editing import Replaced
@@ -32,7 +33,7 @@ class AddBookDialog(RequestDialog[PhoneBook]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("New phone book"), classes="dialog-title")
-            name = Input(
+            name = Field(
                 placeholder=_("Book name, at most {maximum} characters").format(
                     maximum=validation.PHONE_BOOK_NAME_MAX
                 ),
@@ -74,7 +75,7 @@ class EntryDialog(RequestDialog[ResultT]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.heading(), classes="dialog-title")
-            name = Input(
+            name = Field(
                 self.initial_name,
                 placeholder="Jan Kowalski",
                 id="entry-name",
@@ -83,7 +84,7 @@ class EntryDialog(RequestDialog[ResultT]):
             )
             name.border_title = _("Name")
             yield name
-            number = Input(
+            number = Field(
                 self.initial_number,
                 placeholder="501234567",
                 id="entry-number",

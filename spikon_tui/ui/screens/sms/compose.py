@@ -33,6 +33,7 @@ from spikon_tui.sms.recipients import (
 )
 from spikon_tui.ui.forms.api_validator import ApiCheck, in_form_words
 from spikon_tui.ui.typed_app import spikon_app
+from spikon_tui.ui.widgets.field import Field
 
 DEFAULT_SENDER = "SMS"
 REMEMBERED_SENDER = "sms_sender"
@@ -92,7 +93,7 @@ class ComposeForm(Vertical):
                 allow_blank=False,
                 id="sender",
             )
-            recipients = Input(
+            recipients = Field(
                 placeholder=_("e.g. 501 234 567, 601 234 567"),
                 id="recipients",
                 valid_empty=True,

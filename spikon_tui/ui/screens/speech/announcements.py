@@ -174,8 +174,8 @@ class AnnouncementList(AnnouncementDownloads):
         self.announced_waiting.add(tts_id)
         self.table.update_rows([announcement_row(item)], remove_missing=False)
         self.table.move_cursor_to_key(tts_id)
-        # Saving it is the next step, and its keys (w, m, enter) work in the list.
-        self.table.focus()
+        # The focus stays where the user is typing: moved to the list, the letters of the
+        # next name would run the list's keys (m: "Save as MP3"). Tab reaches the list.
         self._waiting_appeared(fresh=True)
 
     # -- checking the waiting ones -------------------------------------------------------
@@ -243,9 +243,10 @@ class AnnouncementList(AnnouncementDownloads):
             if item.id in self.announced_waiting:
                 self.announced_waiting.discard(item.id)
                 self.app.notify(
-                    _("Press w in the list to save it as a phone-ready {format} (m: MP3).").format(
-                        format=WAV.label
-                    ),
+                    _(
+                        "In the list (Tab or a click), press w to save it as a phone-ready "
+                        "{format} (m: MP3)."
+                    ).format(format=WAV.label),
                     title=_("“{name}” is ready").format(name=item.name),
                 )
 

@@ -45,6 +45,7 @@ from spikon_tui.ui.forms.api_validator import ApiCheck
 from spikon_tui.ui.requests import Failed, Outcome, Succeeded, run_request
 from spikon_tui.ui.screens.speech.voice import VoicePicker
 from spikon_tui.ui.typed_app import spikon_client
+from spikon_tui.ui.widgets.field import Field
 
 
 def check_announcement_name(value: str) -> str:
@@ -110,7 +111,7 @@ class AnnouncementForm(Vertical):
 
     def compose(self) -> ComposeResult:
         yield VoicePicker(id="tts-voice-row")
-        name = Input(
+        name = Field(
             placeholder=_("How the list shows it, e.g. Greeting"),
             id="tts-name",
             valid_empty=True,
