@@ -17,6 +17,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Input, RadioSet
 
@@ -827,6 +828,9 @@ async def test_help_explains_the_errand_and_lists_the_keys(make_app) -> None:
         text = "\n".join(screen_lines(app))
         assert "Help — Call history" in text
         assert "at most 100 days apart" in text
+        app.screen.query_one(VerticalScroll).scroll_end(animate=False)
+        await settle(pilot)
+        text += "\n".join(screen_lines(app))  # the keys, at the end of the help
         for key in ("Order", "Open", "Refresh"):
             assert key in text
         await pilot.press("escape")

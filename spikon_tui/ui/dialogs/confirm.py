@@ -10,10 +10,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from spikon_tui.i18n import N_, _, current_language
+from spikon_tui.ui.dialogs.base import Dialog
 
 ANSWER_KEYS = {"en": ("y", "n"), "pl": ("t", "n")}
 """(yes key, no key) in each interface language."""
@@ -24,7 +24,7 @@ def answer_keys() -> tuple[str, str]:
     return ANSWER_KEYS.get(current_language(), ANSWER_KEYS["en"])
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Dismisses with True only on an explicit yes."""
 
     TITLE = N_("Confirm")

@@ -13,10 +13,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.dialogs.base import Dialog
 from spikon_tui.ui.screen_keys import own_keys
 
 EVERYWHERE = N_("""
@@ -53,7 +54,7 @@ def reflow(help_text: str) -> str:
     return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Dialog[None]):
     """Shows the screen's HELP text and its keys; any of escape, q or F1 closes it."""
 
     BINDINGS = [

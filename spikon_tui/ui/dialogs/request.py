@@ -18,17 +18,17 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.dialogs.base import Dialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.requests import Outcome, Succeeded, run_request
 
 ResultT = TypeVar("ResultT")
 
 
-class RequestDialog(ModalScreen[ResultT | None], Generic[ResultT]):
+class RequestDialog(Dialog[ResultT | None], Generic[ResultT]):
     TITLE = N_("Form")
     HELP = N_("""
 Each field is checked against SPIKON's limits as you type; the line above the

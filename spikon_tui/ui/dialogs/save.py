@@ -10,10 +10,10 @@ import platformdirs
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.dialogs.base import Dialog
 from spikon_tui.ui.widgets.field import Field
 
 
@@ -23,7 +23,7 @@ def default_download_path(stem: str, suffix: str, now: float) -> str:
     return str(Path(platformdirs.user_downloads_dir()) / f"{stem}-{stamp}{suffix}")
 
 
-class SaveDialog(ModalScreen[str | None]):
+class SaveDialog(Dialog[str | None]):
     """Dismisses with the path typed (enter or the action button), or None (escape or Cancel)."""
 
     DEFAULT_CSS = """

@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
@@ -31,6 +30,7 @@ from spikon_tui.contacts.contact_file import (
 from spikon_tui.contacts.import_plan import ImportPlan, plan_import
 from spikon_tui.contacts.numbers import display_number
 from spikon_tui.i18n import N_, _, ngettext
+from spikon_tui.ui.dialogs.base import Dialog
 from spikon_tui.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 POLICIES = (
@@ -101,7 +101,7 @@ def _lower_first(reason: str) -> str:
     return reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
 
 
-class ImportPreview(ModalScreen[ImportChoice | None]):
+class ImportPreview(Dialog[ImportChoice | None]):
     """Dismisses with the confirmed `ImportChoice`, or None (escape, Cancel)."""
 
     TITLE = N_("Import preview")

@@ -15,13 +15,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
 from spikon_tui.api.models import PhoneBook
 from spikon_tui.formatting import format_age
 from spikon_tui.i18n import N_, _
 from spikon_tui.phone_books.importer import ImportProgress, ImportReport, run_import
+from spikon_tui.ui.dialogs.base import Dialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.screens.phone_books.import_preview import ImportChoice
 from spikon_tui.ui.typed_app import spikon_app, spikon_client
@@ -50,7 +50,7 @@ def report_summary(report: ImportReport, refused: int) -> str:
     )
 
 
-class ImportRun(ModalScreen[ImportReport | None]):
+class ImportRun(Dialog[ImportReport | None]):
     """Runs the import at mount; dismisses with the report (None if it never started)."""
 
     TITLE = N_("Import")

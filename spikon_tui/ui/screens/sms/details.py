@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from spikon_tui.formatting import format_age, format_datetime
@@ -21,6 +20,7 @@ from spikon_tui.i18n import N_, _, ngettext
 from spikon_tui.sms.length import measure
 from spikon_tui.sms.recipients import format_number
 from spikon_tui.sms.sent import SentMessage
+from spikon_tui.ui.dialogs.base import Dialog
 
 
 def details_text(record: SentMessage, now: float) -> str:
@@ -46,7 +46,7 @@ def details_text(record: SentMessage, now: float) -> str:
     return "\n".join(lines)
 
 
-class SmsDetailsDialog(ModalScreen[str | None]):
+class SmsDetailsDialog(Dialog[str | None]):
     TITLE = N_("Sent SMS")
     HELP = N_("""
 Everything known about one sent SMS. [b]c[/b] calls the recipient (your phone

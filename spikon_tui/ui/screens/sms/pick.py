@@ -14,13 +14,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from spikon_tui.api.errors import ValidationError
 from spikon_tui.api.models import PhoneBook, PhoneBookElement
 from spikon_tui.api.validation import check_sms_number
 from spikon_tui.i18n import N_, _
+from spikon_tui.ui.dialogs.base import Dialog
 from spikon_tui.ui.errors import describe_error
 from spikon_tui.ui.forms.parts import dialog_buttons
 from spikon_tui.ui.phone_book_loads import BooksLoaded, EntriesLoaded, fetch_books, fetch_entries
@@ -41,7 +41,7 @@ def sms_number(entry: PhoneBookElement) -> str | None:
         return None
 
 
-class PickRecipientsDialog(ModalScreen[Picked | None]):
+class PickRecipientsDialog(Dialog[Picked | None]):
     TITLE = N_("Pick recipients")
     HELP = N_("""
 Choose a phone book, then an entry: [b]enter[/b] adds the highlighted entry and
