@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,10 @@ def _saver(config: AppConfig, profile: ProfileConfig):
 
 def build_session(config: AppConfig, profile_name: str, base_url: str) -> tuple[Session, Any]:
     """The session for a profile, and the keyring status the key lookup found (or None)."""
-    from spikon_tui.credentials import lookup_key
+    from spikon_tui.key_home import lookup_key_for
 
     profile = config.profile(profile_name)
-    lookup = lookup_key(profile_name)
+    lookup = lookup_key_for(profile_name, base_url, profile.base_url)
     session = Session(
         profile=profile_name,
         base_url=base_url,
@@ -137,7 +138,7 @@ def run_app(
             session,
             keyring_usable=keyring_usable,
             keyring_reason=keyring_reason,
-            store_key=_store_key,
+            store_key=partial(_store_key, config, base_url),
             start_mode=start_mode,
             monitor=monitor,
         )
@@ -152,8 +153,13 @@ def run_app(
     return app.return_code or 0
 
 
-def _store_key(profile: str, key: str, where: str):
-    """Store the key the login screen checked; returns `StoreResult` (where it went)."""
+def _store_key(config: AppConfig, base_url: str, profile: str, key: str, where: str):
+    """Store the key the login screen checked against `base_url`, and make that the
+    profile's address (`spikon_tui.key_home`); returns `StoreResult` (where the key went)."""
     from spikon_tui.credentials import Storage, store_key
 
-    return store_key(profile, key, Storage(where))
+    result = store_key(profile, key, Storage(where))
+    config.profile(profile).base_url = base_url
+    with contextlib.suppress(OSError):  # a read-only config folder: the address lasts this run
+        save_config(config)
+    return result

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TextIO
 
-from spikon_tui.config import ConfigError, validate_profile_name
+from spikon_tui.config import ConfigError, load_config, save_config, validate_profile_name
 from spikon_tui.credentials import (
     API_KEY_ENV,
     CredentialError,
@@ -128,6 +128,8 @@ def run_login(
         ),
         file=stdout,
     )
+    if storage is not Storage.SESSION:
+        _remember_address(profile, base_url, stdout, stderr)
     for note in result.notes:
         print(_("note: {note}").format(note=redact(note, key)), file=stdout)
     if result.warning:
@@ -152,6 +154,29 @@ def _stored_message(storage: Storage, verified: bool) -> str:
     if verified:
         return _("API key {key} for profile {profile} verified and stored in {place}.")
     return _("API key {key} for profile {profile} accepted and stored in {place}.")
+
+
+def _remember_address(profile: str, base_url: str, stdout: TextIO, stderr: TextIO) -> None:
+    """The profile's address becomes the one the key was checked against (`key_home`)."""
+    try:
+        config = load_config()
+        config.profile(profile).base_url = base_url
+        save_config(config)
+    except (ConfigError, OSError) as error:
+        print(
+            _(
+                "warning: the address {url} could not be saved for profile {profile} ({reason}); "
+                "the stored key is used only with the profile's saved address"
+            ).format(url=base_url, profile=repr(profile), reason=error),
+            file=stderr,
+        )
+        return
+    print(
+        _("Profile {profile} uses {url}; its key is sent nowhere else.").format(
+            profile=repr(profile), url=base_url
+        ),
+        file=stdout,
+    )
 
 
 async def _await(awaitable: Awaitable[None]) -> None:

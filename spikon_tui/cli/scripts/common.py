@@ -62,9 +62,11 @@ async def open_client(profile: str, base_url: str, *, demo: bool) -> AsyncIterat
         finally:
             await asyncio.to_thread(sandbox.stop)
         return
-    from spikon_tui.credentials import lookup_key
+    from spikon_tui.config import load_config
+    from spikon_tui.key_home import lookup_key_for
 
-    lookup = await asyncio.to_thread(lookup_key, profile)
+    home = load_config().profile(profile).base_url  # main has read it once already: valid
+    lookup = await asyncio.to_thread(lookup_key_for, profile, base_url, home)
     key = lookup.key
     if key is None:
         raise CommandError(
