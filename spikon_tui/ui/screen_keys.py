@@ -24,7 +24,9 @@ def declared_bindings(screen: Screen) -> list[Binding]:
     found: list[Binding] = []
     for cls in type(screen).__mro__:
         found += [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
-        if not cls.__dict__.get("inherit_bindings", True):
+        # Textual keeps the class keyword `inherit_bindings=False` only in this private
+        # attribute (no public reader); tests/ui/test_textual_private.py checks it.
+        if not cls.__dict__.get("_inherit_bindings", True):
             break
     return found
 

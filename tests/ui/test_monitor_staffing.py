@@ -545,3 +545,26 @@ async def test_escape_goes_back_where_help_offers_it_and_help_offers_it_only_the
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is mode_screen, "back")
         assert_no_traceback(app)
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_f5_starts_on_a_cell_i_acts_on_and_offers_no_escape_that_does_nothing(
+    make_app, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, StaffingScreen), "F5")
+        screen = app.screen
+        table = staffing_table(screen)
+        await wait_until(pilot, lambda: table.row_count > 1, "the agents")
+        assert table.cursor_row_key != FIGURES_ROW and str(table.cursor_column).startswith("c")
+        footer = text_of(screen.query_one("KeysFooter"))
+        assert "esc" not in footer, "escape does nothing on F5: it is not offered"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("i")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        assert not any("Move the cursor" in text for _s, _t, text in toasts(app))

@@ -1,11 +1,13 @@
-"""The two places the app leans on Textual's private parts, each checked against the pinned
+"""The places the app leans on Textual's private parts, each checked against the pinned
 Textual, so an upgrade that changes them fails here instead of silently costing speed or
 words:
 
 - `SpikonApp._add_screen_mode` marks a new mode's screen as styled
   (`Screen._css_update_count`), so switching to it does not re-parse every style sheet;
 - `TranslatedCommandPalette._start_no_matches_countdown` repeats Textual's private
-  method of that name with "No matches found" translated.
+  method of that name with "No matches found" translated;
+- `screen_keys.declared_bindings` reads `_inherit_bindings`, where Textual keeps a
+  class's `inherit_bindings=False`, to list no key a screen does not inherit.
 
 (The terminal writer's `App._driver.write` is checked by
 tests/alerting/test_textual_terminal.py, in a real terminal.)
@@ -48,3 +50,23 @@ def test_the_palettes_no_matches_countdown_is_still_textuals_to_replace() -> Non
     source = inspect.getsource(CommandPalette._start_no_matches_countdown)
     for part in ("No matches found", "_NO_MATCHES", "_no_matches_timer", "_list_visible"):
         assert part in source, f"Textual's method no longer uses {part}: check our copy"
+
+
+def test_a_screen_that_inherits_no_bindings_lists_none_of_its_base_s() -> None:
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from spikon_tui.ui.screen_keys import declared_bindings
+
+    class Base(Screen[None]):
+        BINDINGS = [Binding("f", "freeze", "Freeze")]
+
+    class Own(Base, inherit_bindings=False):
+        BINDINGS = [Binding("i", "inbound", "Inbound")]
+
+    class Inheriting(Base):
+        BINDINGS = [Binding("i", "inbound", "Inbound")]
+
+    assert Own.__dict__["_inherit_bindings"] is False, "where Textual keeps the keyword"
+    assert [b.key for b in declared_bindings(Own())] == ["i"]
+    assert [b.key for b in declared_bindings(Inheriting())][:2] == ["i", "f"]
