@@ -2,16 +2,17 @@
 
 Columns: date (as SPIKON sent it, Polish time), from, to, duration in seconds
 (for sums), duration in words, state and the recording (a URL, an FTP file
-name, or empty). UTF-8, comma-separated, one header line. A CSV is data for
-other programs: its header, states and durations are English whatever the
-interface language, so a spreadsheet or script reading it never changes. The
+name, or empty). UTF-8, one header line, in the flavour asked for (`,` or, for
+a spreadsheet, `;` and a byte-order mark: `files.csv_flavour`); every text cell
+is guarded against running as a formula. A CSV is data for other programs: its
+header, states and durations are English whatever the interface language, so a
+spreadsheet or script reading it never changes. The
 file is written next to its final name and moved into place, so a failed export
 never leaves half a file; missing folders are created.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from spikon_tui.api.models import CallRecord
 from spikon_tui.api_words import call_state_meaning
 from spikon_tui.calls.calls import humanize_duration
 from spikon_tui.files.atomic import open_atomically
+from spikon_tui.files.csv_flavour import PLAIN, CsvFlavour, guarded
 from spikon_tui.i18n import _
 
 HEADER = ("date", "from", "to", "duration_seconds", "duration", "state", "recording")
@@ -27,23 +29,25 @@ HEADER = ("date", "from", "to", "duration_seconds", "duration", "state", "record
 def csv_row(call: CallRecord) -> tuple[str, ...]:
     return (
         call.date.isoformat(" ", "seconds"),
-        call.src,
-        call.dst,
+        guarded(call.src),
+        guarded(call.dst),
         str(call.duration),
         humanize_duration(call.duration, str),
-        call_state_meaning(call.state) or call.state.strip(),
-        call.file,
+        guarded(call_state_meaning(call.state) or call.state.strip()),
+        guarded(call.file),
     )
 
 
-def write_calls_csv(path: str | Path, calls: Iterable[CallRecord]) -> int:
+def write_calls_csv(
+    path: str | Path, calls: Iterable[CallRecord], flavour: CsvFlavour = PLAIN
+) -> int:
     """Write `calls` to `path` (replacing it); returns how many calls were written.
 
     Raises `OSError` when the folder cannot be created or the file cannot be written.
     """
     count = 0
     with open_atomically(Path(path), newline="") as file:
-        writer = csv.writer(file)
+        writer = flavour.writer(file)
         writer.writerow(HEADER)
         for call in calls:
             writer.writerow(csv_row(call))

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from spikon_tui.contacts.contact_file import ColumnMapping
 from spikon_tui.contacts.contact_rows import clean_cell
 from spikon_tui.contacts.numbers import match_key
+from spikon_tui.files.csv_flavour import FORMULA_CELL
 from spikon_tui.text_fold import fold_text
 
 Record = tuple[int, list[str], str]
@@ -46,9 +47,6 @@ _PHONE_WORDS = {
 _NUMBER_WORDS = {"numer", "number", "nr", "no"}
 _NOT_A_NUMBER_WORDS = {"type", "typ", "rodzaj", "label", "etykieta", "kind", "fax", "faks"}
 _WORD = re.compile(r"[a-z0-9]+")
-FORMULA_CELL = re.compile(r"'*[=+\-@\t\r]")
-"""A cell a spreadsheet would run as a formula, or one that reads as such once guarded:
-`write_csv` puts an apostrophe before each, and reading takes one off again."""
 
 
 def unguarded(cell: str) -> str:

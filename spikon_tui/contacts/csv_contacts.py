@@ -29,7 +29,6 @@ from spikon_tui.contacts.contact_rows import (
     make_row,
 )
 from spikon_tui.contacts.csv_columns import (
-    FORMULA_CELL,
     Record,
     guess_mapping,
     looks_like_header,
@@ -38,6 +37,7 @@ from spikon_tui.contacts.csv_columns import (
     phone_like,
     unguarded,
 )
+from spikon_tui.files.csv_flavour import PLAIN, CsvFlavour, guarded
 from spikon_tui.i18n import _
 
 DELIMITERS = ",;\t|"
@@ -206,27 +206,17 @@ def _most_even(head: str) -> str:
     return best
 
 
-_BOOK_NUMBER = re.compile(r"\+?[0-9]+")
-
-
-def write_csv(
-    entries: Iterable[tuple[str, str]], *, delimiter: str = ",", bom: bool = False
-) -> str:
+def write_csv(entries: Iterable[tuple[str, str]], *, flavour: CsvFlavour = PLAIN) -> str:
     """`entries` (name, number) as CSV text with a `name,number` header and CRLF lines.
 
-    A cell a spreadsheet would run as a formula (starting with = + - @) gets a leading
-    apostrophe, which `read_contact_file` takes off again; a phone number such as
-    `+48600100200` is left as it is (a spreadsheet reads it as a number, not a formula),
-    so it comes back unchanged.
+    Every cell is `guarded` against running as a formula (an apostrophe that
+    `read_contact_file` takes off again); a phone number such as `+48600100200`
+    is left as it is, so it comes back unchanged. `flavour` picks `,` or `;`
+    and the byte-order mark (`files.csv_flavour`).
     """
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer = flavour.writer(out)
     writer.writerow(["name", "number"])
     for name, number in entries:
-        kept = number if _BOOK_NUMBER.fullmatch(number) else _guarded(number)
-        writer.writerow([_guarded(name), kept])
-    return ("\ufeff" if bom else "") + out.getvalue()
-
-
-def _guarded(cell: str) -> str:
-    return "'" + cell if FORMULA_CELL.match(cell) else cell
+        writer.writerow([guarded(name), guarded(number)])
+    return out.getvalue()

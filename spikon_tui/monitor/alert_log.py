@@ -15,16 +15,15 @@ entries, so a monitor left open for weeks stays the same size.
 
 from __future__ import annotations
 
-import csv
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
+from spikon_tui.files.csv_flavour import PLAIN, CsvFlavour, guarded
 from spikon_tui.monitor.alert_rules import AlertMetric, Level
 from spikon_tui.monitor.alerts import AlertEvent
-from spikon_tui.monitor.csv_cells import text_cell
 
 ENTRIES_KEPT = 1000
 """About a week of a busy call center's alerts; the oldest go first."""
@@ -245,9 +244,11 @@ CSV_FIELDS = (
 )
 
 
-def write_alert_csv(stream: IO[str], entries: Iterable[AlertEntry]) -> int:
+def write_alert_csv(
+    stream: IO[str], entries: Iterable[AlertEntry], flavour: CsvFlavour = PLAIN
+) -> int:
     """The entries as CSV (a header, then one row each, oldest first); return the rows."""
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = flavour.writer(stream)
     writer.writerow(CSV_FIELDS)
     count = 0
     for entry in entries:
@@ -258,9 +259,11 @@ def write_alert_csv(stream: IO[str], entries: Iterable[AlertEntry]) -> int:
             if value is None:
                 row.append("")
             elif isinstance(value, str):
-                row.append(text_cell(value))
+                row.append(guarded(value))
+            elif isinstance(value, bool):
+                row.append(str(value).lower())
             else:
-                row.append(str(value).lower() if isinstance(value, bool) else str(value))
+                row.append(flavour.number(str(value)))
         writer.writerow(row)
         count += 1
     return count

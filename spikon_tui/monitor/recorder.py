@@ -19,7 +19,6 @@ run as a formula (starting with = + - @) are prefixed with an apostrophe.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import json
 import os
@@ -33,8 +32,8 @@ from typing import IO, Any
 
 from spikon_tui.api.models import CcBasicData, CcCampaignMember, CcMonitor, CcWaitingCall
 from spikon_tui.files.atomic import open_atomically
+from spikon_tui.files.csv_flavour import PLAIN, CsvFlavour, guarded
 from spikon_tui.monitor.counters import IntervalFigures
-from spikon_tui.monitor.csv_cells import text_cell
 from spikon_tui.monitor.freshness import describe_error, error_code
 
 
@@ -213,27 +212,33 @@ def _number_cell(value: float | None, digits: int = 1) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else str(round(value))
 
 
-def write_interval_csv(stream: IO[str], rows: Iterable[IntervalRow]) -> int:
+def write_interval_csv(
+    stream: IO[str], rows: Iterable[IntervalRow], flavour: CsvFlavour = PLAIN
+) -> int:
     """Write a header and the rows to a stream opened with `newline=""`; return the rows."""
-    writer = csv.writer(stream)
+    writer = flavour.writer(stream)
     writer.writerow(CSV_FIELDS)
     count = 0
     for row in rows:
         figures = row.figures
         rate = figures.abandon_rate
+
+        def number(value: float | None, digits: int = 1) -> str:
+            return flavour.number(_number_cell(value, digits))
+
         writer.writerow(
             (
                 row.campaign_id,
-                text_cell(row.campaign_name),
-                _number_cell(figures.window / 60),
-                _number_cell(figures.covered, 0),
+                guarded(row.campaign_name),
+                number(figures.window / 60),
+                number(figures.covered, 0),
                 "yes" if figures.complete else "no",
                 figures.offered,
                 figures.answered,
                 figures.abandoned,
-                _number_cell(rate * 100 if rate is not None else None),
+                number(rate * 100 if rate is not None else None),
                 "" if row.sla is None else row.sla,
-                _number_cell(row.sla_target),
+                number(row.sla_target),
                 len(figures.resets),
             )
         )

@@ -1,9 +1,9 @@
 """Exporting a phone book to a CSV or a vCard file's text.
 
-`export_text(entries, "csv")` writes `name,number` with a header; `spreadsheet=True`
-gives the flavour Excel in Poland opens straight away (`;` between cells, a UTF-8
-byte-order mark so Polish letters show). `"vcf"` writes vCard 3.0, one card per entry.
-Either imports back unchanged.
+`export_text(entries, "csv")` writes `name,number` with a header, in the CSV
+flavour given (`files.csv_flavour`: `SPREADSHEET` is what Excel in Poland opens
+straight away). `"vcf"` writes vCard 3.0, one card per entry. Either imports back
+unchanged.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import PurePath
 from spikon_tui.api.models import PhoneBookElement
 from spikon_tui.contacts.csv_contacts import write_csv
 from spikon_tui.contacts.vcard_contacts import write_vcard
+from spikon_tui.files.csv_flavour import PLAIN, CsvFlavour
 
 EXPORT_FORMATS = ("csv", "vcf")
 VCARD_SUFFIXES = (".vcf", ".vcard")
@@ -29,14 +30,12 @@ def format_for(path: str | None, requested: str | None = None) -> str:
 
 
 def export_text(
-    entries: Iterable[PhoneBookElement], format: str, *, spreadsheet: bool = False
+    entries: Iterable[PhoneBookElement], format: str, *, flavour: CsvFlavour = PLAIN
 ) -> str:
     """`entries` as the text of a `format` ("csv" or "vcf") file (see the module docstring)."""
     pairs = [(entry.name, entry.number) for entry in entries]
     if format == "csv":
-        if spreadsheet:
-            return write_csv(pairs, delimiter=";", bom=True)
-        return write_csv(pairs)
+        return write_csv(pairs, flavour=flavour)
     if format == "vcf":
         return write_vcard(pairs)
     raise ValueError(f"format must be one of {EXPORT_FORMATS}, not {format!r}")

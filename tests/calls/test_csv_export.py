@@ -29,7 +29,7 @@ def test_the_calls_are_written_with_a_header(tmp_path: Path) -> None:
     assert read(path) == [
         list(HEADER),
         ["2025-06-14 10:46:54", "501234567", "587201213", "123", "2 min 03 s", "Answered", LINK],
-        ["2025-06-14 09:39:32", "587201213", "+48 22, 1", "0", "0 s", "Busy", ""],
+        ["2025-06-14 09:39:32", "587201213", "'+48 22, 1", "0", "0 s", "Busy", ""],
     ]
 
 

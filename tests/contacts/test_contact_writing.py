@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from spikon_tui.contacts.contact_file import read_contact_file
 from spikon_tui.contacts.csv_contacts import write_csv
 from spikon_tui.contacts.vcard_contacts import write_vcard
+from spikon_tui.files.csv_flavour import SPREADSHEET
 
 ENTRIES = [
     ("Grzegorz Brzęczyszczykiewicz", "600100200"),
@@ -45,7 +46,7 @@ def test_a_number_that_is_not_a_phone_number_is_guarded_too() -> None:
 
 
 def test_the_spreadsheet_flavour_has_semicolons_and_a_byte_order_mark() -> None:
-    text = write_csv(ENTRIES, delimiter=";", bom=True)
+    text = write_csv(ENTRIES, flavour=SPREADSHEET)
     assert text.startswith("\ufeffname;number\r\n")
     contact_file = read_contact_file(text.encode("utf-8"), file_name="x.csv")
     assert (contact_file.encoding, contact_file.delimiter) == ("utf-8-sig", ";")
@@ -89,7 +90,7 @@ numbers = st.one_of(
 def test_any_entries_read_back_as_written(entries: list[tuple[str, str]]) -> None:
     for text, file_name in (
         (write_csv(entries), "a.csv"),
-        (write_csv(entries, delimiter=";", bom=True), "b.csv"),
+        (write_csv(entries, flavour=SPREADSHEET), "b.csv"),
         (write_vcard(entries), "c.vcf"),
     ):
         assert read_back(text, file_name) == entries, file_name

@@ -8,6 +8,7 @@ import pytest
 from spikon_tui.api import SpikonClient
 from spikon_tui.api.models import PhoneBookElement
 from spikon_tui.contacts.contact_file import read_contact_file
+from spikon_tui.files.csv_flavour import PLAIN, SPREADSHEET
 from spikon_tui.phone_books.exporter import export_text
 from spikon_tui.phone_books.importer import run_import
 
@@ -31,7 +32,9 @@ async def test_a_book_exported_then_imported_as_a_dry_run_changes_nothing(
         await spikon.phone_book_element_add(0, name, number)
     entries = await spikon.phone_book_show(phone_book_id=0)
     assert len(entries) == 30 + len(AWKWARD)
-    text = export_text(entries, file_format, spreadsheet=spreadsheet)
+    text = export_text(
+        entries, file_format, flavour=SPREADSHEET if spreadsheet else PLAIN
+    )
     contact_file = read_contact_file(text.encode("utf-8"), file_name=file_name)
     assert contact_file.rejected == []
     assert len(contact_file.rows) == len(entries)
@@ -44,7 +47,7 @@ async def test_a_book_exported_then_imported_as_a_dry_run_changes_nothing(
 def test_the_spreadsheet_flavour_is_semicolons_with_a_byte_order_mark() -> None:
     entries = [PhoneBookElement(1, "Żółć", "600100200")]
     spreadsheet = "\ufeffname;number\r\nŻółć;600100200\r\n"
-    assert export_text(entries, "csv", spreadsheet=True) == spreadsheet
+    assert export_text(entries, "csv", flavour=SPREADSHEET) == spreadsheet
     assert export_text(entries, "csv") == "name,number\r\nŻółć,600100200\r\n"
     with pytest.raises(ValueError, match="format"):
         export_text(entries, "xlsx")

@@ -129,7 +129,7 @@ async def test_in_a_call_report_escape_clears_the_filter_then_leaves_it_then_goe
         total = table.visible_row_count
         assert escape_word(screen) == "Back"
         shown = footer(app)
-        assert " esc Back " in shown.split("…")[0], "esc among the first keys, in sight at 80 columns"
+        assert " esc Back " in shown.split("…")[0], "esc among the first keys, at 80 columns"
 
         await pilot.press("slash", *"busy")
         await wait_until(pilot, lambda: table.visible_row_count < total, "the filter")

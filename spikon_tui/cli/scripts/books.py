@@ -21,6 +21,7 @@ from spikon_tui.cli.scripts.common import (
 )
 from spikon_tui.contacts.contact_file import ContactFile
 from spikon_tui.contacts.import_plan import plan_import
+from spikon_tui.files.csv_flavour import PLAIN, SPREADSHEET
 from spikon_tui.i18n import _, ngettext
 from spikon_tui.phone_books.exporter import export_text, format_for
 from spikon_tui.phone_books.import_file import ImportFileError, read_import_file
@@ -43,7 +44,7 @@ async def export_book(args: argparse.Namespace, profile: str, base_url: str) -> 
     async with open_client(profile, base_url, demo=args.demo) as client:
         book = await require_book(client, args.book)
         entries = await client.phone_book_show(phone_book_id=book.id)
-    text = export_text(entries, file_format, spreadsheet=args.spreadsheet)
+    text = export_text(entries, file_format, flavour=SPREADSHEET if args.spreadsheet else PLAIN)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from spikon_tui.api.models import CallRecord
 from spikon_tui.calls.csv_export import describe_os_error, write_calls_csv
+from spikon_tui.files.csv_flavour import PLAIN, CsvFlavour
 from spikon_tui.i18n import _, ngettext
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
@@ -43,6 +44,8 @@ class CallExport:
         self.calls = calls
         self.report_id = report_id
         self.filtered = filtered
+        self.flavour: CsvFlavour = PLAIN
+        """What the save dialog chose (`files.csv_flavour`)."""
 
     def start(self, now: float) -> None:
         self._ask(default_download_path(f"spikon-calls-{self.report_id}", ".csv", now))
@@ -65,12 +68,15 @@ class CallExport:
         explanation = explanation.format(count=count)
         if problem:
             explanation = f"{problem}\n\n{explanation}"
-        dialog = SaveDialog(_("Export calls (CSV)"), explanation, path, action=_("Export"))
-        self.node.app.push_screen(dialog, self._chosen)
+        dialog = SaveDialog(
+            _("Export calls (CSV)"), explanation, path, action=_("Export"), csv=True
+        )
+        self.node.app.push_screen(dialog, partial(self._chosen, dialog))
 
-    def _chosen(self, target: str | None) -> None:
+    def _chosen(self, dialog: SaveDialog, target: str | None) -> None:
         if not target:
             return
+        self.flavour = dialog.flavour
         path = Path(target)
         if path.is_dir():
             self._ask(target, _("{path} is a folder; add a file name.").format(path=target))
@@ -101,7 +107,7 @@ class CallExport:
 
     def _write_in_thread(self, target: str) -> None:
         try:
-            count = write_calls_csv(target, self.calls)
+            count = write_calls_csv(target, self.calls, self.flavour)
         except OSError as error:
             self.node.post_message(self.Finished(self, target, error=error))
         else:

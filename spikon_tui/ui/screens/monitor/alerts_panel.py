@@ -13,6 +13,8 @@ polling and the panel follows it (it redraws when the log changes).
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -215,17 +217,19 @@ exports the list as CSV, [b]escape[/b] or [b]f9[/b] closes the panel.
             _("Every alert of this session, one row each. Write them to:"),
             default_download_path("spikon-alerts", ".csv", self._now()),
             action=_("Export"),
+            csv=True,
         )
-        self.app.push_screen(dialog, self._export_to)
+        self.app.push_screen(dialog, partial(self._export_to, dialog))
 
-    def _export_to(self, path: str | None) -> None:
+    def _export_to(self, dialog: SaveDialog, path: str | None) -> None:
         if not path:
             return
+        flavour = dialog.flavour
         entries = self.tracker.alert_log.entries()
         export_in_background(
             self,
             path,
-            lambda file: write_alert_csv(file, entries),
+            lambda file: write_alert_csv(file, entries, flavour),
             written=lambda rows: ngettext(
                 "{count} alert written to {path}.", "{count} alerts written to {path}.", rows
             ).format(count=rows, path=path),

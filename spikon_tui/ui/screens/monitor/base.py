@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -502,17 +503,19 @@ class MonitorScreen(MainScreen):
             ),
             default_download_path("spikon-intervals", ".csv", self.clock()),
             action=_("Export"),
+            csv=True,
         )
-        self.app.push_screen(dialog, self._export_to)
+        self.app.push_screen(dialog, partial(self._export_to, dialog))
 
-    def _export_to(self, path: str | None) -> None:
+    def _export_to(self, dialog: SaveDialog, path: str | None) -> None:
         if not path:
             return
+        flavour = dialog.flavour
         rows = self.tracker.interval_rows(self.frozen_at or self.clock())
         export_in_background(
             self,
             path,
-            lambda file: write_interval_csv(file, rows),
+            lambda file: write_interval_csv(file, rows, flavour),
             written=lambda count: ngettext(
                 "{count} rows written to {path}.", "{count} rows written to {path}.", count
             ).format(count=count, path=path),

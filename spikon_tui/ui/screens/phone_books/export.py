@@ -16,7 +16,8 @@ from textual.screen import Screen
 
 from spikon_tui.api.models import PhoneBook
 from spikon_tui.files.atomic import write_atomically
-from spikon_tui.i18n import _, current_language, ngettext
+from spikon_tui.files.csv_flavour import CsvFlavour
+from spikon_tui.i18n import _, ngettext
 from spikon_tui.phone_books.exporter import export_text, format_for
 from spikon_tui.ui.dialogs.save import SaveDialog, default_download_path
 from spikon_tui.ui.errors import describe_error
@@ -40,14 +41,15 @@ def ask_and_export(screen: Screen[Any], book: PhoneBook) -> None:
         "or an address book instead."
     )
 
+    dialog = SaveDialog(
+        _("Export “{book}”").format(book=book.name), explanation, default, _("Export"), csv=True
+    )
+
     def chosen(path: str | None) -> None:
         if path:
-            _export(screen, book, path)
+            _export(screen, book, path, dialog.flavour)
 
-    screen.app.push_screen(
-        SaveDialog(_("Export “{book}”").format(book=book.name), explanation, default, _("Export")),
-        chosen,
-    )
+    screen.app.push_screen(dialog, chosen)
 
 
 def _file_stem(book_name: str) -> str:
@@ -55,14 +57,13 @@ def _file_stem(book_name: str) -> str:
     return kept.strip("-") or "phone-book"
 
 
-def _export(screen: Screen[Any], book: PhoneBook, path: str) -> None:
+def _export(screen: Screen[Any], book: PhoneBook, path: str, flavour: CsvFlavour) -> None:
     client = spikon_client(screen)
     file_format = format_for(path)
-    spreadsheet = current_language() == "pl"
 
     async def fetch_and_write() -> int:
         entries = await client.phone_book_show(phone_book_id=book.id)
-        text = export_text(entries, file_format, spreadsheet=spreadsheet)
+        text = export_text(entries, file_format, flavour=flavour)
         await asyncio.to_thread(write_atomically, Path(path), text)
         return len(entries)
 
