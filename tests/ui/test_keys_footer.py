@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.screen import Screen
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Input
 
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
