@@ -17,7 +17,7 @@ from spikon_tui.files.csv_flavour import PLAIN, SPREADSHEET, default_flavour, gu
 @pytest.mark.parametrize(
     ("cell", "written"),
     [
-        ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
         ("+1+2", "'+1+2"),
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),

@@ -32,9 +32,7 @@ async def test_a_book_exported_then_imported_as_a_dry_run_changes_nothing(
         await spikon.phone_book_element_add(0, name, number)
     entries = await spikon.phone_book_show(phone_book_id=0)
     assert len(entries) == 30 + len(AWKWARD)
-    text = export_text(
-        entries, file_format, flavour=SPREADSHEET if spreadsheet else PLAIN
-    )
+    text = export_text(entries, file_format, flavour=SPREADSHEET if spreadsheet else PLAIN)
     contact_file = read_contact_file(text.encode("utf-8"), file_name=file_name)
     assert contact_file.rejected == []
     assert len(contact_file.rows) == len(entries)
