@@ -24,12 +24,14 @@ from spikon_tui.i18n import N_, _
 from spikon_tui.session import Session
 from spikon_tui.ui.dialogs.help import HelpDialog
 from spikon_tui.ui.errors import describe_error
+from spikon_tui.ui.requests import Outcome, Succeeded, run_request
 from spikon_tui.ui.screen_keys import own_keys
 from spikon_tui.ui.screens.account.screen import AccountScreen
 from spikon_tui.ui.translated_app import TranslatedApp
 
 if TYPE_CHECKING:
     from spikon_tui.alerting import AlertChannels, AlertOptions
+    from spikon_tui.api.models import Balance
     from spikon_tui.monitor import MonitorTracker
 
 SCREENS_IN_ORDER = (
@@ -100,6 +102,9 @@ class SpikonApp(TranslatedApp):
         Binding("f9", "alerts", N_("Alerts"), priority=True),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
+
+    balance: reactive[Decimal | None] = reactive(None, init=False)
+    """The account's balance as last read; `show_balance` sets it, screens watch it."""
 
     alert_badge: reactive[AlertBadge] = reactive(lambda: AlertBadge(), init=False)
     """The active alerts the title bar counts (on every screen, so no toast covers work)."""
@@ -325,9 +330,28 @@ class SpikonApp(TranslatedApp):
         )
 
     def show_balance(self, balance: Decimal) -> None:
+        """The one balance of the app: the title bar and the account screen show this."""
+        self.balance = balance
         self.sub_title = self._identity(balance)
         # Once the screen showing it is painted, and after whatever else waited for that.
         self.call_after_refresh(self.call_later, self._start_up_done)
+
+    def refresh_balance(self) -> None:
+        """Ask for the balance now, after anything that may have cost money (an SMS, a call,
+        an announcement); a failure is not worth a word here (the account screen says it)."""
+        if self.spikon is None:
+            return
+        run_request(
+            self,
+            self.spikon.balance_show,
+            self._balance_loaded,
+            group="balance",
+            exclusive=True,
+        )
+
+    def _balance_loaded(self, outcome: Outcome[Balance]) -> None:
+        if isinstance(outcome, Succeeded):
+            self.show_balance(outcome.result.balance)
 
     def _start_up_done(self) -> None:
         """What waits until the first screen shows data, or `LONGEST_PAUSE` has passed

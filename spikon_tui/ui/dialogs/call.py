@@ -48,6 +48,9 @@ def tell_placed(app: App, placed: PlacedCall | None) -> None:
     """The toast after a call was placed (nothing when the dialog was closed)."""
     if placed is None:
         return
+    refresh_balance = getattr(app, "refresh_balance", None)  # a call costs money
+    if refresh_balance is not None:
+        refresh_balance()
     title = _("Call {state}").format(state=call_start_state_word(placed.answer.state))
     number = display_number(placed.number)
     if not placed.account.registered:

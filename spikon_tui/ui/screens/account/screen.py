@@ -62,7 +62,16 @@ stay on screen and the line says so.
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The app's one balance: an SMS sent on F7 shows here too, as in the title bar.
+        self.watch(spikon_app(self), "balance", self._show_balance, init=False)
         self.action_refresh()
+
+    def _show_balance(self, money: Decimal | None) -> None:
+        if money is None:
+            return
+        balance = self.query_one("#balance", Static)
+        balance.update(format_money(money))
+        balance.set_class(money < 0, "-negative")
 
     def action_refresh(self) -> None:
         self.query_one(FreshnessLabel).mark_loading()
@@ -90,9 +99,7 @@ stay on screen and the line says so.
             self._failed(outcome.error)
             return
         money, accounts = outcome.result
-        balance = self.query_one("#balance", Static)
-        balance.update(format_money(money))
-        balance.set_class(money < 0, "-negative")
+        self._show_balance(money)
         spikon_app(self).show_balance(money)
         self.query_one("#phone-accounts", VirtualTable).update_rows(
             Row(

@@ -260,6 +260,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         form = self.form
         form.set_locked(False)
         now = self.clock()
+        spikon_app(self).refresh_balance()  # an SMS costs money, whatever the answer said
         if isinstance(outcome, Failed):
             error = outcome.error
             text = describe_error(error)

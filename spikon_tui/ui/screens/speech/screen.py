@@ -11,15 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 
-from spikon_tui.api.models import Balance
 from spikon_tui.i18n import N_, _
 from spikon_tui.speech.formats import MP3, WAV
 from spikon_tui.ui.poll_scheduler import only_dialogs_above
-from spikon_tui.ui.requests import Outcome, Succeeded, run_request
 from spikon_tui.ui.screens.base import MainScreen
 from spikon_tui.ui.screens.speech.announcements import AnnouncementList
 from spikon_tui.ui.screens.speech.form import AnnouncementForm
-from spikon_tui.ui.typed_app import spikon_app, spikon_client
+from spikon_tui.ui.typed_app import spikon_app
 from spikon_tui.ui.widgets.keys_footer import KeysFooter
 from spikon_tui.ui.widgets.title_bar import TitleBar
 
@@ -111,18 +109,8 @@ you can see whether the order went through.
         self.refresh_balance()
 
     def refresh_balance(self) -> None:
-        """The header's balance after an order; a failure here is not worth a word."""
-        run_request(
-            self,
-            spikon_client(self).balance_show,
-            self._balance_loaded,
-            group="tts-balance",
-            exclusive=True,
-        )
-
-    def _balance_loaded(self, outcome: Outcome[Balance]) -> None:
-        if isinstance(outcome, Succeeded):  # the account screen reports balance problems
-            spikon_app(self).show_balance(outcome.result.balance)
+        """The app's one balance, after an order (`SpikonApp.refresh_balance`)."""
+        spikon_app(self).refresh_balance()
 
     # -- visibility ----------------------------------------------------------------------
 
