@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -131,6 +132,7 @@ class SpikonApp(TranslatedApp):
         self._add_screen_mode("monitor", self._monitor_screen)
         self._add_screen_mode("staffing", self._staffing_screen)
         self.monitor = monitor or MonitorOptions()
+        self._work_keepers: weakref.WeakSet[Screen] = weakref.WeakSet()
         self._tracker: MonitorTracker | None = None
         self._alerts_of: MonitorTracker | None = None
         self._alert_channels: AlertChannels | None = None
@@ -335,6 +337,35 @@ class SpikonApp(TranslatedApp):
         self.sub_title = self._identity(balance)
         # Once the screen showing it is painted, and after whatever else waited for that.
         self.call_after_refresh(self.call_later, self._start_up_done)
+
+    def keep_typed_work(self, screen: Screen) -> None:
+        """`screen` has a `typed_work()` to ask before quitting, even when it is not shown."""
+        self._work_keepers.add(screen)
+
+    def typed_work(self) -> list[str]:
+        """What quitting now would throw away, in words ("the announcement text"), if any."""
+        screens = [*self.screen_stack, *(s for s in self._work_keepers if s.is_attached)]
+        found: list[str] = []
+        for screen in dict.fromkeys(screens):  # once each, in order
+            describe = getattr(screen, "typed_work", None)
+            what = describe() if describe is not None else None
+            if what:
+                found.append(what)
+        return found
+
+    async def action_quit(self) -> None:
+        """Quit; when typed work would be lost, ask first (an unsent SMS is kept anyway)."""
+        lost = self.typed_work()
+        if not lost:
+            self.exit()
+            return
+        from spikon_tui.ui.dialogs.confirm import ConfirmDialog
+
+        question = _("Quit and lose {what}?").format(what=_(", ").join(lost))
+        self.push_screen(
+            ConfirmDialog(question, yes_label=_("Quit"), danger=True),
+            lambda yes: self.exit() if yes else None,
+        )
 
     def refresh_balance(self) -> None:
         """Ask for the balance now, after anything that may have cost money (an SMS, a call,

@@ -43,6 +43,17 @@ everything you typed stays, ready to correct and send again.
     sending: bool = False
     """True while the request is in flight: the form cannot be sent again."""
 
+    _as_opened: tuple[str, ...] = ()
+
+    def on_mount(self) -> None:
+        self._as_opened = tuple(field.value for field in self.query(Input))
+
+    def typed_work(self) -> str | None:
+        """What quitting would throw away: the fields, once changed from how they opened."""
+        if tuple(field.value for field in self.query(Input)) == self._as_opened:
+            return None
+        return _("what is typed in “{form}”").format(form=_(self.TITLE))
+
     def build_request(self) -> Callable[[], Awaitable[ResultT]]:
         """Read the (valid) fields and return what sends the request; runs on the UI side."""
         raise NotImplementedError

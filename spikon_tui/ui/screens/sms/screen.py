@@ -17,6 +17,7 @@ them: by the phone books' name for the number when it has one (`contact_names`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Button, Input, Select, TextArea
 
 from spikon_tui.api.errors import NotFoundError, SpikonError, ValidationError
@@ -37,6 +39,7 @@ from spikon_tui.sms.plain_letters import plain_letters
 from spikon_tui.sms.sent import SentMessage
 from spikon_tui.sms.states import Tone
 from spikon_tui.sms.store import SentStore, StoreError
+from spikon_tui.sms.unsent import UnsentSms, keep_unsent, load_unsent
 from spikon_tui.ui.contact_names import contact_names
 from spikon_tui.ui.dialogs.call import call_number
 from spikon_tui.ui.dialogs.confirm import ConfirmDialog
@@ -54,6 +57,8 @@ from spikon_tui.ui.widgets.title_bar import TitleBar
 from spikon_tui.ui.widgets.virtual_table import VirtualTable
 
 PARALLEL_CHECKS = 4
+UNSENT_KEPT_AFTER = 0.5
+"""Seconds after the last change to the form before the unsent SMS is written to disk."""
 """sms/state requests in flight at once during one round."""
 LISTED_IN_TOAST = 3
 
@@ -126,6 +131,8 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self._save_failed = False
         self._unknown_signature: tuple[str, tuple[str, ...], str] | None = None
         self._can_make_plain = False
+        self._keep_timer: Timer | None = None
+        self._unsent: UnsentSms | None = None  # typed, not yet written
 
     def compose(self) -> ComposeResult:
         sender = spikon_app(self).session.recall(REMEMBERED_SENDER, DEFAULT_SENDER)
@@ -155,6 +162,41 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self.scheduler = PollScheduler(self, spikon_app(self).session.clock, self._start_round)
         self.scheduler.poll_now()
         self.query_one("#recipients", Input).focus()
+        self._restore_unsent()
+
+    # -- the SMS being written, kept across a restart (`sms.unsent`) -----------------------
+
+    def _restore_unsent(self) -> None:
+        unsent = load_unsent(spikon_app(self).session.data_dir)
+        if unsent is None:
+            return
+        form = self.form
+        form.use_again(unsent.sender, unsent.message)
+        recipients = self.query_one("#recipients", Input)
+        recipients.value = unsent.recipients
+        recipients.cursor_position = len(unsent.recipients)
+        self.notify(_("The SMS you were writing is back, as you left it."), title=_("SMS"))
+
+    def _typed_now(self) -> None:
+        """Keep what is typed a moment after the last change (and when the screen goes)."""
+        form = self.form
+        self._unsent = UnsentSms(form.sender, form.recipients_text, form.message)
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+        self._keep_timer = self.set_timer(UNSENT_KEPT_AFTER, self.keep_unsent)
+
+    def keep_unsent(self) -> None:
+        unsent, self._unsent = self._unsent, None
+        if unsent is None:
+            return
+        # The draft is a convenience: when it cannot be written, the form still holds the text.
+        with contextlib.suppress(OSError):
+            keep_unsent(spikon_app(self).session.data_dir, unsent)
+
+    def on_unmount(self) -> None:
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+        self.keep_unsent()  # what was typed in the last moment before quitting
 
     # -- visibility --------------------------------------------------------------------
 
@@ -190,6 +232,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
     def _form_changed(self) -> None:
         form = self.form
         form.update_counter()
+        self._typed_now()
         if not self.sending:
             form.show_error(form.typed_problem() or "")
         self._update_send_label()
@@ -277,6 +320,8 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self._unknown_signature = None
         self._keep(records)
         form.clear_after_send()
+        self._typed_now()  # sent: the empty form is kept, which removes the draft
+        self.keep_unsent()
         self._update_send_label()
         self.sent_list.table.move_cursor_to_key(records[0].key)
         count = len(records)

@@ -63,6 +63,19 @@ you can see whether the order went through.
             yield AnnouncementList(id="tts-list")
         yield KeysFooter()
 
+    ordered_text: str = ""
+    """The text of the last announcement ordered: typed work once it is changed."""
+
+    def on_mount(self) -> None:
+        spikon_app(self).keep_typed_work(self)
+
+    def typed_work(self) -> str | None:
+        """What quitting would throw away: text typed and not ordered as it stands."""
+        text = self.form.text
+        if text.strip() and text != self.ordered_text:
+            return _("the announcement text")
+        return None
+
     @property
     def form(self) -> AnnouncementForm:
         return self.query_one(AnnouncementForm)
@@ -92,6 +105,7 @@ you can see whether the order went through.
     # -- between the form and the list ---------------------------------------------------
 
     def on_announcement_form_generated(self, message: AnnouncementForm.Generated) -> None:
+        self.ordered_text = self.form.text
         tts_id = message.created.tts_id
         self.announcements.add_ordered(tts_id, message.name)
         self.notify(
