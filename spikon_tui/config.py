@@ -18,6 +18,7 @@ Schema::
     caller_phone_account_id = 12    # optional: remembered click-to-call choice
     refresh_interval = 5.0          # monitor poll interval in seconds, at least 1
     key_storage = "keyring"         # "keyring" or "file": informational only
+    read_only = false               # true: nothing that changes data or costs money
     notify_terminal = true          # monitor alerts as desktop notifications (OSC 777/9)
     on_alert = "notify-send {title} {body}"   # run for each alert, its JSON on stdin
     on_alert_timeout = 10.0         # seconds before on_alert is killed
@@ -205,6 +206,8 @@ class ProfileConfig:
     caller_phone_account_id: int | None = None
     refresh_interval: float = DEFAULT_REFRESH_INTERVAL
     key_storage: str = "keyring"
+    read_only: bool = False
+    """Every run of this profile is read-only, whatever the command line says."""
     notify_terminal: bool | str = False
     on_alert: str | None = None
     on_alert_timeout: float = DEFAULT_COMMAND_TIMEOUT
@@ -223,6 +226,10 @@ class ProfileConfig:
                 _("caller_phone_account_id must be a whole number, not {value}").format(
                     value=repr(account)
                 )
+            )
+        if not isinstance(self.read_only, bool):
+            raise ConfigError(
+                _("read_only must be true or false, not {value}").format(value=repr(self.read_only))
             )
         if self.key_storage not in KEY_STORAGE_CHOICES:
             raise ConfigError(
@@ -438,6 +445,7 @@ def _profile_from_dict(name: str, table: object) -> ProfileConfig:
         "caller_phone_account_id",
         "refresh_interval",
         "key_storage",
+        "read_only",
         *ALERT_CHANNEL_KEYS,
     ):
         if key not in table:
@@ -602,6 +610,8 @@ def _to_dict(config: AppConfig) -> dict[str, Any]:
             table["caller_phone_account_id"] = profile.caller_phone_account_id
         table["refresh_interval"] = profile.refresh_interval
         table["key_storage"] = profile.key_storage
+        if profile.read_only:
+            table["read_only"] = True
         if profile.notify_terminal is not False:
             table["notify_terminal"] = profile.notify_terminal
         if profile.on_alert is not None:

@@ -30,20 +30,23 @@ class Session:
     save_preferences: Callable[[dict[str, Any]], None] | None = None
     data_dir: Path | None = None
     """Where this profile keeps files of its own (messages sent); None keeps nothing on disk."""
+    read_only: bool = False
+    """The client refuses, unsent, every method that changes data or costs money."""
 
     def __repr__(self) -> str:
         """The dataclass's repr with the key masked (`BXlm…test`, or `****` for a short one)."""
         key = None if self.api_key is None else mask_key(self.api_key)
         return (
             f"Session(profile={self.profile!r}, base_url={self.base_url!r}, api_key={key!r}, "
-            f"key_source={self.key_source!r}, demo={self.demo!r}, data_dir={self.data_dir!r})"
+            f"key_source={self.key_source!r}, demo={self.demo!r}, data_dir={self.data_dir!r}, "
+            f"read_only={self.read_only!r})"
         )
 
     def new_client(self, api_key: str | None = None) -> SpikonClient:
         key = api_key if api_key is not None else self.api_key
         if key is None:
             raise RuntimeError("no API key yet: log in first")
-        return SpikonClient(api_key=key, base_url=self.base_url)
+        return SpikonClient(api_key=key, base_url=self.base_url, read_only=self.read_only)
 
     def remember(self, name: str, value: Any) -> None:
         """Keep a per-profile choice (like the phone account that rings first) across runs."""

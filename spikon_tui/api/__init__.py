@@ -69,6 +69,7 @@ _MODULE_OF = {
     "SpikonError": "errors",
     "TlsError": "errors",
     "TransportError": "errors",
+    "ReadOnlyError": "errors",
     "UnexpectedRedirectError": "errors",
     "UnknownApiKeyError": "errors",
     "UnknownErrorCodeError": "errors",
@@ -96,6 +97,7 @@ if TYPE_CHECKING:
     from spikon_tui.api.errors import MalformedResponseError as MalformedResponseError
     from spikon_tui.api.errors import NotFoundError as NotFoundError
     from spikon_tui.api.errors import NotReadyError as NotReadyError
+    from spikon_tui.api.errors import ReadOnlyError as ReadOnlyError
     from spikon_tui.api.errors import RequestTimeoutError as RequestTimeoutError
     from spikon_tui.api.errors import ServiceFailureError as ServiceFailureError
     from spikon_tui.api.errors import SpikonError as SpikonError

@@ -115,6 +115,7 @@ class SpikonClient:
         backoff: float = 0.25,
         transport: httpx.AsyncBaseTransport | None = None,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        read_only: bool = False,
     ) -> None:
         key = ApiKey(api_key)
         del api_key  # so a traceback showing this frame's locals shows only the mask
@@ -145,7 +146,13 @@ class SpikonClient:
             backoff=float(backoff),
             transport=transport,
             max_answer_bytes=max_answer_bytes,
+            read_only=read_only,
         )
+
+    @property
+    def read_only(self) -> bool:
+        """True when every method that changes data or costs money is refused unsent."""
+        return self._session.read_only
 
     # -- lifetime --
 

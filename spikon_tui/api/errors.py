@@ -324,6 +324,19 @@ class ValidationError(SpikonError, ValueError):
         super().__init__(message)
 
 
+class ReadOnlyError(SpikonError):
+    """A read-only client was asked for a method that changes something or costs money;
+    raised before anything is sent (`SpikonClient(read_only=True)`)."""
+
+    default_name = "Read-only"
+    summary = N_(
+        "This session is read-only: {method} changes data or costs money, so it was not sent."
+    )
+
+    def __init__(self, method: str) -> None:
+        super().__init__(_(self.summary).format(method=method), method=method)
+
+
 # --- reading an error out of a decoded answer --------------------------------
 
 

@@ -47,6 +47,7 @@ from spikon_tui.api.errors import (
     ConnectionFailedError,
     HttpStatusError,
     MalformedResponseError,
+    ReadOnlyError,
     RequestTimeoutError,
     ServiceFailureError,
     SpikonError,
@@ -184,8 +185,11 @@ class ApiSession:
         backoff: float,
         transport: httpx.AsyncBaseTransport | None,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        read_only: bool = False,
     ) -> None:
         self.key = api_key
+        self.read_only = read_only
+        """Refuse every method that is not a read (`methods.READ_METHODS`) before sending."""
         self.max_answer_bytes = max_answer_bytes
         self.base_url = base_url
         self.api_format = api_format
@@ -379,9 +383,11 @@ class ApiSession:
 
     async def _send(self, method: str, path: str, params: Mapping[str, object]) -> _Answer:
         """Send with httpx, retrying as the module docstring says."""
+        safe = is_read_method(path)
+        if self.read_only and not safe:
+            raise ReadOnlyError(path)  # the one door every request goes through
         import httpx
 
-        safe = is_read_method(path)
         attempt = 0
         while True:
             started = time.perf_counter()

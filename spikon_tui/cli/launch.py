@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import sys
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ import platformdirs
 
 from spikon_tui import startup_gc
 from spikon_tui.config import ALERT_CHANNEL_KEYS, AppConfig, ConfigError, ProfileConfig, save_config
+from spikon_tui.i18n import _
 from spikon_tui.session import Session
 
 
@@ -95,9 +97,13 @@ def monitor_options(
             refresh if refresh is not None else profile.refresh_interval
         ),
         record_path=getattr(args, "record", None),
-        read_only=bool(getattr(args, "read_only", False)),
+        read_only=bool(getattr(args, "read_only", False) or getattr(args, "wallboard", False)),
+        page_seconds=float(getattr(args, "page_seconds", None) or 10.0),
         alert_table=profile.extra.get("alerts"),
-        alerting=alert_channel_options(profile, args, demo=demo),
+        # A wallboard shows alerts; it does not send them (a served board runs once per page).
+        alerting=None
+        if getattr(args, "wallboard", False)
+        else alert_channel_options(profile, args, demo=demo),
     )
 
 
@@ -109,6 +115,7 @@ def run_app(
     demo: bool = False,
     start_mode: str = "account",
     monitor: Any = None,
+    read_only: bool = False,
 ) -> int:
     startup_gc.pause()  # the app resumes it once its first screen shows data
     from spikon_tui.ui.app import SpikonApp
@@ -127,10 +134,25 @@ def run_app(
             demo=True,
             preferences=_preferences_of(config, profile),
             data_dir=Path(tempfile.mkdtemp(prefix="spikon-demo-")),  # the demo's data dies with it
+            read_only=read_only,
         )
         app = SpikonApp(session, start_mode=start_mode, monitor=monitor)
     else:
         session, status = build_session(config, profile_name, base_url)
+        session.read_only = read_only
+        if read_only and session.api_key is None:
+            # A shared, read-only screen never offers to log in: that is done beforehand.
+            startup_gc.resume()
+            print(
+                _(
+                    "spikon-tui: profile {profile} has no API key, and a read-only session "
+                    "does not ask for one; run 'spikon-tui login' first"
+                ).format(profile=repr(profile_name)),
+                file=sys.stderr,
+            )
+            for note in session.notes:
+                print(f"  {note}", file=sys.stderr)
+            return 2
         keyring_usable, keyring_reason = True, ""
         if session.api_key is None and status is not None:  # no key: the keyring was asked
             keyring_usable, keyring_reason = status.usable, status.reason

@@ -53,6 +53,15 @@ def _global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> 
         default=default,
         help=_("the interface language: en or pl (default: the config file, then the locale)"),
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS if in_subcommand else False,
+        help=_(
+            "change nothing and spend nothing: every such request is refused before it "
+            "is sent (also read_only = true in the profile)"
+        ),
+    )
 
 
 def _checked(validate, convert=str):
@@ -177,7 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--record", metavar="FILE", help=_("append every poll to FILE as one JSON line")
     )
     monitor.add_argument(
-        "--read-only", action="store_true", help=_("hide every action that changes staffing")
+        "--wallboard",
+        action="store_true",
+        help=_("big figures per campaign for a wall screen (always read-only)"),
+    )
+    monitor.add_argument(
+        "--page-seconds",
+        type=float,
+        metavar="SECONDS",
+        default=10.0,
+        help=_("wallboard: seconds before it turns to the next page of campaigns (default 10)"),
     )
     monitor.add_argument(
         "--demo",
@@ -186,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("watch the demo sandbox's call center (no key, no network)"),
     )
     _alert_delivery_options(monitor)
+
+    serve = subcommands.add_parser(
+        "serve",
+        help=_("show the wallboard (or the app, read-only) in a web browser"),
+        description=_(
+            "Serve the wallboard to web browsers with textual-serve: each open page runs "
+            "its own read-only spikon-tui. Listens on 127.0.0.1 unless --host says otherwise."
+        ),
+    )
+    _global_options(serve, in_subcommand=True)
+    from spikon_tui.cli.serve import add_serve_arguments
+
+    add_serve_arguments(serve)
 
     sandbox = subcommands.add_parser(
         "sandbox",
@@ -253,8 +284,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from spikon_tui.cli.login import run_logout
 
         return run_logout(profile)
+    if args.command == "serve":
+        from spikon_tui.cli.serve import run_serve
+        from spikon_tui.credentials import lookup_key
+
+        has_key = bool(getattr(args, "demo", False)) or lookup_key(profile).key is not None
+        return run_serve(args, profile, has_key)
     if args.command in ("books", "call", "balance"):
         from spikon_tui.cli.scripts.commands import run_script
+
+        args.read_only = bool(args.read_only or config.profile(profile).read_only)
 
         return run_script(args, config, profile, base_url)
 
@@ -267,8 +306,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"spikon-tui{' monitor' if is_monitor else ''}: {error}", file=sys.stderr)
         return 2
     start_mode = "monitor" if is_monitor else "account"
+    if is_monitor and args.wallboard:
+        start_mode = "wallboard"
+    read_only = bool(args.read_only or options.read_only or config.profile(profile).read_only)
+    options.read_only = read_only
     return run_app(
-        config, profile, base_url, demo=args.demo, start_mode=start_mode, monitor=options
+        config,
+        profile,
+        base_url,
+        demo=args.demo,
+        start_mode=start_mode,
+        monitor=options,
+        read_only=read_only,
     )
 
 

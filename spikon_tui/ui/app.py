@@ -68,6 +68,8 @@ class MonitorOptions:
     interval: float = 5.0
     record_path: str | None = None
     read_only: bool = False
+    page_seconds: float = 10.0
+    """How long the wallboard shows one page of campaigns."""
     alert_table: object | None = None
     alerting: AlertOptions | None = None
     """Where alerts go beyond the screen (terminal, command, webhook); none by default."""
@@ -131,6 +133,7 @@ class SpikonApp(TranslatedApp):
         self._add_screen_mode("account", AccountScreen)
         self._add_screen_mode("monitor", self._monitor_screen)
         self._add_screen_mode("staffing", self._staffing_screen)
+        self._add_screen_mode("wallboard", self._wallboard_screen)
         self.monitor = monitor or MonitorOptions()
         self._work_keepers: weakref.WeakSet[Screen] = weakref.WeakSet()
         self._tracker: MonitorTracker | None = None
@@ -155,6 +158,8 @@ class SpikonApp(TranslatedApp):
             if self.session.demo
             else _("profile {name}").format(name=self.session.profile)
         )
+        if self.session.read_only:
+            who = f"{who} · {_('read-only')}"
         return who if balance is None else f"{who} · {format_money(balance)}"
 
     async def on_mount(self) -> None:
@@ -250,6 +255,15 @@ class SpikonApp(TranslatedApp):
             self.monitor.campaign_ids or None,
             tracker=self.monitor_tracker,
             interval=self.monitor.interval,
+        )
+
+    def _wallboard_screen(self) -> Screen:
+        from spikon_tui.ui.screens.monitor.wallboard import WallboardScreen
+
+        return WallboardScreen(
+            self.monitor.campaign_ids or None,
+            page_seconds=self.monitor.page_seconds,
+            tracker=self.monitor_tracker,
         )
 
     def _staffing_screen(self) -> Screen:
@@ -391,6 +405,8 @@ class SpikonApp(TranslatedApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Not logged in yet: no screen to go to, so F2/F3 are hidden from the footer.
+        if action in ("show", "alerts") and self.current_mode == "wallboard":
+            return False  # a wall screen (or a browser) stays on the board
         return not (action in ("show", "alerts") and self.spikon is None)
 
     def action_show(self, mode: str) -> None:

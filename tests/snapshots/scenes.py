@@ -54,7 +54,7 @@ from spikon_tui.ui.screens.speech.screen import SpeechScreen
 from tests.sandbox.helpers import FakeClock
 from tests.ui.conftest import paste, settle, wait_until
 
-SIZES = {"wide": (120, 40), "narrow": (80, 24), "small": (60, 20)}
+SIZES = {"wide": (120, 40), "narrow": (80, 24), "small": (60, 20), "huge": (200, 60)}
 """Terminal sizes by name: every scene is drawn `wide` and `narrow` (`Scene.sizes`); the
 monitor's overview and detail also `small`, the least they must stay usable at."""
 
@@ -285,6 +285,26 @@ async def _monitor_overview(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("f4")
     await _first_poll(pilot)
+
+
+async def _wallboard(pilot: Pilot) -> None:
+    await settle(pilot)
+    await _first_poll(pilot)
+    await _next_poll(pilot)  # the tiles drawn from a second round: alert levels settle
+    await settle(pilot)
+
+
+async def _wallboard_stale(pilot: Pilot) -> None:
+    await _wallboard(pilot)
+    _sandbox(pilot).stop()
+    await _next_poll(pilot)
+    await _next_poll(pilot)
+    pilot.app.session.clock.advance(3)
+    screen = _monitor(pilot)
+    await wait_until(pilot, lambda: screen.freshness(screen.clock()).stale, "STALE")
+    screen.draw_status(screen.clock())
+    screen.tick(screen.clock())
+    await settle(pilot)
 
 
 async def _monitor_detail(pilot: Pilot) -> None:
@@ -522,6 +542,7 @@ class Scene:
     language: str = "en"
     sizes: tuple[str, ...] = ("wide", "narrow")
     """The `SIZES` the scene is drawn at."""
+    read_only: bool = False
 
 
 SMALL_TOO = ("wide", "narrow", "small")
@@ -544,6 +565,19 @@ SCENES = {
         Scene("call", _call_entry),
         Scene("help", _help),
         Scene("monitor-overview", _monitor_overview, sizes=SMALL_TOO),
+        Scene(
+            "wallboard",
+            _wallboard,
+            app_options={"start_mode": "wallboard"},
+            read_only=True,
+            sizes=("wide", "narrow", "huge"),
+        ),
+        Scene(
+            "wallboard-stale",
+            _wallboard_stale,
+            app_options={"start_mode": "wallboard"},
+            read_only=True,
+        ),
         Scene("monitor-detail", _monitor_detail, sizes=SMALL_TOO),
         Scene("monitor-stale", _monitor_stale),
         Scene("monitor-alert", _monitor_alert),
@@ -623,6 +657,7 @@ class SceneRunner:
             demo=scene.logged_in,
             clock=clock,
         )
+        session.read_only = scene.read_only
         return SpikonApp(session, **scene.app_options)
 
     def close(self) -> None:

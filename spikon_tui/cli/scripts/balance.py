@@ -10,7 +10,7 @@ from spikon_tui.formatting import format_money
 
 
 async def show_balance(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
-    async with open_client(profile, base_url, demo=args.demo) as client:
+    async with open_client(profile, base_url, demo=args.demo, read_only=args.read_only) as client:
         balance = await client.balance_show()
     if args.json:
         say(json.dumps({"balance": str(balance.balance), "currency": "PLN"}))

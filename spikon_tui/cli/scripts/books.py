@@ -29,7 +29,7 @@ from spikon_tui.phone_books.importer import ImportProgress, ImportReport, run_im
 
 
 async def list_books(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
-    async with open_client(profile, base_url, demo=args.demo) as client:
+    async with open_client(profile, base_url, demo=args.demo, read_only=args.read_only) as client:
         books = await client.phone_book_list()
     if args.json:
         say(json.dumps([{"id": book.id, "name": book.name} for book in books], ensure_ascii=False))
@@ -41,7 +41,7 @@ async def list_books(args: argparse.Namespace, profile: str, base_url: str) -> E
 
 async def export_book(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
     file_format = format_for(args.output, args.format)
-    async with open_client(profile, base_url, demo=args.demo) as client:
+    async with open_client(profile, base_url, demo=args.demo, read_only=args.read_only) as client:
         book = await require_book(client, args.book)
         entries = await client.phone_book_show(phone_book_id=book.id)
     text = export_text(entries, file_format, flavour=SPREADSHEET if args.spreadsheet else PLAIN)
@@ -110,7 +110,7 @@ async def _book_for_import(client: SpikonClient, wanted: str, create: bool) -> P
 
 async def import_file(args: argparse.Namespace, profile: str, base_url: str) -> ExitCode:
     contact_file = _read_file(args.file, args.format)
-    async with open_client(profile, base_url, demo=args.demo) as client:
+    async with open_client(profile, base_url, demo=args.demo, read_only=args.read_only) as client:
         book, report = await _import_into_book(client, contact_file, args)
     for rejected in contact_file.rejected:
         warn(_("line {line} refused: {reason}").format(line=rejected.line, reason=rejected.reason))

@@ -23,7 +23,7 @@ MOST_LISTED = 20
 async def place_call(
     args: argparse.Namespace, profile: str, base_url: str, remembered_caller: int | None
 ) -> ExitCode:
-    async with open_client(profile, base_url, demo=args.demo) as client:
+    async with open_client(profile, base_url, demo=args.demo, read_only=args.read_only) as client:
         number, who = await _destination(client, args.target)
         account = await _caller(client, args.caller, remembered_caller)
         await client.call_initiate(phone_account_id=account.id, destination_number=number)

@@ -49,7 +49,9 @@ def warn(text: str) -> None:
 
 
 @asynccontextmanager
-async def open_client(profile: str, base_url: str, *, demo: bool) -> AsyncIterator[SpikonClient]:
+async def open_client(
+    profile: str, base_url: str, *, demo: bool, read_only: bool = False
+) -> AsyncIterator[SpikonClient]:
     """The client for the profile (its key found as the app finds it), or for a demo sandbox."""
     if demo:
         from spikon_tui.cli.demo import start_demo_sandbox
@@ -57,7 +59,9 @@ async def open_client(profile: str, base_url: str, *, demo: bool) -> AsyncIterat
         sandbox = await asyncio.to_thread(start_demo_sandbox)
         try:
             demo_key = sandbox.api_key or ""  # the demo sandbox always makes one
-            async with SpikonClient(api_key=demo_key, base_url=sandbox.base_url) as client:
+            async with SpikonClient(
+                api_key=demo_key, base_url=sandbox.base_url, read_only=read_only
+            ) as client:
                 yield client
         finally:
             await asyncio.to_thread(sandbox.stop)
@@ -76,7 +80,7 @@ async def open_client(profile: str, base_url: str, *, demo: bool) -> AsyncIterat
             ).format(profile=profile)
             + "".join(f"\n  {note}" for note in lookup.notes)
         )
-    async with SpikonClient(api_key=key, base_url=base_url) as client:
+    async with SpikonClient(api_key=key, base_url=base_url, read_only=read_only) as client:
         yield client
 
 

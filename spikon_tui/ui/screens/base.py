@@ -18,6 +18,8 @@ and `go_back`; a screen pushed over another goes back to it by itself.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -39,15 +41,27 @@ class MainScreen(Screen):
 
     BINDINGS = [HELP_BINDING, *ESCAPE_BINDINGS]
 
+    CHANGES: ClassVar[frozenset[str]] = frozenset()
+    """Actions that change data or cost money: a read-only session offers none of them
+    (keys, footer, palette and help all ask `check_action`). The client refuses the
+    requests anyway (`SpikonClient(read_only=True)`); this keeps them out of sight."""
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if self.TITLE:
             self.title = _(self.TITLE)  # the header, in the interface language; TITLE is the msgid
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.offers(action):
+            return False
         if action == ESCAPE_ACTION:
             return escape_enabled(self, self, parameters)
         return True
+
+    def offers(self, action: str) -> bool:
+        """False for an action in `CHANGES` while the session is read-only."""
+        session = getattr(self.app, "session", None)
+        return not (action in self.CHANGES and getattr(session, "read_only", False))
 
     def action_escape_step(self, step: str = "") -> None:
         """Escape: the step the rule gives now (the footer named it; ``step`` is that name)."""

@@ -91,6 +91,7 @@ recording link to the clipboard (this works over SSH in most terminals);
 [b]c[/b] or [b]enter[/b] calls the other party back: your phone rings first.
 [b]escape[/b] goes back to the list of reports.
 """)
+    CHANGES = frozenset({"order", "call_back"})
     BINDINGS = [
         Binding("ctrl+o", "order", N_("Order")),
         Binding("o", "open_report", N_("Open")),
@@ -189,6 +190,8 @@ recording link to the clipboard (this works over SSH in most terminals);
     # -- which keys apply ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.offers(action):
+            return False
         if action == ESCAPE_ACTION:  # the report view's filter, then back to the orders
             return super().check_action(action, parameters)
         if action in _ORDERS_ACTIONS:

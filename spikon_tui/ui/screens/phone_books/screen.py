@@ -111,6 +111,19 @@ first, then SPIKON dials the number. [b]k[/b] calls any number you type.
 [b]r[/b] loads the books and entries again; when that fails, what is on screen
 stays and the line under the books says how old it is.
 """)
+    CHANGES = frozenset(
+        {
+            "add_entry",
+            "edit_entry",
+            "add_book",
+            "call_entry",
+            "call_number",
+            "sms_selected",
+            "delete_entry",
+            "delete_book",
+            "import_file",
+        }
+    )
     BINDINGS = [
         Binding("slash", "focus_filter", N_("Filter")),
         Binding("n", "add_entry", N_("New entry")),

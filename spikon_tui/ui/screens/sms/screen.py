@@ -102,6 +102,7 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
 """)
     # The keys of the sent list come first: offered only while the list has the focus,
     # they then stay in sight at 80 columns.
+    CHANGES = frozenset({"send", "call_recipient", "use_again", "pick_recipients", "plain_letters"})
     BINDINGS = [
         Binding("enter", "details", N_("Details"), priority=True),
         Binding("c", "call_recipient", N_("Call")),
@@ -163,6 +164,9 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
         self.scheduler.poll_now()
         self.query_one("#recipients", Input).focus()
         self._restore_unsent()
+        if not self.offers("send"):
+            self.form.set_locked(True)
+            self.form.show_error(_("This session is read-only: no SMS can be sent from it."))
 
     # -- the SMS being written, kept across a restart (`sms.unsent`) -----------------------
 
@@ -216,6 +220,8 @@ unfinished message now. In the list, [b]enter[/b] shows a message in full,
     # -- keys offered ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.offers(action):
+            return False
         if action == ESCAPE_ACTION:
             return super().check_action(action, parameters)
         if not self.is_mounted or not self.query(SentList):

@@ -48,6 +48,7 @@ anything that failed to load. When SPIKON's answer
 to an order is lost, nothing is ordered again by itself: the list is reloaded so
 you can see whether the order went through.
 """)
+    CHANGES = frozenset({"generate", "delete"})
     BINDINGS = [
         Binding("ctrl+g", "generate", N_("Generate")),
         Binding("w", "save_wav", N_("Save WAV")),
