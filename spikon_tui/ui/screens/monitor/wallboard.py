@@ -87,7 +87,12 @@ class CampaignTile(Vertical):
             yield Figure(_("SLA"))
         yield Static("", classes="tile-reason")
 
+    shown: TileText | None = None
+
     def show(self, text: TileText) -> None:
+        if text == self.shown:
+            return  # ticked every second; redrawn only when something changed
+        self.shown = text
         self.border_title = text.name
         self.border_subtitle = text.target
         for figure, value in zip(
