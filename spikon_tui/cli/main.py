@@ -286,9 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_logout(profile)
     if args.command == "serve":
         from spikon_tui.cli.serve import run_serve
-        from spikon_tui.credentials import lookup_key
+        from spikon_tui.key_home import lookup_key_for
 
-        has_key = bool(getattr(args, "demo", False)) or lookup_key(profile).key is not None
+        home = config.profile(profile).base_url
+        has_key = bool(getattr(args, "demo", False)) or (
+            lookup_key_for(profile, base_url, home).key is not None
+        )
         return run_serve(args, profile, has_key)
     if args.command in ("books", "call", "balance"):
         from spikon_tui.cli.scripts.commands import run_script

@@ -218,14 +218,14 @@ def write_interval_csv(
     """Write a header and the rows to a stream opened with `newline=""`; return the rows."""
     writer = flavour.writer(stream)
     writer.writerow(CSV_FIELDS)
+
+    def number(value: float | None, digits: int = 1) -> str:
+        return flavour.number(_number_cell(value, digits))
+
     count = 0
     for row in rows:
         figures = row.figures
         rate = figures.abandon_rate
-
-        def number(value: float | None, digits: int = 1) -> str:
-            return flavour.number(_number_cell(value, digits))
-
         writer.writerow(
             (
                 row.campaign_id,

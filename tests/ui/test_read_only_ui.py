@@ -50,9 +50,7 @@ async def test_actions_that_change_things_are_offered_only_when_not_read_only(
                 await settle(pilot)
                 assert app.screen is screen, f"{key} opened nothing"
     changed = {k: v for k, v in sandbox.request_counts.items() if "/list" not in k}
-    assert not any(
-        changed.get(method) for method in ("phone_book/add", "sms/send", "tts/generate")
-    )
+    assert not any(changed.get(method) for method in ("phone_book/add", "sms/send", "tts/generate"))
 
 
 async def test_the_sms_form_says_it_cannot_send(make_app, session: Session) -> None:

@@ -244,7 +244,7 @@ its alerts, [b]m[/b] mutes them. [b]p[/b] freezes the screen (polling goes on).
         ids = self.campaign_ids()
         self._freshness = {cid: tracker.view(cid, now, buckets=1).freshness for cid in ids}
         self._freshness_at = now
-        self._draw_table(now)
+        self.tick(now)
 
     def tick(self, now: float) -> None:
         self._draw_table(now)

@@ -160,14 +160,8 @@ turning. The wallboard is read-only: nothing here changes anything.
 
     # -- drawing ------------------------------------------------------------------------
 
-    def draw(self, now: float) -> None:
-        tracker = self.tracker
-        ids = self.campaign_ids()
-        self._freshness = {cid: tracker.view(cid, now, buckets=1).freshness for cid in ids}
-        self._freshness_at = now
-        self.tick(now)
-
     def tick(self, now: float) -> None:
+        """The tiles and the clock (the overview's `draw` reads the freshness, then ticks)."""
         wanted = set(self.campaign_ids())
         alerts = self.tracker.alerts
         tiles = []

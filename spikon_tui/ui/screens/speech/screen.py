@@ -115,17 +115,13 @@ you can see whether the order went through.
             ),
             title=_("“{name}” ordered").format(name=message.name),
         )
-        self.refresh_balance()
+        spikon_app(self).refresh_balance()  # an order costs money
 
     def on_announcement_form_outcome_unknown(
         self, message: AnnouncementForm.OutcomeUnknown
     ) -> None:
         self.announcements.refresh_list()
-        self.refresh_balance()
-
-    def refresh_balance(self) -> None:
-        """The app's one balance, after an order (`SpikonApp.refresh_balance`)."""
-        spikon_app(self).refresh_balance()
+        spikon_app(self).refresh_balance()  # an order costs money
 
     # -- visibility ----------------------------------------------------------------------
 
